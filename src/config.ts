@@ -1,0 +1,106 @@
+// The environment, parsed by one zod schema. A bad or missing value stops the start with one
+// readable list of every problem. Nothing else in the code reads process.env.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const kopecks = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    BOT_TOKEN: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC… (from @BotFather)')
+        .optional(),
+    ),
+    TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+    BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
+    WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+    WEBHOOK_SECRET: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A-Z, a-z, 0-9, _ and -')
+        .optional(),
+    ),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    DATABASE_URL: optionalString.pipe(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
+    PGLITE_DIR: z.string().default('./.data/pglite'),
+    REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional()),
+    REDIS_PREFIX: z.string().default('portal:'),
+    SUPPORT_CHAT_ID: optionalString.pipe(
+      z.string().regex(/^-\d+$/, 'a supergroup id is negative, like -1001234567890').transform(Number).optional(),
+    ),
+    /** 32 bytes, hex or base64; AES-256-GCM key for PIN/PUK at rest. */
+    SECRETS_KEY: optionalString,
+    SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').optional()),
+    MAIL_FROM: z.string().default('Portal Bot <noreply@portal.example>'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    BOT_NOW: optionalString.pipe(z.iso.datetime({ offset: true }).optional()),
+    /** Rename delay (R-RENAME): 24 h in production; the demo applies renames within a minute. */
+    RENAME_DELAY_SECONDS: z.coerce.number().int().nonnegative().optional(),
+    PIN_MESSAGE_TTL_SECONDS: z.coerce.number().int().positive().default(60),
+    VAT_PERCENT: z.coerce.number().int().min(0).max(100).default(20),
+    INVITE_TTL_HOURS: z.coerce.number().positive().default(24),
+    PAGE_SIZE: z.coerce.number().int().min(1).max(50).default(10),
+    POST_DELIVERY_FEE: kopecks(510),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === 'production' && c.BOT_NOW) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_NOW'], message: 'is refused when NODE_ENV=production' });
+    }
+    if (c.NODE_ENV === 'production' && !c.SECRETS_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['SECRETS_KEY'], message: 'is required when NODE_ENV=production' });
+    }
+    if (c.SECRETS_KEY && decodeKey(c.SECRETS_KEY) === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['SECRETS_KEY'], message: 'must be 32 bytes as 64 hex characters or base64' });
+    }
+    if (c.BOT_MODE === 'webhook' && !c.WEBHOOK_URL) {
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_URL'], message: 'is required when BOT_MODE=webhook' });
+    }
+    if (c.BOT_MODE === 'webhook' && !c.WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when BOT_MODE=webhook' });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError listing every problem at once. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  return result.data;
+}
+
+/** The bot itself needs a token; the CLI and tests do not. */
+export function requireBotToken(config: Config): string {
+  if (!config.BOT_TOKEN) throw new ConfigError(['BOT_TOKEN: is required to run the bot (get one from @BotFather)']);
+  return config.BOT_TOKEN;
+}
+
+/** Development key used when SECRETS_KEY is unset outside production (demo data only). */
+const DEV_SECRETS_KEY = Buffer.alloc(32, 7);
+
+export function decodeKey(value: string): Buffer | undefined {
+  const hex = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : undefined;
+  const key = hex ?? Buffer.from(value, 'base64');
+  return key.length === 32 ? key : undefined;
+}
+
+export function secretsKey(config: Config): Buffer {
+  return config.SECRETS_KEY ? decodeKey(config.SECRETS_KEY)! : DEV_SECRETS_KEY;
+}

@@ -1,0 +1,26 @@
+// R-TX: every change writes one audit row in the same transaction as the change itself.
+import { auditLog } from '../db/schema/index.js';
+import type { Executor } from '../db/client.js';
+import { type Actor, actorTelegramId } from './actor.js';
+
+export interface AuditEntry {
+  action: string;
+  clientId?: number | null;
+  subscriberId?: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export async function audit(tx: Executor, actor: Actor, at: Date, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    at,
+    actorKind: actor.kind === 'system' ? actor.name : 'telegram',
+    actorTelegramId: actorTelegramId(actor),
+    role: actor.kind === 'system' ? null : actor.kind,
+    clientId: entry.clientId ?? (actor.kind === 'admin' || actor.kind === 'subscriber' ? actor.clientId : null),
+    subscriberId: entry.subscriberId ?? (actor.kind === 'subscriber' ? actor.subscriberId : null),
+    action: entry.action,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}
