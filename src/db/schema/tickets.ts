@@ -26,6 +26,9 @@ export const tickets = pgTable(
     assignedStaffTelegramId: bigint({ mode: 'number' }),
     /** message_thread_id of the ticket's forum topic in the support group. */
     forumTopicId: integer(),
+    /** When a caller claimed the creation of the forum topic: exactly one caller creates it, even when
+     * several messages arrive at once; a claim older than a minute may be taken over (the creator died). */
+    forumTopicClaimedAt: timestamp({ withTimezone: true }),
     /** What the user was doing when the ticket was opened (never PIN/PUK). */
     context: jsonb().$type<Record<string, unknown>>(),
     rating: integer(),

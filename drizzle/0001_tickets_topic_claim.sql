@@ -1,0 +1,1 @@
+ALTER TABLE "tickets" ADD COLUMN "forum_topic_claimed_at" timestamp with time zone;
