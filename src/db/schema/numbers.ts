@@ -56,6 +56,10 @@ export const numberPool = pgTable(
     index('number_pool_random').on(t.randomKey),
     index('number_pool_msisdn_prefix').on(t.msisdn.op('text_pattern_ops')),
     index('number_pool_msisdn_rev').on(sql`reverse(${t.msisdn}) text_pattern_ops`),
+    // A subscriber's own reservation (at most one) is found without scanning the pool.
+    index('number_pool_reserved_by').on(t.reservedBySubscriberId).where(sql`${t.reservedBySubscriberId} is not null`),
+    // The quarantine release job reads only numbers in quarantine, by end time.
+    index('number_pool_quarantine_until').on(t.quarantineUntil).where(sql`${t.status} = 'quarantine'`),
     check('number_pool_msisdn_format', sql`${t.msisdn} ~ '^375[0-9]{9}$'`),
   ],
 );

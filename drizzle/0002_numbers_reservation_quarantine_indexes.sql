@@ -1,0 +1,2 @@
+CREATE INDEX "number_pool_reserved_by" ON "number_pool" USING btree ("reserved_by_subscriber_id") WHERE "number_pool"."reserved_by_subscriber_id" is not null;--> statement-breakpoint
+CREATE INDEX "number_pool_quarantine_until" ON "number_pool" USING btree ("quarantine_until") WHERE "number_pool"."status" = 'quarantine';
