@@ -1,4 +1,5 @@
-// Entry point of the session area: picks the Redis store or, without REDIS_URL, the memory store.
+// Entry point of the session area: the store (Redis, or memory without REDIS_URL), the fail-fast client,
+// per-chat ordering and update dedupe.
 import type { Redis } from 'ioredis';
 import { MemorySessionStore } from './memory-store.js';
 import { RedisSessionStore, type SessionStore } from './redis-store.js';
@@ -19,5 +20,6 @@ export function createSessionStore<T>(options: SessionStoreOptions): SessionStor
 }
 
 export { MemorySessionStore } from './memory-store.js';
+export { ChatBusyError, chatKeyOf, type PerChatOrdering, type PerChatOrderingOptions, perChatOrdering } from './ordering.js';
 export { createRedis, isRedisUnavailable, RedisUnavailableError, redisReady, withRedis } from './redis.js';
 export { DEFAULT_SESSION_TTL_SECONDS, RedisSessionStore, type SessionStore, type StorageAdapter } from './redis-store.js';

@@ -1,0 +1,121 @@
+// Per-chat ordering: the updates of one chat are handled one at a time — in this process by a promise
+// chain per chat, across processes by a Redis lock — so two quick presses never race on the session.
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Context, MiddlewareFn } from 'telegraf';
+import type { Logger } from '../logger.js';
+import { withRedis } from './redis.js';
+
+/** The chat's previous update still holds it after waitMs: the user is told to try again shortly. */
+export class ChatBusyError extends Error {
+  override readonly name = 'ChatBusyError';
+  constructor(
+    readonly chatKey: string,
+    readonly waitedMs: number,
+  ) {
+    super(`chat ${chatKey} is still busy after ${waitedMs} ms`);
+  }
+}
+
+export interface PerChatOrderingOptions {
+  /** Absent: ordering within this process only (one process, no REDIS_URL). */
+  redis?: Redis;
+  /** Lock key prefix, e.g. `portal:lock:`. */
+  prefix: string;
+  /** Lock expiry; longer than the longest handler, so a crashed process frees the chat by itself. */
+  lockTtlMs: number;
+  /** How long an update waits for its turn (queue in this process plus the Redis lock) before ChatBusyError. */
+  waitMs: number;
+  logger: Logger;
+}
+
+export type PerChatOrdering<C extends Context> = MiddlewareFn<C> & {
+  /** Chats with an update running or queued in this process (0 when idle: the chains do not leak). */
+  activeChats(): number;
+};
+
+/** One key per conversation: the chat, or the user for updates without a chat (inline queries). */
+export function chatKeyOf(ctx: Context): string | undefined {
+  const id = ctx.chat?.id ?? ctx.from?.id;
+  return id === undefined ? undefined : String(id);
+}
+
+// Deletes the lock only while it still carries our token: a lock that expired and was taken by another
+// process must not be released by us.
+const releaseScript = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function perChatOrdering<C extends Context>(options: PerChatOrderingOptions): PerChatOrdering<C> {
+  const { redis, prefix, lockTtlMs, waitMs, logger } = options;
+  // The tail of each chat's chain: it settles when the last queued update of the chat is finished.
+  const tails = new Map<string, Promise<void>>();
+
+  async function waitForTurn(previous: Promise<void>, key: string, deadline: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()));
+    });
+    const outcome = await Promise.race([previous, timedOut]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') throw new ChatBusyError(key, waitMs);
+  }
+
+  async function acquireLock(client: Redis, lockKey: string, key: string, deadline: number): Promise<string> {
+    const token = randomBytes(16).toString('hex');
+    for (;;) {
+      const taken = await withRedis('ordering.lock', () => client.set(lockKey, token, 'PX', lockTtlMs, 'NX'));
+      if (taken === 'OK') return token;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new ChatBusyError(key, waitMs);
+      // Small jittered waits so processes contending for one chat do not retry in lockstep.
+      await sleep(Math.min(remaining, 5 + Math.random() * 20));
+    }
+  }
+
+  async function releaseLock(client: Redis, lockKey: string, token: string, key: string): Promise<void> {
+    try {
+      const released = await client.eval(releaseScript, 1, lockKey, token);
+      if (released !== 1) logger.warn({ chatKey: key, lockTtlMs }, 'chat lock expired before its handler finished; raise lockTtlMs');
+    } catch (err) {
+      // The lock expires by itself; failing the finished update would only confuse the user.
+      logger.warn({ err, chatKey: key }, 'chat lock not released');
+    }
+  }
+
+  async function runInTurn(next: () => Promise<void>, key: string, previous: Promise<void> | undefined): Promise<void> {
+    const deadline = Date.now() + waitMs;
+    if (previous) await waitForTurn(previous, key, deadline);
+    if (!redis) return next();
+    const lockKey = prefix + key;
+    const token = await acquireLock(redis, lockKey, key, deadline);
+    try {
+      await next();
+    } finally {
+      await releaseLock(redis, lockKey, token, key);
+    }
+  }
+
+  const middleware = async (ctx: C, next: () => Promise<void>): Promise<void> => {
+    const key = chatKeyOf(ctx);
+    if (key === undefined) return next();
+
+    const previous = tails.get(key);
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    // The next update waits for this one and, should this one give up waiting, still for the previous.
+    const tail = previous ? Promise.all([previous, finished]).then(() => undefined) : finished;
+    tails.set(key, tail);
+    try {
+      await runInTurn(next, key, previous);
+    } finally {
+      finish();
+      void tail.then(() => {
+        if (tails.get(key) === tail) tails.delete(key);
+      });
+    }
+  };
+  return Object.assign(middleware, { activeChats: () => tails.size });
+}
