@@ -19,6 +19,7 @@ export function createSessionStore<T>(options: SessionStoreOptions): SessionStor
     : new MemorySessionStore<T>({ ttlSeconds: options.ttlSeconds });
 }
 
+export { type DedupeUpdatesOptions, dedupeUpdates } from './dedupe.js';
 export { MemorySessionStore } from './memory-store.js';
 export { ChatBusyError, chatKeyOf, type PerChatOrdering, type PerChatOrderingOptions, perChatOrdering } from './ordering.js';
 export { createRedis, isRedisUnavailable, RedisUnavailableError, redisReady, withRedis } from './redis.js';
