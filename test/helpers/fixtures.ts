@@ -5,6 +5,7 @@ import {
   clients,
   numberCategories,
   numberCategoryPatterns,
+  numberPool,
   personalAccounts,
   services,
   subscribers,
@@ -14,7 +15,7 @@ import {
   telegramUsers,
 } from '../../src/db/schema/index.js';
 import type { Actor } from '../../src/domain/actor.js';
-import { defaultCategoryRules } from '../../src/domain/numbers/categories.js';
+import { classifyNumber, compileRules, defaultCategoryRules } from '../../src/domain/numbers/categories.js';
 
 let seq = 0;
 const next = () => ++seq;
@@ -136,3 +137,18 @@ export const subscriberActor = (s: { id: number; clientId: number }, telegramId 
   clientId: s.clientId,
   subscriberId: s.id,
 });
+
+/** A number of the pool (R-NUM-OFFER); its category by the default rules unless given. */
+export async function makePoolNumber(
+  db: Executor,
+  categoryIds: Record<string, number>,
+  msisdn: string,
+  over: Partial<typeof numberPool.$inferInsert> = {},
+) {
+  const code = classifyNumber(msisdn, compileRules(defaultCategoryRules));
+  const [row] = await db
+    .insert(numberPool)
+    .values({ msisdn, categoryId: categoryIds[code]!, status: 'free', randomKey: Math.random(), ...over })
+    .returning();
+  return row!;
+}

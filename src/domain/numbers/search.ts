@@ -1,0 +1,83 @@
+// «Подобрать номер» (R-NUM-MASK, R-NUM-ATTEMPTS, R-NUM-OFFER): spends one attempt and offers free
+// numbers of the pool that match the mask and category, in random order.
+import type { Actor } from '../actor.js';
+import { audit } from '../audit.js';
+import { today } from '../clock.js';
+import type { DomainDeps } from '../deps.js';
+import { DomainError } from '../errors.js';
+import { parseMask } from '../phone.js';
+import { subscriberInScope } from '../scope.js';
+import { numberSearchAttempts } from '../../db/schema/index.js';
+import { rawRows } from '../../db/client.js';
+import { attemptsLeft } from './attempts.js';
+import { type Category, categoryByCode, loadCategories } from './catalog.js';
+import { type OfferRow, offerQuery } from './offer-query.js';
+
+/** Uniform in [0,1); injected so tests can pin the random start point. */
+export type RandomSource = () => number;
+
+export interface SearchInput {
+  subscriberId: number;
+  /** As typed: normalised and checked by parseMask. */
+  mask: string;
+  /** null is «Все». */
+  categoryCode: string | null;
+}
+
+export interface Offer {
+  msisdn: string;
+  categoryCode: string;
+  categoryName: string;
+  categoryNameEn: string;
+  /** Kopecks. */
+  fee: number;
+}
+
+export interface SearchResult {
+  mask: string;
+  categoryCode: string | null;
+  attemptsLeft: number;
+  offers: Offer[];
+}
+
+export function toOffer(msisdn: string, category: Category): Offer {
+  return { msisdn, categoryCode: category.code, categoryName: category.name, categoryNameEn: category.nameEn, fee: category.fee };
+}
+
+export async function searchNumbers(deps: DomainDeps, actor: Actor, input: SearchInput, random: RandomSource = Math.random): Promise<SearchResult> {
+  const { mask, like } = parseMask(input.mask);
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    // The subscriber row lock serialises this subscriber's searches, so the count and the new attempt
+    // row cannot race: with one attempt left, exactly one of two concurrent searches gets it.
+    const subscriber = await subscriberInScope(tx, actor, input.subscriberId, { forUpdate: true });
+    if (subscriber.status === 'blocked') throw new DomainError('numbers.blocked');
+    const categories = await loadCategories(tx);
+    const category = categoryByCode(categories, input.categoryCode);
+    const left = await attemptsLeft(tx, deps, subscriber.id);
+    if (left <= 0) throw new DomainError('numbers.noAttemptsLeft');
+    await tx.insert(numberSearchAttempts).values({ subscriberId: subscriber.id, day: today(deps.clock), mask, categoryId: category?.id ?? null, createdAt: now });
+    const start = Math.min(Math.max(random(), 0), 1 - Number.EPSILON);
+    const rows = await rawRows<OfferRow>(
+      tx,
+      offerQuery({
+        like,
+        categoryId: category?.id ?? null,
+        subscriberId: subscriber.id,
+        currentMsisdn: subscriber.msisdn,
+        now,
+        start,
+        limit: deps.settings.numberOffers,
+      }),
+    );
+    const byId = new Map(categories.map((c) => [c.id, c]));
+    const offers = rows.map((r) => toOffer(r.msisdn, byId.get(Number(r.category_id))!));
+    await audit(tx, actor, now, {
+      action: 'numbers.search',
+      clientId: subscriber.clientId,
+      subscriberId: subscriber.id,
+      after: { mask, category: category?.code ?? null, offered: offers.length },
+    });
+    return { mask, categoryCode: category?.code ?? null, attemptsLeft: left - 1, offers };
+  });
+}
