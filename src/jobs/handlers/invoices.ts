@@ -1,0 +1,64 @@
+// Job handler for an ordered invoice (R-INV-ORDER): renders the PDF off the update's path, then sends
+// it into the administrator's chat (download) or puts a mail with it attached into the outbox (e-mail).
+import { and, eq } from 'drizzle-orm';
+import { invoiceOrders } from '../../db/schema/index.js';
+import { renderInvoicePdf } from '../../documents/invoice-pdf.js';
+import { invoiceTexts } from '../../documents/invoice-texts.js';
+import { INVOICE_RENDER_JOB, loadInvoiceDocument, loadInvoiceOrder } from '../../domain/invoices/index.js';
+import { queueMail } from '../../mail/outbox.js';
+import type { JobHandler } from '../types.js';
+
+export interface InvoiceHandlerOptions {
+  /** Replaces the PDF renderer (tests of failure paths). */
+  render?: typeof renderInvoicePdf;
+}
+
+export function makeInvoiceHandler(options: InvoiceHandlerOptions = {}): JobHandler {
+  const render = options.render ?? renderInvoicePdf;
+  return {
+    kind: INVOICE_RENDER_JOB,
+    maxAttempts: 5,
+    async run(payload, ctx) {
+      const { db, clock, settings } = ctx.deps;
+      const orderId = Number(payload.orderId);
+      const order = Number.isSafeInteger(orderId) ? await loadInvoiceOrder(db, orderId) : null;
+      if (!order || order.status !== 'pending') return;
+      const markOrder = (status: 'done' | 'failed') =>
+        db
+          .update(invoiceOrders)
+          .set({ status, doneAt: clock.now() })
+          .where(and(eq(invoiceOrders.id, order.id), eq(invoiceOrders.status, 'pending')))
+          .returning({ id: invoiceOrders.id });
+
+      const document = await loadInvoiceDocument(db, order.invoiceId, settings.vatPercent);
+      if (!document || (order.delivery === 'download' && order.chatId == null) || (order.delivery === 'email' && !order.email)) {
+        await markOrder('failed');
+        return;
+      }
+      const pdf = await render(document);
+      await ctx.heartbeat();
+      const filename = invoiceTexts.filename(document.number, document.period);
+
+      if (order.delivery === 'download') {
+        await ctx.notifier.sendDocument(order.chatId!, { content: pdf, filename }, invoiceTexts.caption(document.number, document.period));
+        await markOrder('done');
+        return;
+      }
+      // The order is marked and the mail queued together: a retried job finds the order done.
+      await db.transaction(async (tx) => {
+        const claimed = await tx
+          .update(invoiceOrders)
+          .set({ status: 'done', doneAt: clock.now() })
+          .where(and(eq(invoiceOrders.id, order.id), eq(invoiceOrders.status, 'pending')))
+          .returning({ id: invoiceOrders.id });
+        if (claimed.length === 0) return;
+        await queueMail(tx, clock.now(), {
+          recipient: order.email!,
+          subject: invoiceTexts.mailSubject(document.number, document.period),
+          body: invoiceTexts.mailBody(document.client.name, document.number, document.period),
+          attachment: { filename, content: pdf },
+        });
+      });
+    },
+  };
+}
