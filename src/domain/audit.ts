@@ -11,12 +11,15 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-export async function audit(tx: Executor, actor: Actor, at: Date, entry: AuditEntry): Promise<void> {
+/** An Actor, or a Telegram user acting on their own account without a role (sign-in, logout). */
+export type AuditActor = Actor | { kind: 'user'; telegramId: number };
+
+export async function audit(tx: Executor, actor: AuditActor, at: Date, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({
     at,
     actorKind: actor.kind === 'system' ? actor.name : 'telegram',
-    actorTelegramId: actorTelegramId(actor),
-    role: actor.kind === 'system' ? null : actor.kind,
+    actorTelegramId: actor.kind === 'user' ? actor.telegramId : actorTelegramId(actor),
+    role: actor.kind === 'system' || actor.kind === 'user' ? null : actor.kind,
     clientId: entry.clientId ?? (actor.kind === 'admin' || actor.kind === 'subscriber' ? actor.clientId : null),
     subscriberId: entry.subscriberId ?? (actor.kind === 'subscriber' ? actor.subscriberId : null),
     action: entry.action,

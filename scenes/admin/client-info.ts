@@ -1,0 +1,4 @@
+// «Персональная информация» of the client (R-CLIENT-INFO) — in development until its own issue lands; the section's owner replaces this file.
+import { type Section, sectionInDevelopment } from '../../src/bot/sections.js';
+
+export const sections: Section[] = [sectionInDevelopment('ci', ['admin'])];

@@ -1,0 +1,4 @@
+// «Информация по рассрочке» for the client and per subscriber (R-INSTALL) — in development until its own issue lands; the section's owner replaces this file.
+import { type Section, sectionInDevelopment } from '../../src/bot/sections.js';
+
+export const sections: Section[] = [sectionInDevelopment('inst', ['admin', 'subscriber'])];

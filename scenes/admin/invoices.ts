@@ -1,0 +1,4 @@
+// «Счета» (R-INV-ORDER, R-INV-DELIVERY) — in development until its own issue lands; the section's owner replaces this file.
+import { type Section, sectionInDevelopment } from '../../src/bot/sections.js';
+
+export const sections: Section[] = [sectionInDevelopment('inv', ['admin'])];

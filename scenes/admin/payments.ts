@@ -1,0 +1,4 @@
+// «Платежи» (R-PAY-HIST, R-PAY-REG) — in development until its own issue lands; the section's owner replaces this file.
+import { type Section, sectionInDevelopment } from '../../src/bot/sections.js';
+
+export const sections: Section[] = [sectionInDevelopment('pay', ['admin'])];

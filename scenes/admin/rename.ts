@@ -1,0 +1,4 @@
+// «Переименование абонента» (R-RENAME) — in development until its own issue lands; the section's owner replaces this file.
+import { type Section, sectionInDevelopment } from '../../src/bot/sections.js';
+
+export const sections: Section[] = [sectionInDevelopment('ren', ['admin'])];

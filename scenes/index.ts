@@ -1,0 +1,40 @@
+// Every section of the bot, one module per portal section. The Stage and the dispatcher are built from
+// this list; a module exports `sections` (most export one).
+import type { Section } from '../src/bot/sections.js';
+import { sections as bulkServices } from './admin/bulk-services.js';
+import { sections as clientInfo } from './admin/client-info.js';
+import { sections as installments } from './admin/installments.js';
+import { sections as invoices } from './admin/invoices.js';
+import { sections as payments } from './admin/payments.js';
+import { sections as rename } from './admin/rename.js';
+import { sections as chooseSubscriber } from './shared/choose-subscriber.js';
+import { sections as feedback } from './shared/feedback.js';
+import { sections as menu } from './shared/menu.js';
+import { sections as start } from './shared/start.js';
+import { sections as charges } from './subscriber/charges.js';
+import { sections as details } from './subscriber/details.js';
+import { sections as numberChange } from './subscriber/number-change.js';
+import { sections as personalInfo } from './subscriber/personal-info.js';
+import { sections as serviceOperations } from './subscriber/service-operations.js';
+import { sections as tariffChange } from './subscriber/tariff-change.js';
+
+export { showHome } from './shared/menus.js';
+
+export const allSections: Section[] = [
+  ...start,
+  ...menu,
+  ...chooseSubscriber,
+  ...clientInfo,
+  ...payments,
+  ...invoices,
+  ...installments,
+  ...rename,
+  ...bulkServices,
+  ...feedback,
+  ...personalInfo,
+  ...serviceOperations,
+  ...numberChange,
+  ...tariffChange,
+  ...charges,
+  ...details,
+];

@@ -1,0 +1,4 @@
+// «Смена ТП» (R-TARIFF) — in development until its own issue lands; the section's owner replaces this file.
+import { type Section, sectionInDevelopment } from '../../src/bot/sections.js';
+
+export const sections: Section[] = [sectionInDevelopment('tp', ['admin', 'subscriber'], true)];

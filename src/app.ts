@@ -1,0 +1,110 @@
+// The composition root: config → database (server or embedded) → Redis (when configured) → domain
+// deps → bot → job runner. Tests build the same app with their own database, clock and Bot API root.
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Telegraf } from 'telegraf';
+import { allSections, showHome } from '../scenes/index.js';
+import { type Config, requireBotToken, secretsKey } from './config.js';
+import { type Database, openDatabase } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import type { BotContext, BotServices } from './bot/context.js';
+import { createBot } from './bot/create-bot.js';
+import { TelegramNotifier } from './bot/notifier.js';
+import { type Clock, clockStartingAt, systemClock } from './domain/clock.js';
+import type { DomainDeps } from './domain/deps.js';
+import { settingsFromConfig } from './domain/settings.js';
+import { jobHandlers } from './jobs/handlers/index.js';
+import { JobRunner } from './jobs/runner.js';
+import type { Notifier } from './jobs/types.js';
+import { createLogger, type Logger } from './logger.js';
+import { createRedis, redisReady } from './session/index.js';
+
+export interface App {
+  config: Config;
+  database: Database;
+  deps: DomainDeps;
+  redis?: Redis;
+  bot: Telegraf<BotContext>;
+  notifier: Notifier;
+  runner: JobRunner;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export interface AppOverrides {
+  database?: Database;
+  clock?: Clock;
+  logger?: Logger;
+  redis?: Redis | null;
+  /** Seeds the demo data into an empty database (the embedded default does). */
+  seedDemo?: boolean;
+  nonce?: () => string;
+}
+
+export function clockFromConfig(config: Config): Clock {
+  return config.BOT_NOW ? clockStartingAt(new Date(config.BOT_NOW)) : systemClock;
+}
+
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const token = requireBotToken(config);
+  const database = overrides.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.PGLITE_DIR }));
+  if (!overrides.database) {
+    await migrate(database);
+    logger.info({ driver: database.driver }, 'database migrated');
+  }
+  const clock = overrides.clock ?? clockFromConfig(config);
+  const deps: DomainDeps = { db: database.db, clock, settings: settingsFromConfig(config), secretsKey: secretsKey(config) };
+  if (overrides.seedDemo ?? database.driver === 'pglite') {
+    const { seedDemo } = await import('./db/seed/index.js');
+    const result = await seedDemo(deps);
+    if (result.seeded) logger.info({ subscribers: result.subscribers, pool: result.poolByCategory }, 'demo data seeded');
+  }
+  let redis: Redis | undefined;
+  if (overrides.redis !== undefined) redis = overrides.redis ?? undefined;
+  else if (config.REDIS_URL) {
+    redis = createRedis(config.REDIS_URL, logger);
+    await redisReady(redis);
+  }
+  const placeholderNotifier: { current?: Notifier } = {};
+  const services: BotServices = {
+    deps,
+    config,
+    logger,
+    notifier: {
+      sendText: (...a) => placeholderNotifier.current!.sendText(...a),
+      editText: (...a) => placeholderNotifier.current!.editText(...a),
+      sendDocument: (...a) => placeholderNotifier.current!.sendDocument(...a),
+      deleteMessage: (...a) => placeholderNotifier.current!.deleteMessage(...a),
+    },
+    nonce: overrides.nonce ?? (() => randomBytes(6).toString('base64url')),
+  };
+  const bot = createBot({
+    token,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    services,
+    sections: allSections,
+    showHome,
+    redis,
+    redisPrefix: config.REDIS_PREFIX,
+    supportChatId: config.SUPPORT_CHAT_ID,
+  });
+  const notifier = new TelegramNotifier(bot.telegram, logger);
+  placeholderNotifier.current = notifier;
+  const runner = new JobRunner({ deps, notifier, logger, handlers: jobHandlers(config) });
+  return {
+    config,
+    database,
+    deps,
+    redis,
+    bot,
+    notifier,
+    runner,
+    logger,
+    close: async () => {
+      await runner.stop();
+      if (redis) redis.disconnect();
+      if (!overrides.database) await database.close();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// R-SUB-SEARCH: «Выбор абонента» by a number mask, by personal account, or «Показать все» — always
+// led by the administrator's client (R-SCOPE), keyset-paginated by msisdn, without COUNT(*).
+import { and, asc, eq, gt, like, sql } from 'drizzle-orm';
+import { personalAccounts, subscribers, tariffPlans } from '../../db/schema/index.js';
+import type { Actor } from '../actor.js';
+import type { DomainDeps } from '../deps.js';
+import { maskShape, parseMask } from '../phone.js';
+import { adminClientId, subscriberInScope } from '../scope.js';
+
+export interface SubscriberListItem {
+  id: number;
+  msisdn: string;
+  displayName: string;
+  status: string;
+}
+
+export interface SubscriberPage {
+  items: SubscriberListItem[];
+  /** msisdn to continue after, when there is a next page. */
+  nextAfter?: string;
+}
+
+export interface SearchQuery {
+  /** Typed mask (R-PHONE normalised here); absent for «Показать все». */
+  mask?: string;
+  personalAccountId?: number;
+  /** Keyset cursor: the last msisdn of the previous page. */
+  after?: string;
+  limit?: number;
+}
+
+export async function searchSubscribers(deps: DomainDeps, actor: Actor, query: SearchQuery): Promise<SubscriberPage> {
+  const clientId = adminClientId(actor);
+  const limit = query.limit ?? deps.settings.pageSize;
+  const conditions = [eq(subscribers.clientId, clientId), sql`${subscribers.status} <> 'terminated'`];
+  if (query.mask !== undefined) {
+    const mask = parseMask(query.mask);
+    const shape = maskShape(mask.mask);
+    if (shape === 'exact') conditions.push(eq(subscribers.msisdn, mask.like));
+    else if (shape === 'suffix') {
+      // reverse(msisdn) LIKE reverse(pattern) lets the reverse() index serve a leading wildcard.
+      conditions.push(sql`reverse(${subscribers.msisdn}) like reverse(${mask.like})`);
+    } else if (shape !== 'all') conditions.push(like(subscribers.msisdn, mask.like));
+  }
+  if (query.personalAccountId !== undefined) conditions.push(eq(subscribers.personalAccountId, query.personalAccountId));
+  if (query.after !== undefined) conditions.push(gt(subscribers.msisdn, query.after));
+  const rows = await deps.db
+    .select({ id: subscribers.id, msisdn: subscribers.msisdn, displayName: subscribers.displayName, status: subscribers.status })
+    .from(subscribers)
+    .where(and(...conditions))
+    .orderBy(asc(subscribers.msisdn))
+    .limit(limit + 1);
+  const items = rows.slice(0, limit);
+  return { items, nextAfter: rows.length > limit ? items[items.length - 1]!.msisdn : undefined };
+}
+
+export async function listPersonalAccounts(deps: DomainDeps, actor: Actor) {
+  const clientId = adminClientId(actor);
+  return deps.db
+    .select({ id: personalAccounts.id, number: personalAccounts.number, name: personalAccounts.name })
+    .from(personalAccounts)
+    .where(eq(personalAccounts.clientId, clientId))
+    .orderBy(personalAccounts.number);
+}
+
+/** The short card used by the subscriber menu header and the basic «Персональная информация». */
+export async function subscriberSummary(deps: DomainDeps, actor: Actor, subscriberId: number) {
+  const s = await subscriberInScope(deps.db, actor, subscriberId);
+  const [plan] = await deps.db.select({ name: tariffPlans.name }).from(tariffPlans).where(eq(tariffPlans.id, s.tariffPlanId));
+  return { ...s, tariffName: plan?.name ?? '' };
+}
