@@ -85,17 +85,3 @@ export async function exclusionsOf(tx: Executor, serviceIds: number[]): Promise<
   }
   return map;
 }
-
-/** The connected service that excludes `serviceId`, if any. */
-export async function connectedExcluding(tx: Executor, subscriberId: number, serviceId: number): Promise<ServiceRow | null> {
-  const excluding = (await exclusionsOf(tx, [serviceId])).get(serviceId) ?? [];
-  if (excluding.length === 0) return null;
-  const [row] = await tx
-    .select({ service: services })
-    .from(subscriberServices)
-    .innerJoin(services, eq(services.id, subscriberServices.serviceId))
-    .where(and(eq(subscriberServices.subscriberId, subscriberId), inArray(subscriberServices.serviceId, excluding)))
-    .orderBy(asc(services.id))
-    .limit(1);
-  return row?.service ?? null;
-}

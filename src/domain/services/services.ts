@@ -14,7 +14,6 @@ import { chargeFee } from '../fees.js';
 import { type SubscriberRow, subscriberInScope } from '../scope.js';
 import {
   allowedServices,
-  connectedExcluding,
   connectedServices,
   exclusionsOf,
   isAllowedOnTariff,
@@ -46,15 +45,21 @@ export interface ServiceChange {
 
 /**
  * Every refusal of a connection, in the order the user would meet them. Throws DomainError:
- * `services.notFound`, `services.blocked`, `services.paused`, `services.alreadyConnected`,
- * `services.notAllowed` (tariff), `mobileInternet.onePackage` (another package is active),
- * `services.excluded` (names the connected service that excludes it).
+ * `services.blocked`, `services.paused`, `services.alreadyConnected`, `services.notAllowed` (tariff),
+ * `mobileInternet.onePackage` (another package is active), `services.excluded` (names the connected
+ * service that excludes it). `replacing` is a connected service treated as already gone (a package change).
  */
-export async function assertConnectable(tx: Executor, deps: Deps, subscriber: SubscriberRow, service: ServiceRow): Promise<void> {
+export async function assertConnectable(
+  tx: Executor,
+  deps: Deps,
+  subscriber: SubscriberRow,
+  service: ServiceRow,
+  opts: { replacing?: number } = {},
+): Promise<void> {
   const p = { service: service.name };
   if (subscriber.status === 'blocked') throw new DomainError('services.blocked', p);
   if (await isPaused(tx, subscriber.id, today(deps.clock))) throw new DomainError('services.paused', p);
-  const connected = await connectedServices(tx, subscriber.id);
+  const connected = (await connectedServices(tx, subscriber.id)).filter((s) => s.id !== opts.replacing);
   if (connected.some((s) => s.id === service.id)) throw new DomainError('services.alreadyConnected', p);
   // The voicemail package «Плюс» is offered on every plan (SPEC R-VM names no tariff limit); additional
   // services and internet packages only where tariff_services lists them.
@@ -65,7 +70,8 @@ export async function assertConnectable(tx: Executor, deps: Deps, subscriber: Su
     const active = connected.find((s) => s.kind === 'mobile_internet');
     if (active) throw new DomainError('mobileInternet.onePackage', { ...p, other: active.name });
   }
-  const excluding = await connectedExcluding(tx, subscriber.id, service.id);
+  const excludingIds = (await exclusionsOf(tx, [service.id])).get(service.id) ?? [];
+  const excluding = connected.find((s) => excludingIds.includes(s.id));
   if (excluding) throw new DomainError('services.excluded', { ...p, other: excluding.name });
 }
 
