@@ -1,11 +1,11 @@
 // The Russian catalog: one typed key set that en/ must match. Areas are one file each.
 import { account } from './account.js';
-import { billing } from './billing.js';
+import { billing, invoices, payments } from './billing.js';
 import { access, core, fees, money, phone } from './core.js';
 import { lists } from './lists.js';
 import { numbers } from './numbers.js';
 import { services } from './services.js';
 import { tickets } from './tickets.js';
 
-export const ru = { core, access, phone, money, fees, account, billing, lists, numbers, services, tickets };
+export const ru = { core, access, phone, money, fees, account, billing, payments, invoices, lists, numbers, services, tickets };
 export type Texts = typeof ru;
