@@ -9,7 +9,7 @@ export type Confirmed<T> = T & { /** True when this nonce had already been used:
 
 /** The idempotency key of a confirmation: area, subscriber and the nonce the screen carried. */
 export function confirmationKey(area: string, subscriberId: number, nonce: string): string {
-  if (typeof nonce !== 'string' || !/^[\w-]{4,64}$/.test(nonce)) throw new DomainError('confirm.invalidNonce');
+  if (typeof nonce !== 'string' || !/^[\w-]{4,64}$/.test(nonce)) throw new DomainError('services.invalidNonce');
   return `${area}:${subscriberId}:${nonce}`;
 }
 

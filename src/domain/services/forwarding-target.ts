@@ -18,13 +18,13 @@ export const MAX_TARGET_DIGITS = 15;
 /**
  * `+375 29 123-45-67`, `80291234567`, `291234567`, `00 48 601 234 567`, `8 10 48 601 234 567` → `375291234567`,
  * `48601234567`; Belarusian `8 902 …` → `375902…`.
- * Refusals: `forwarding.invalidNumber`, `forwarding.shortNumber`, `forwarding.ownNumber`, `forwarding.premiumNumber`.
+ * Refusals: `services.fwdInvalidNumber`, `services.fwdShortNumber`, `services.fwdOwnNumber`, `services.fwdPremiumNumber`.
  */
 export function normalizeForwardTarget(input: string, ownMsisdn: string, premium: readonly string[] = PREMIUM_RATE_PREFIXES): string {
   const compact = input.trim().replace(/[\s\-().\u00a0]/g, '');
-  if (!/^\+?\d+$/.test(compact)) throw new DomainError('forwarding.invalidNumber');
+  if (!/^\+?\d+$/.test(compact)) throw new DomainError('services.fwdInvalidNumber');
   const digits = compact.replace('+', '');
-  if (digits.length < MIN_TARGET_DIGITS) throw new DomainError('forwarding.shortNumber');
+  if (digits.length < MIN_TARGET_DIGITS) throw new DomainError('services.fwdShortNumber');
   let international: string;
   if (compact.startsWith('+')) international = digits;
   else if (digits.startsWith('00')) international = digits.slice(2);
@@ -33,10 +33,10 @@ export function normalizeForwardTarget(input: string, ownMsisdn: string, premium
   else if (digits.startsWith('8')) international = COUNTRY_CODE + digits.slice(1); // non-geographic 8-801, 8-902 …
   else if (digits.length === 9) international = COUNTRY_CODE + digits; // a national number without a prefix
   else international = digits;
-  if (!/^[1-9]\d*$/.test(international) || international.length > MAX_TARGET_DIGITS) throw new DomainError('forwarding.invalidNumber');
-  if (international.length < MIN_TARGET_DIGITS) throw new DomainError('forwarding.shortNumber');
-  if (international === ownMsisdn) throw new DomainError('forwarding.ownNumber');
-  if (premium.some((p) => international.startsWith(p))) throw new DomainError('forwarding.premiumNumber');
+  if (!/^[1-9]\d*$/.test(international) || international.length > MAX_TARGET_DIGITS) throw new DomainError('services.fwdInvalidNumber');
+  if (international.length < MIN_TARGET_DIGITS) throw new DomainError('services.fwdShortNumber');
+  if (international === ownMsisdn) throw new DomainError('services.fwdOwnNumber');
+  if (premium.some((p) => international.startsWith(p))) throw new DomainError('services.fwdPremiumNumber');
   return international;
 }
 

@@ -76,13 +76,13 @@ export interface ForwardingPreview {
 function checkDelay(deps: DomainDeps, condition: ForwardCondition, delay: number | null | undefined): number | null {
   if (condition !== 'no_reply') return null;
   const value = delay ?? deps.settings.forwardDefaultDelay;
-  if (!deps.settings.forwardDelays.includes(value)) throw new DomainError('forwarding.invalidDelay', { delays: deps.settings.forwardDelays.join(', ') });
+  if (!deps.settings.forwardDelays.includes(value)) throw new DomainError('services.fwdInvalidDelay', { delays: deps.settings.forwardDelays.join(', ') });
   return value;
 }
 
 /** Validates a request and shows what will change, before the confirmation. */
 export async function forwardingPreview(deps: DomainDeps, actor: Actor, input: ForwardingRequest): Promise<ForwardingPreview> {
-  if (!isForwardCondition(input.condition)) throw new DomainError('forwarding.invalidCondition');
+  if (!isForwardCondition(input.condition)) throw new DomainError('services.fwdInvalidCondition');
   const subscriber = await subscriberInScope(deps.db, actor, input.subscriberId);
   const target = normalizeForwardTarget(input.target, subscriber.msisdn);
   const delaySeconds = checkDelay(deps, input.condition, input.delaySeconds);
@@ -95,7 +95,7 @@ export async function forwardingPreview(deps: DomainDeps, actor: Actor, input: F
 
 /** Sets (or replaces) one condition's forwarding. */
 export async function setForwarding(deps: DomainDeps, actor: Actor, input: ForwardingRequest & { nonce: string }): Promise<Confirmed<ForwardingPreview>> {
-  if (!isForwardCondition(input.condition)) throw new DomainError('forwarding.invalidCondition');
+  if (!isForwardCondition(input.condition)) throw new DomainError('services.fwdInvalidCondition');
   return runConfirmed(deps, confirmationKey('fwd', input.subscriberId, input.nonce), async (tx, now) => {
     const subscriber = await subscriberInScope(tx, actor, input.subscriberId, { forUpdate: true });
     const target = normalizeForwardTarget(input.target, subscriber.msisdn);
@@ -126,14 +126,14 @@ export async function cancelForwarding(
   actor: Actor,
   input: { subscriberId: number; condition: ForwardCondition | 'all'; nonce: string },
 ): Promise<Confirmed<{ cancelled: ForwardCondition[] }>> {
-  if (input.condition !== 'all' && !isForwardCondition(input.condition)) throw new DomainError('forwarding.invalidCondition');
+  if (input.condition !== 'all' && !isForwardCondition(input.condition)) throw new DomainError('services.fwdInvalidCondition');
   return runConfirmed(deps, confirmationKey('fwd', input.subscriberId, input.nonce), async (tx, now) => {
     const subscriber = await subscriberInScope(tx, actor, input.subscriberId, { forUpdate: true });
     const removed = await tx
       .delete(callForwarding)
       .where(and(eq(callForwarding.subscriberId, subscriber.id), input.condition === 'all' ? undefined : eq(callForwarding.condition, input.condition)))
       .returning();
-    if (removed.length === 0) throw new DomainError(input.condition === 'all' ? 'forwarding.noneSet' : 'forwarding.notSet');
+    if (removed.length === 0) throw new DomainError(input.condition === 'all' ? 'services.fwdNoneSet' : 'services.fwdNotSet');
     await audit(tx, actor, now, {
       action: 'forwarding.cancel',
       clientId: subscriber.clientId,

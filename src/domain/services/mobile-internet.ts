@@ -46,7 +46,7 @@ export interface PackagePreview {
 
 async function internetPackage(deps: DomainDeps, serviceId: number) {
   const service = await serviceById(deps.db, serviceId);
-  if (!service || service.kind !== 'mobile_internet') throw new DomainError('mobileInternet.notFound');
+  if (!service || service.kind !== 'mobile_internet') throw new DomainError('services.notAPackage');
   return service;
 }
 
@@ -67,7 +67,7 @@ export async function packagePreview(deps: DomainDeps, actor: Actor, input: { su
   return { action: active ? 'change' : 'connect', from: active ? serviceView(active) : null, to: serviceView(target), fee: target.connectFee };
 }
 
-/** Connects a package when none is active (otherwise `mobileInternet.onePackage`). */
+/** Connects a package when none is active (otherwise `services.onePackage`). */
 export async function connectPackage(deps: DomainDeps, actor: Actor, input: { subscriberId: number; serviceId: number; nonce: string }) {
   await internetPackage(deps, input.serviceId);
   return connectService(deps, actor, input);

@@ -27,7 +27,7 @@ export function pauseLength(startsOn: IsoDate, endsOn: IsoDate): number {
 
 /**
  * A typed end date: `ДД.ММ.ГГГГ`, `ДД.ММ.ГГ`, `ДД.ММ` (the next such date after today), `ГГГГ-ММ-ДД`, or a
- * plain number of days (`30`). Anything else is DomainError('pause.invalidDate').
+ * plain number of days (`30`). Anything else is DomainError('services.pauseInvalidDate').
  */
 export function parsePauseEnd(input: string, today: IsoDate): IsoDate {
   const s = input.trim().replace(/\s+/g, '');
@@ -47,7 +47,7 @@ export function parsePauseEnd(input: string, today: IsoDate): IsoDate {
       if (isValidIsoDate(iso) && iso <= today) iso = `${year + 1}-${mm}-${dd}`;
     }
   }
-  if (!iso || !isValidIsoDate(iso)) throw new DomainError('pause.invalidDate');
+  if (!iso || !isValidIsoDate(iso)) throw new DomainError('services.pauseInvalidDate');
   return iso;
 }
 

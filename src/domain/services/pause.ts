@@ -73,26 +73,26 @@ export async function pauseOverview(deps: DomainDeps, actor: Actor, subscriberId
 }
 
 /**
- * Every rule of a new pause ending on `endsOn`, in the order the user meets them: `pause.blocked`,
- * `pause.negativeBalance`, `pause.alreadyPaused`, `pause.invalidDate`, `pause.tooShort`/`pause.tooLong`
- * (inclusive days from tomorrow), `pause.yearLimit` (pauses starting in that calendar year).
+ * Every rule of a new pause ending on `endsOn`, in the order the user meets them: `services.pauseBlocked`,
+ * `services.pauseNegativeBalance`, `services.pauseAlreadyPaused`, `services.pauseInvalidDate`, `services.pauseTooShort`/`services.pauseTooLong`
+ * (inclusive days from tomorrow), `services.pauseYearLimit` (pauses starting in that calendar year).
  */
 async function checkPause(tx: Executor, deps: DomainDeps, subscriber: SubscriberRow, endsOn: IsoDate): Promise<PauseQuote> {
   const s = deps.settings;
   const day = today(deps.clock);
-  if (subscriber.status === 'blocked') throw new DomainError('pause.blocked');
-  if (subscriber.balance < 0) throw new DomainError('pause.negativeBalance');
+  if (subscriber.status === 'blocked') throw new DomainError('services.pauseBlocked');
+  if (subscriber.balance < 0) throw new DomainError('services.pauseNegativeBalance');
   const current = await openPause(tx, subscriber.id, day);
-  if (current) throw new DomainError('pause.alreadyPaused', { startsOn: current.startsOn, endsOn: current.endsOn });
-  if (typeof endsOn !== 'string' || !isValidIsoDate(endsOn)) throw new DomainError('pause.invalidDate');
+  if (current) throw new DomainError('services.pauseAlreadyPaused', { startsOn: current.startsOn, endsOn: current.endsOn });
+  if (typeof endsOn !== 'string' || !isValidIsoDate(endsOn)) throw new DomainError('services.pauseInvalidDate');
   const startsOn = pauseStartFor(day);
   const days = pauseLength(startsOn, endsOn);
   const limits = { min: s.pauseMinDays, max: s.pauseMaxDays, days, earliest: addDays(startsOn, s.pauseMinDays - 1), latest: addDays(startsOn, s.pauseMaxDays - 1) };
-  if (days < s.pauseMinDays) throw new DomainError('pause.tooShort', limits);
-  if (days > s.pauseMaxDays) throw new DomainError('pause.tooLong', limits);
+  if (days < s.pauseMinDays) throw new DomainError('services.pauseTooShort', limits);
+  if (days > s.pauseMaxDays) throw new DomainError('services.pauseTooLong', limits);
   const year = Number(startsOn.slice(0, 4));
   if ((await pausesStartedIn(tx, subscriber.id, year)) >= s.pausesPerYear) {
-    throw new DomainError('pause.yearLimit', { limit: s.pausesPerYear, year });
+    throw new DomainError('services.pauseYearLimit', { limit: s.pausesPerYear, year });
   }
   return { subscriberId: subscriber.id, startsOn, endsOn, days, fee: s.pauseFee };
 }
@@ -149,7 +149,7 @@ export async function endPauseEarly(
     const subscriber = await subscriberInScope(tx, actor, input.subscriberId, { forUpdate: true });
     const day = today(deps.clock);
     const current = await openPause(tx, subscriber.id, day);
-    if (!current) throw new DomainError('pause.notPaused');
+    if (!current) throw new DomainError('services.pauseNotPaused');
     await tx.update(pauses).set({ endedOn: day }).where(and(eq(pauses.id, current.id), eq(pauses.subscriberId, subscriber.id)));
     await audit(tx, actor, now, {
       action: 'pause.endEarly',

@@ -46,7 +46,7 @@ export interface ServiceChange {
 /**
  * Every refusal of a connection, in the order the user would meet them. Throws DomainError:
  * `services.blocked`, `services.paused`, `services.alreadyConnected`, `services.notAllowed` (tariff),
- * `mobileInternet.onePackage` (another package is active), `services.excluded` (names the connected
+ * `services.onePackage` (another package is active), `services.excluded` (names the connected
  * service that excludes it). `replacing` is a connected service treated as already gone (a package change).
  */
 export async function assertConnectable(
@@ -68,7 +68,7 @@ export async function assertConnectable(
   }
   if (service.kind === 'mobile_internet') {
     const active = connected.find((s) => s.kind === 'mobile_internet');
-    if (active) throw new DomainError('mobileInternet.onePackage', { ...p, other: active.name });
+    if (active) throw new DomainError('services.onePackage', { ...p, other: active.name });
   }
   const excludingIds = (await exclusionsOf(tx, [service.id])).get(service.id) ?? [];
   const excluding = connected.find((s) => excludingIds.includes(s.id));

@@ -27,11 +27,11 @@ export async function listSettingsTexts(deps: DomainDeps, actor: Actor, subscrib
   return SETTINGS_KINDS.flatMap((kind) => rows.filter((r) => r.kind === kind));
 }
 
-/** One settings text, or DomainError('settings.notFound') when the catalog has none of that kind. */
+/** One settings text, or DomainError('services.settingsNotFound') when the catalog has none of that kind. */
 export async function settingsText(deps: DomainDeps, actor: Actor, subscriberId: number, kind: string): Promise<SettingsText> {
   await subscriberInScope(deps.db, actor, subscriberId);
-  if (!isSettingsKind(kind)) throw new DomainError('settings.notFound');
+  if (!isSettingsKind(kind)) throw new DomainError('services.settingsNotFound');
   const [row] = await deps.db.select().from(settingsTexts).where(eq(settingsTexts.kind, kind));
-  if (!row) throw new DomainError('settings.notFound');
+  if (!row) throw new DomainError('services.settingsNotFound');
   return row;
 }

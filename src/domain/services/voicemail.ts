@@ -24,7 +24,7 @@ export interface VoicemailState {
 /** The catalog's voicemail package («Плюс»); the first of its kind if there were several. */
 async function voicemailPackage(tx: Executor): Promise<ServiceRow> {
   const [row] = await tx.select().from(services).where(eq(services.kind, 'voicemail')).orderBy(asc(services.id)).limit(1);
-  if (!row) throw new DomainError('voicemail.unavailable');
+  if (!row) throw new DomainError('services.vmUnavailable');
   return row;
 }
 
@@ -60,10 +60,10 @@ const EMAIL_MAX = 254;
 // A pragmatic address check: one @, a dotted domain of letters/digits/hyphens, a letter TLD; no spaces.
 const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$/;
 
-/** A typed e-mail trimmed, its domain lower-cased; DomainError('voicemail.invalidEmail') otherwise. */
+/** A typed e-mail trimmed, its domain lower-cased; DomainError('services.vmInvalidEmail') otherwise. */
 export function normalizeEmail(input: string): string {
   const s = input.trim();
-  if (s.length > EMAIL_MAX || !EMAIL.test(s) || s.split('@')[0]!.length > 64 || /\.\./.test(s)) throw new DomainError('voicemail.invalidEmail');
+  if (s.length > EMAIL_MAX || !EMAIL.test(s) || s.split('@')[0]!.length > 64 || /\.\./.test(s)) throw new DomainError('services.vmInvalidEmail');
   const at = s.lastIndexOf('@');
   return s.slice(0, at) + s.slice(at).toLowerCase();
 }
@@ -71,7 +71,7 @@ export function normalizeEmail(input: string): string {
 async function requireConnected(tx: Executor, subscriberId: number): Promise<void> {
   const pkg = await voicemailPackage(tx);
   const connected = (await connectedServices(tx, subscriberId, 'voicemail')).some((s) => s.id === pkg.id);
-  if (!connected) throw new DomainError('voicemail.notConnected', { service: pkg.name });
+  if (!connected) throw new DomainError('services.vmNotConnected', { service: pkg.name });
 }
 
 /** Sets (or replaces) the duplicate e-mail; only while the package is connected. */
@@ -102,7 +102,7 @@ export async function cancelVoicemailEmail(
   return runConfirmed(deps, confirmationKey('vm', input.subscriberId, input.nonce), async (tx, now) => {
     const subscriber = await subscriberInScope(tx, actor, input.subscriberId, { forUpdate: true });
     const previous = await emailOf(tx, subscriber.id);
-    if (!previous) throw new DomainError('voicemail.noEmail');
+    if (!previous) throw new DomainError('services.vmNoEmail');
     await tx.delete(voicemailSettings).where(eq(voicemailSettings.subscriberId, subscriber.id));
     await audit(tx, actor, now, { action: 'voicemail.email.cancel', clientId: subscriber.clientId, subscriberId: subscriber.id, before: { email: previous }, after: { email: null } });
     return { previous };

@@ -26,22 +26,22 @@ describe('R-FWD: the target', () => {
   });
 
   it('refuses the subscriber’s own number, short numbers, premium-rate numbers and junk', () => {
-    expect(() => normalizeForwardTarget('+375 29 100-00-01', OWN)).toThrow('forwarding.ownNumber');
-    expect(() => normalizeForwardTarget('80291000001', OWN)).toThrow('forwarding.ownNumber');
-    expect(() => normalizeForwardTarget('112', OWN)).toThrow('forwarding.shortNumber');
-    expect(() => normalizeForwardTarget('1234567', OWN)).toThrow('forwarding.shortNumber');
-    expect(() => normalizeForwardTarget('8 902 123-45-67', OWN)).toThrow('forwarding.premiumNumber');
-    expect(() => normalizeForwardTarget('+375 903 123 45 67', OWN)).toThrow('forwarding.premiumNumber');
-    expect(() => normalizeForwardTarget('+979 1234 5678', OWN)).toThrow('forwarding.premiumNumber');
-    expect(() => normalizeForwardTarget('мамин', OWN)).toThrow('forwarding.invalidNumber');
-    expect(() => normalizeForwardTarget('+0123456789', OWN)).toThrow('forwarding.invalidNumber');
-    expect(() => normalizeForwardTarget('1234567890123456', OWN)).toThrow('forwarding.invalidNumber');
+    expect(() => normalizeForwardTarget('+375 29 100-00-01', OWN)).toThrow('services.fwdOwnNumber');
+    expect(() => normalizeForwardTarget('80291000001', OWN)).toThrow('services.fwdOwnNumber');
+    expect(() => normalizeForwardTarget('112', OWN)).toThrow('services.fwdShortNumber');
+    expect(() => normalizeForwardTarget('1234567', OWN)).toThrow('services.fwdShortNumber');
+    expect(() => normalizeForwardTarget('8 902 123-45-67', OWN)).toThrow('services.fwdPremiumNumber');
+    expect(() => normalizeForwardTarget('+375 903 123 45 67', OWN)).toThrow('services.fwdPremiumNumber');
+    expect(() => normalizeForwardTarget('+979 1234 5678', OWN)).toThrow('services.fwdPremiumNumber');
+    expect(() => normalizeForwardTarget('мамин', OWN)).toThrow('services.fwdInvalidNumber');
+    expect(() => normalizeForwardTarget('+0123456789', OWN)).toThrow('services.fwdInvalidNumber');
+    expect(() => normalizeForwardTarget('1234567890123456', OWN)).toThrow('services.fwdInvalidNumber');
   });
 
   it('refuses the own number of the subscriber being changed, also in the confirmed change', async () => {
     const { sub, actor } = await setup();
     await expect(setForwarding(deps, actor, { subscriberId: sub.id, condition: 'busy', target: `+${sub.msisdn}`, nonce: nonce() })).rejects.toMatchObject({
-      code: 'forwarding.ownNumber',
+      code: 'services.fwdOwnNumber',
     });
     expect(await deps.db.select().from(callForwarding).where(eq(callForwarding.subscriberId, sub.id))).toEqual([]);
   });
@@ -63,7 +63,7 @@ describe('R-FWD: conditions set and cancelled one by one or all at once', () => 
     for (const bad of [0, 3, 35, 12]) {
       await expect(
         setForwarding(deps, actor, { subscriberId: sub.id, condition: 'no_reply', target: '+375297654321', delaySeconds: bad, nonce: nonce() }),
-      ).rejects.toMatchObject({ code: 'forwarding.invalidDelay' });
+      ).rejects.toMatchObject({ code: 'services.fwdInvalidDelay' });
     }
     await setForwarding(deps, actor, { subscriberId: sub.id, condition: 'no_reply', target: '+375297654321', delaySeconds: 30, nonce: nonce() });
     await setForwarding(deps, actor, { subscriberId: sub.id, condition: 'busy', target: '+375297654322', delaySeconds: 15, nonce: nonce() });
@@ -92,7 +92,7 @@ describe('R-FWD: conditions set and cancelled one by one or all at once', () => 
   it('cancels one, then all; nothing to cancel is refused', async () => {
     const { sub, actor } = await setup();
     await expect(cancelForwarding(deps, actor, { subscriberId: sub.id, condition: 'busy', nonce: nonce() })).rejects.toMatchObject({
-      code: 'forwarding.notSet',
+      code: 'services.fwdNotSet',
     });
     await setForwarding(deps, actor, { subscriberId: sub.id, condition: 'busy', target: '+375297654322', nonce: nonce() });
     await setForwarding(deps, actor, { subscriberId: sub.id, condition: 'unreachable', target: '+375297654322', nonce: nonce() });
@@ -102,7 +102,7 @@ describe('R-FWD: conditions set and cancelled one by one or all at once', () => 
       cancelled: ['no_reply', 'unreachable'],
     });
     await expect(cancelForwarding(deps, actor, { subscriberId: sub.id, condition: 'all', nonce: nonce() })).rejects.toMatchObject({
-      code: 'forwarding.noneSet',
+      code: 'services.fwdNoneSet',
     });
     const actions = (await deps.db.select().from(auditLog).where(eq(auditLog.subscriberId, sub.id))).map((a) => a.action);
     expect(actions.filter((a) => a === 'forwarding.cancel')).toHaveLength(2);

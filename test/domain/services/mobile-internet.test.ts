@@ -45,7 +45,7 @@ describe('R-MI: packages the tariff allows, one at a time', () => {
     const { small, big, sub, actor } = await setup();
     await connectPackage(deps, actor, { subscriberId: sub.id, serviceId: small.id, nonce: nonce() });
     await expect(connectPackage(deps, actor, { subscriberId: sub.id, serviceId: big.id, nonce: nonce() })).rejects.toMatchObject({
-      code: 'mobileInternet.onePackage',
+      code: 'services.onePackage',
       params: { other: 'Интернет 1 ГБ' },
     });
     expect(await packagePreview(deps, actor, { subscriberId: sub.id, serviceId: big.id })).toMatchObject({
@@ -88,6 +88,6 @@ describe('R-MI: packages the tariff allows, one at a time', () => {
   it('an additional service is not an internet package', async () => {
     const { sub, actor } = await setup();
     const other = await makeService(deps.db, { kind: 'additional' });
-    await expect(packagePreview(deps, actor, { subscriberId: sub.id, serviceId: other.id })).rejects.toMatchObject({ code: 'mobileInternet.notFound' });
+    await expect(packagePreview(deps, actor, { subscriberId: sub.id, serviceId: other.id })).rejects.toMatchObject({ code: 'services.notAPackage' });
   });
 });

@@ -33,11 +33,11 @@ describe('R-PAUSE: the window runs from tomorrow, 7 to 90 inclusive days', () =>
       days: 90,
     });
     await expect(pauseQuote(deps, actor, { subscriberId: sub.id, endsOn: '2026-11-16' })).rejects.toMatchObject({
-      code: 'pause.tooShort',
+      code: 'services.pauseTooShort',
       params: { min: 7, max: 90, days: 6 },
     });
     await expect(startPause(deps, actor, { subscriberId: sub.id, endsOn: '2027-02-09', nonce: nonce() })).rejects.toMatchObject({
-      code: 'pause.tooLong',
+      code: 'services.pauseTooLong',
       params: { days: 91 },
     });
     expect(await pausesOf(sub.id)).toHaveLength(0);
@@ -47,7 +47,7 @@ describe('R-PAUSE: the window runs from tomorrow, 7 to 90 inclusive days', () =>
     const strict = { ...deps, settings: { ...deps.settings, pauseMinDays: 10 } };
     at('2026-11-10T10:00');
     const { sub, actor } = await subscriber();
-    await expect(pauseQuote(strict, actor, { subscriberId: sub.id, endsOn: '2026-11-17' })).rejects.toMatchObject({ code: 'pause.tooShort' });
+    await expect(pauseQuote(strict, actor, { subscriberId: sub.id, endsOn: '2026-11-17' })).rejects.toMatchObject({ code: 'services.pauseTooShort' });
   });
 
   it('a typed end date is read as a date or as a number of days', () => {
@@ -55,8 +55,8 @@ describe('R-PAUSE: the window runs from tomorrow, 7 to 90 inclusive days', () =>
     expect(parsePauseEnd('2026-11-17', '2026-11-10')).toBe('2026-11-17');
     expect(parsePauseEnd('5.1', '2026-11-10')).toBe('2027-01-05');
     expect(parsePauseEnd('30', '2026-11-10')).toBe('2026-12-10');
-    expect(() => parsePauseEnd('31.02.2027', '2026-11-10')).toThrow('pause.invalidDate');
-    expect(() => parsePauseEnd('завтра', '2026-11-10')).toThrow('pause.invalidDate');
+    expect(() => parsePauseEnd('31.02.2027', '2026-11-10')).toThrow('services.pauseInvalidDate');
+    expect(() => parsePauseEnd('завтра', '2026-11-10')).toThrow('services.pauseInvalidDate');
   });
 });
 
@@ -72,7 +72,7 @@ describe('R-PAUSE: starting a pause', () => {
     ]);
     expect((await deps.db.select().from(auditLog).where(eq(auditLog.subscriberId, sub.id))).map((a) => a.action)).toEqual(['pause.start']);
     await expect(startPause(deps, actor, { subscriberId: sub.id, endsOn: '2026-11-30', nonce: nonce() })).rejects.toMatchObject({
-      code: 'pause.alreadyPaused',
+      code: 'services.pauseAlreadyPaused',
     });
   });
 
@@ -91,11 +91,11 @@ describe('R-PAUSE: starting a pause', () => {
     at('2026-11-10T10:00');
     const blocked = await subscriber({ status: 'blocked' });
     await expect(startPause(deps, blocked.actor, { subscriberId: blocked.sub.id, endsOn: '2026-11-20', nonce: nonce() })).rejects.toMatchObject({
-      code: 'pause.blocked',
+      code: 'services.pauseBlocked',
     });
     const negative = await subscriber({ balance: -1 });
     await expect(pauseQuote(deps, negative.actor, { subscriberId: negative.sub.id, endsOn: '2026-11-20' })).rejects.toMatchObject({
-      code: 'pause.negativeBalance',
+      code: 'services.pauseNegativeBalance',
     });
   });
 
@@ -120,7 +120,7 @@ describe('R-PAUSE: at most two pauses starting in a calendar year', () => {
     await startPause(deps, actor, { subscriberId: sub.id, endsOn: '2026-05-10', nonce: nonce() });
     at('2026-11-10T10:00');
     await expect(startPause(deps, actor, { subscriberId: sub.id, endsOn: '2026-11-20', nonce: nonce() })).rejects.toMatchObject({
-      code: 'pause.yearLimit',
+      code: 'services.pauseYearLimit',
       params: { limit: 2, year: 2026 },
     });
     expect((await pauseOverview(deps, actor, sub.id)).usedThisYear).toBe(2);
@@ -138,7 +138,7 @@ describe('R-PAUSE: at most two pauses starting in a calendar year', () => {
     await startPause(deps, actor, { subscriberId: sub.id, endsOn: '2027-03-10', nonce: nonce() }); // 2nd of 2027
     at('2027-04-01T10:00');
     await expect(startPause(deps, actor, { subscriberId: sub.id, endsOn: '2027-04-10', nonce: nonce() })).rejects.toMatchObject({
-      code: 'pause.yearLimit',
+      code: 'services.pauseYearLimit',
       params: { year: 2027 },
     });
   });
@@ -186,7 +186,7 @@ describe('R-PAUSE: ends by itself, or early', () => {
     expect(await isPaused(deps.db, sub.id, '2026-11-14')).toBe(true);
     expect((await pauseOverview(deps, actor, sub.id)).current).toBeNull();
     await connectService(deps, actor, { subscriberId: sub.id, serviceId: svc.id, nonce: nonce() });
-    await expect(endPauseEarly(deps, actor, { subscriberId: sub.id, nonce: nonce() })).rejects.toMatchObject({ code: 'pause.notPaused' });
+    await expect(endPauseEarly(deps, actor, { subscriberId: sub.id, nonce: nonce() })).rejects.toMatchObject({ code: 'services.pauseNotPaused' });
   });
 
   it('a pause cancelled before its first day does not count against the year', async () => {

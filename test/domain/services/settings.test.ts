@@ -13,7 +13,7 @@ describe('R-SETTINGS: Internet, MMS and streaming-video settings', () => {
     const list = await listSettingsTexts(deps, subscriberActor(sub), sub.id);
     expect(list.map((t) => t.kind)).toEqual(['internet', 'mms', 'video']);
     expect(await settingsText(deps, subscriberActor(sub), sub.id, 'mms')).toMatchObject({ title: 'MMS', body: 'APN: mms' });
-    await expect(settingsText(deps, subscriberActor(sub), sub.id, 'wap')).rejects.toMatchObject({ code: 'settings.notFound' });
+    await expect(settingsText(deps, subscriberActor(sub), sub.id, 'wap')).rejects.toMatchObject({ code: 'services.settingsNotFound' });
   });
 
   it('R-SCOPE: another client’s administrator is refused', async () => {

@@ -36,14 +36,14 @@ describe('R-VM: the duplicate e-mail', () => {
   it('is validated', () => {
     expect(normalizeEmail('  Ivan.Petrov@Example.BY ')).toBe('Ivan.Petrov@example.by');
     for (const bad of ['ivan', 'ivan@', '@example.by', 'ivan@example', 'iv an@example.by', 'ivan@@example.by', 'ivan..p@example.by', `${'a'.repeat(65)}@example.by`]) {
-      expect(() => normalizeEmail(bad), bad).toThrow('voicemail.invalidEmail');
+      expect(() => normalizeEmail(bad), bad).toThrow('services.vmInvalidEmail');
     }
   });
 
   it('needs the package; is set, replaced and cancelled; goes with the package', async () => {
     const { sub, actor } = await setup();
     await expect(setVoicemailEmail(deps, actor, { subscriberId: sub.id, email: 'me@example.by', nonce: nonce() })).rejects.toMatchObject({
-      code: 'voicemail.notConnected',
+      code: 'services.vmNotConnected',
     });
     await connectVoicemail(deps, actor, { subscriberId: sub.id, nonce: nonce() });
     await setVoicemailEmail(deps, actor, { subscriberId: sub.id, email: 'me@example.by', nonce: nonce() });
@@ -54,7 +54,7 @@ describe('R-VM: the duplicate e-mail', () => {
     expect((await voicemailState(deps, actor, sub.id)).email).toBe('new@example.by');
     await cancelVoicemailEmail(deps, actor, { subscriberId: sub.id, nonce: nonce() });
     expect((await voicemailState(deps, actor, sub.id)).email).toBeNull();
-    await expect(cancelVoicemailEmail(deps, actor, { subscriberId: sub.id, nonce: nonce() })).rejects.toMatchObject({ code: 'voicemail.noEmail' });
+    await expect(cancelVoicemailEmail(deps, actor, { subscriberId: sub.id, nonce: nonce() })).rejects.toMatchObject({ code: 'services.vmNoEmail' });
     await setVoicemailEmail(deps, actor, { subscriberId: sub.id, email: 'me@example.by', nonce: nonce() });
     await disconnectVoicemail(deps, actor, { subscriberId: sub.id, nonce: nonce() });
     expect(await deps.db.select().from(voicemailSettings).where(eq(voicemailSettings.subscriberId, sub.id))).toEqual([]);
