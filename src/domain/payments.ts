@@ -1,6 +1,6 @@
 // R-PAY-HIST and R-PAY-REG: the client's payments, newest first with keyset pages, and the
 // administrator's registration of an unconfirmed payment that billing later confirms.
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, or } from 'drizzle-orm';
 import { clients, payments } from '../db/schema/index.js';
 import type { Actor } from './actor.js';
 import { audit } from './audit.js';
@@ -24,8 +24,10 @@ export interface PaymentView {
 
 export interface PaymentPage {
   items: PaymentView[];
-  /** Pass back as `cursor` for the next (older) page; null on the last page. */
+  /** Pass back as `cursor` (direction 'older') for the next, older page; null on the last page. */
   nextCursor: string | null;
+  /** Pass back as `cursor` with direction 'newer' for the previous page; null on the first page. */
+  prevCursor: string | null;
 }
 
 const view = {
@@ -51,31 +53,64 @@ function decodeCursor(cursor: string): { paidOn: IsoDate; id: number } | null {
 
 /**
  * R-PAY-HIST: newest first (payment date, then registration order). Keyset pagination over the
- * (client, paid_on, id) index: no OFFSET and no COUNT(*), so deep pages cost the same as the first.
- * A cursor is untrusted input: a malformed one starts from the top, and it never leaves the client.
+ * (client, paid_on, id) index in both directions: no OFFSET and no COUNT(*), so deep pages cost the
+ * same as the first. A cursor is untrusted input: a malformed one starts from the top, and it never
+ * leaves the client.
  */
 export async function listPayments(
   deps: Pick<DomainDeps, 'db'>,
   actor: Actor,
-  input: { cursor?: string | null; limit: number },
+  input: { cursor?: string | null; direction?: 'older' | 'newer'; limit: number },
 ): Promise<PaymentPage> {
   const clientId = adminClientId(actor);
   const limit = Math.max(1, Math.min(100, Math.trunc(input.limit)));
-  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const at = input.cursor ? decodeCursor(input.cursor) : null;
+  if (at && input.direction === 'newer') {
+    const rows = await deps.db
+      .select(view)
+      .from(payments)
+      .where(and(eq(payments.clientId, clientId), or(gt(payments.paidOn, at.paidOn), and(eq(payments.paidOn, at.paidOn), gt(payments.id, at.id)))))
+      .orderBy(asc(payments.paidOn), asc(payments.id))
+      .limit(limit + 1);
+    const items = rows.slice(0, limit).reverse();
+    const first = items[0];
+    const last = items.at(-1);
+    return {
+      items,
+      prevCursor: rows.length > limit && first ? encodePaymentCursor(first) : null,
+      nextCursor: last ? encodePaymentCursor(last) : null,
+    };
+  }
   const rows = await deps.db
     .select(view)
     .from(payments)
     .where(
       and(
         eq(payments.clientId, clientId),
-        after ? or(lt(payments.paidOn, after.paidOn), and(eq(payments.paidOn, after.paidOn), lt(payments.id, after.id))) : undefined,
+        at ? or(lt(payments.paidOn, at.paidOn), and(eq(payments.paidOn, at.paidOn), lt(payments.id, at.id))) : undefined,
       ),
     )
     .orderBy(desc(payments.paidOn), desc(payments.id))
     .limit(limit + 1);
   const items = rows.slice(0, limit);
+  const first = items[0];
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodePaymentCursor(last) : null };
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodePaymentCursor(last) : null,
+    // Coming from a newer page means there is one to go back to.
+    prevCursor: at && first ? encodePaymentCursor(first) : null,
+  };
+}
+
+/** Whether the administrator's client already registered this document number (asked early in the form). */
+export async function documentNumberTaken(deps: Pick<DomainDeps, 'db'>, actor: Actor, documentNumber: string): Promise<boolean> {
+  const clientId = adminClientId(actor);
+  const [row] = await deps.db
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.clientId, clientId), eq(payments.documentNumber, normalizeDocumentNumber(documentNumber))));
+  return row !== undefined;
 }
 
 /** Letters (any script), digits, `-` and `/`: what payment orders carry as their number. */

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, payments } from '../../src/db/schema/index.js';
-import { confirmPayment, listPayments, registerPayment } from '../../src/domain/payments.js';
+import { confirmPayment, documentNumberTaken, encodePaymentCursor, listPayments, registerPayment } from '../../src/domain/payments.js';
 import { makePayment } from '../helpers/billing-fixtures.js';
 import { createTestDeps, minsk } from '../helpers/deps.js';
 import { adminActor, makeClient, makeSubscriber, subscriberActor } from '../helpers/fixtures.js';
@@ -111,6 +111,16 @@ describe('R-PAY-REG: an administrator registers an unconfirmed payment', () => {
   });
 });
 
+describe('R-PAY-REG: the form checks the document number early', () => {
+  it('documentNumberTaken sees only the own client', async () => {
+    const mine = await makeClient(deps.db);
+    const other = await makeClient(deps.db);
+    await makePayment(deps.db, mine.id, { documentNumber: 'EARLY-1' });
+    expect(await documentNumberTaken(deps, adminActor(mine.id), ' EARLY-1 ')).toBe(true);
+    expect(await documentNumberTaken(deps, adminActor(other.id), 'EARLY-1')).toBe(false);
+  });
+});
+
 describe('R-PAY-REG: billing confirms a payment (payments confirm)', () => {
   it('makes it confirmed, audits it, and a second confirmation changes nothing', async () => {
     const client = await makeClient(deps.db, { unp: '191234567' });
@@ -156,6 +166,14 @@ describe('R-PAY-HIST: payments newest first, in keyset pages', () => {
     } while (cursor);
     expect(seen).toEqual([e.id, c.id, b.id, d.id, a.id]);
     expect(pages).toBe(3);
+    // And back: from the last page, «Назад» pages through the newer ones to the first.
+    const third = await listPayments(deps, adminActor(client.id), { cursor: encodePaymentCursor(b), limit: 2 });
+    expect(third.items.map((p) => p.id)).toEqual([d.id, a.id]);
+    const second = await listPayments(deps, adminActor(client.id), { cursor: third.prevCursor, direction: 'newer', limit: 2 });
+    expect(second.items.map((p) => p.id)).toEqual([c.id, b.id]);
+    const top = await listPayments(deps, adminActor(client.id), { cursor: second.prevCursor, direction: 'newer', limit: 2 });
+    expect(top.items.map((p) => p.id)).toEqual([e.id]);
+    expect(top.prevCursor).toBeNull();
     const first = await listPayments(deps, adminActor(client.id), { limit: 10 });
     expect(first.items[1]).toEqual({ id: c.id, documentNumber: c.documentNumber, paidOn: '2026-11-05', amount: 10000, status: 'confirmed' });
     expect(first.nextCursor).toBeNull();

@@ -1,5 +1,5 @@
 // «Счета»: the client's invoices for closed months, newest first, with amount and paid/unpaid.
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
 import { invoices } from '../../db/schema/index.js';
 import type { Actor } from '../actor.js';
 import type { DomainDeps } from '../deps.js';
@@ -22,6 +22,8 @@ export interface InvoicePage {
   items: InvoiceView[];
   /** `YYYYMM` of the last period shown; null on the last page. */
   nextCursor: string | null;
+  /** `YYYYMM` of the first period shown, to page back with direction 'newer'; null on the first page. */
+  prevCursor: string | null;
 }
 
 const view = {
@@ -39,16 +41,33 @@ function decodeCursor(cursor: string): IsoDate | null {
   return isValidIsoDate(period) ? period : null;
 }
 
+const cursorOf = (period: IsoDate) => period.slice(0, 7).replace('-', '');
+
 /** Closed months only (period before the current Minsk month); one row per period, keyset paged. */
 export async function listInvoices(
   deps: Pick<DomainDeps, 'db' | 'clock'>,
   actor: Actor,
-  input: { cursor?: string | null; limit: number },
+  input: { cursor?: string | null; direction?: 'older' | 'newer'; limit: number },
 ): Promise<InvoicePage> {
   const clientId = adminClientId(actor);
   const limit = Math.max(1, Math.min(100, Math.trunc(input.limit)));
-  const after = (input.cursor && decodeCursor(input.cursor)) || null;
-  const before = after && after < currentPeriod(deps.clock) ? after : currentPeriod(deps.clock);
+  const open = currentPeriod(deps.clock);
+  const at = (input.cursor && decodeCursor(input.cursor)) || null;
+  if (at && input.direction === 'newer') {
+    const rows = await deps.db
+      .select(view)
+      .from(invoices)
+      .where(and(eq(invoices.clientId, clientId), gt(invoices.period, at), lt(invoices.period, open)))
+      .orderBy(asc(invoices.period))
+      .limit(limit + 1);
+    const items = rows.slice(0, limit).reverse();
+    return {
+      items,
+      prevCursor: rows.length > limit && items[0] ? cursorOf(items[0].period) : null,
+      nextCursor: items.at(-1) ? cursorOf(items.at(-1)!.period) : null,
+    };
+  }
+  const before = at && at < open ? at : open;
   const rows = await deps.db
     .select(view)
     .from(invoices)
@@ -57,7 +76,11 @@ export async function listInvoices(
     .limit(limit + 1);
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? last.period.slice(0, 7).replace('-', '') : null };
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? cursorOf(last.period) : null,
+    prevCursor: at && items[0] ? cursorOf(items[0].period) : null,
+  };
 }
 
 /** One invoice of the administrator's client, or null (another client's id looks like no invoice). */

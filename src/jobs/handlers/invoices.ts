@@ -1,12 +1,14 @@
 // Job handler for an ordered invoice (R-INV-ORDER): renders the PDF off the update's path, then sends
 // it into the administrator's chat (download) or puts a mail with it attached into the outbox (e-mail).
 import { and, eq } from 'drizzle-orm';
+import type { Config } from '../../config.js';
 import { invoiceOrders } from '../../db/schema/index.js';
 import { renderInvoicePdf } from '../../documents/invoice-pdf.js';
 import { invoiceTexts } from '../../documents/invoice-texts.js';
 import { INVOICE_RENDER_JOB, loadInvoiceDocument, loadInvoiceOrder } from '../../domain/invoices/index.js';
 import { queueMail } from '../../mail/outbox.js';
 import type { JobHandler } from '../types.js';
+import { makeMailHandler } from './mail.js';
 
 export interface InvoiceHandlerOptions {
   /** Replaces the PDF renderer (tests of failure paths). */
@@ -61,4 +63,9 @@ export function makeInvoiceHandler(options: InvoiceHandlerOptions = {}): JobHand
       });
     },
   };
+}
+
+/** The money sections' job handlers for the composition root: invoice rendering and outbox mail. */
+export function billingJobHandlers(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM'>): JobHandler[] {
+  return [makeInvoiceHandler(), makeMailHandler({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM })];
 }

@@ -21,6 +21,9 @@ describe('R-INV-ORDER: «Счета» lists closed months with amount and paid/u
     const second = await listInvoices(deps, adminActor(client.id), { limit: 3, cursor: first.nextCursor });
     expect(second.items.map((i) => i.period)).toEqual(['2026-07-01']);
     expect(second.nextCursor).toBeNull();
+    const back = await listInvoices(deps, adminActor(client.id), { limit: 3, cursor: second.prevCursor, direction: 'newer' });
+    expect(back.items.map((i) => i.period)).toEqual(['2026-10-01', '2026-09-01', '2026-08-01']);
+    expect(back.prevCursor).toBeNull();
     // A forged cursor in the future cannot reveal the open month.
     const forged = await listInvoices(deps, adminActor(client.id), { limit: 3, cursor: '209912' });
     expect(forged.items.map((i) => i.period)).not.toContain('2026-11-01');
