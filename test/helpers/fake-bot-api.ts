@@ -22,6 +22,7 @@ export class FakeBotApi {
       const method = match[2]!;
       const { payload, files } = await readPayload(req);
       if (method === 'getUpdates') {
+        this.telegram.calls.push({ method, payload, files });
         const result = await this.takeUpdates(Number(payload.offset ?? 0), Math.min(Number(payload.timeout ?? 0), 2));
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result }));
         return;
