@@ -13,6 +13,7 @@ import { formatPhone, normalizePhone } from '../phone.js';
 import { subscriberInScope } from '../scope.js';
 import { classifyNumber } from './categories.js';
 import { loadClassifier } from './catalog.js';
+import { bookQuarantineRelease } from './quarantine.js';
 import type { RandomSource } from './search.js';
 
 export interface ConfirmInput {
@@ -85,6 +86,7 @@ export async function confirmNumberChange(deps: DomainDeps, actor: Actor, input:
         .values({ msisdn: oldMsisdn, randomKey: random(), ...quarantined })
         .onConflictDoUpdate({ target: numberPool.msisdn, set: quarantined });
 
+      await bookQuarantineRelease(tx, now, quarantineUntil);
       await tx.insert(numberChanges).values({ subscriberId: subscriber.id, oldMsisdn, newMsisdn: msisdn, fee: category.fee, changedAt: now });
       await audit(tx, actor, now, {
         action: 'numbers.change',

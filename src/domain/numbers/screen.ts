@@ -7,6 +7,8 @@ import type { DomainDeps } from '../deps.js';
 import { subscriberInScope } from '../scope.js';
 import { attemptsLeft } from './attempts.js';
 import { type Category, loadCategories } from './catalog.js';
+import type { Reservation } from './reserve.js';
+import { toOffer } from './search.js';
 
 export interface NumberChangeScreen {
   subscriberId: number;
@@ -19,7 +21,7 @@ export interface NumberChangeScreen {
   reservationMinutes: number;
   quarantineDays: number;
   /** The subscriber's live reservation, if any (to go back to its confirmation). */
-  reservation: { msisdn: string; until: Date } | null;
+  reservation: Reservation | null;
 }
 
 export async function numberChangeScreen(deps: DomainDeps, actor: Actor, subscriberId: number): Promise<NumberChangeScreen> {
@@ -29,12 +31,14 @@ export async function numberChangeScreen(deps: DomainDeps, actor: Actor, subscri
     loadCategories(deps.db),
     attemptsLeft(deps.db, deps, subscriber.id),
     deps.db
-      .select({ msisdn: numberPool.msisdn, until: numberPool.reservedUntil })
+      .select({ msisdn: numberPool.msisdn, until: numberPool.reservedUntil, categoryId: numberPool.categoryId })
       .from(numberPool)
       .where(and(eq(numberPool.reservedBySubscriberId, subscriber.id), eq(numberPool.status, 'free'), gt(numberPool.reservedUntil, now)))
       .limit(1),
   ]);
-  const reservation = reserved[0];
+  const held = reserved[0];
+  const heldCategory = held && categories.find((c) => c.id === held.categoryId);
+  const reservation = held?.until && heldCategory ? { ...toOffer(held.msisdn, heldCategory), reservedUntil: held.until } : null;
   return {
     subscriberId: subscriber.id,
     msisdn: subscriber.msisdn,
@@ -44,6 +48,6 @@ export async function numberChangeScreen(deps: DomainDeps, actor: Actor, subscri
     categories: categories.map(({ code, name, nameEn, rank, fee }) => ({ code, name, nameEn, rank, fee })),
     reservationMinutes: deps.settings.numberReservationMinutes,
     quarantineDays: deps.settings.numberQuarantineDays,
-    reservation: reservation?.until ? { msisdn: reservation.msisdn, until: reservation.until } : null,
+    reservation,
   };
 }
