@@ -13,7 +13,7 @@ import { TelegramNotifier } from './bot/notifier.js';
 import { type Clock, clockStartingAt, systemClock } from './domain/clock.js';
 import type { DomainDeps } from './domain/deps.js';
 import { settingsFromConfig } from './domain/settings.js';
-import { jobHandlers } from './jobs/handlers/index.js';
+import { jobHandlers, scheduleRecurringJobs } from './jobs/handlers/index.js';
 import { JobRunner } from './jobs/runner.js';
 import type { Notifier } from './jobs/types.js';
 import { createLogger, type Logger } from './logger.js';
@@ -92,6 +92,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const notifier = new TelegramNotifier(bot.telegram, logger);
   placeholderNotifier.current = notifier;
   const runner = new JobRunner({ deps, notifier, logger, handlers: jobHandlers(config) });
+  await scheduleRecurringJobs(deps);
   return {
     config,
     database,
