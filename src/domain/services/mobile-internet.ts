@@ -15,6 +15,7 @@ import { assertConnectable, connectService, connectServiceTx, disconnectService,
 
 export interface MobileInternet {
   subscriberId: number;
+  msisdn: string;
   blocked: boolean;
   paused: boolean;
   active: ServiceView | null;
@@ -27,6 +28,7 @@ export async function mobileInternetOverview(deps: DomainDeps, actor: Actor, sub
   const [active] = await connectedServices(deps.db, subscriber.id, 'mobile_internet');
   return {
     subscriberId: subscriber.id,
+    msisdn: subscriber.msisdn,
     blocked: subscriber.status === 'blocked',
     paused: await isPaused(deps.db, subscriber.id, today(deps.clock)),
     active: active ? serviceView(active) : null,

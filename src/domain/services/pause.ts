@@ -30,6 +30,7 @@ export interface PauseView {
 
 export interface PauseOverview {
   subscriberId: number;
+  msisdn: string;
   blocked: boolean;
   current: PauseView | null;
   /** Pauses counted in the current calendar year, and the limit. */
@@ -61,6 +62,7 @@ export async function pauseOverview(deps: DomainDeps, actor: Actor, subscriberId
   const s = deps.settings;
   return {
     subscriberId: subscriber.id,
+    msisdn: subscriber.msisdn,
     blocked: subscriber.status === 'blocked',
     current: current ? view(current, day) : null,
     usedThisYear: await pausesStartedIn(deps.db, subscriber.id, Number(day.slice(0, 4))),

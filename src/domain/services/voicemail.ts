@@ -16,6 +16,7 @@ import { connectService, disconnectService, serviceChangePreview } from './servi
 
 export interface VoicemailState {
   subscriberId: number;
+  msisdn: string;
   package: ServiceView;
   connected: boolean;
   email: string | null;
@@ -37,7 +38,7 @@ export async function voicemailState(deps: DomainDeps, actor: Actor, subscriberI
   const subscriber = await subscriberInScope(deps.db, actor, subscriberId);
   const pkg = await voicemailPackage(deps.db);
   const connected = (await connectedServices(deps.db, subscriber.id, 'voicemail')).some((s) => s.id === pkg.id);
-  return { subscriberId: subscriber.id, package: serviceView(pkg), connected, email: connected ? await emailOf(deps.db, subscriber.id) : null };
+  return { subscriberId: subscriber.id, msisdn: subscriber.msisdn, package: serviceView(pkg), connected, email: connected ? await emailOf(deps.db, subscriber.id) : null };
 }
 
 /** The confirmation screen of a connection or disconnection (refusals surface here first). */

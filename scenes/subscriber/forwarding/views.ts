@@ -1,0 +1,80 @@
+// «Переадресация звонков» screens as pure views: the four conditions with their state, one condition,
+// the typed-target prompt, and the confirmations (condition, target, delay) before anything changes.
+import { cb } from '../../../src/bot/callback-data.js';
+import { button, grid, type Keyboard, type View } from '../../../src/bot/keyboards.js';
+import type { Texts } from '../../../src/bot/texts/index.js';
+import { FORWARD_CONDITIONS, type ForwardCondition, type ForwardingLine, type ForwardingPreview, type ForwardingState } from '../../../src/domain/services/forwarding.js';
+import { formatForwardTarget } from '../../../src/domain/services/forwarding-target.js';
+import { backRow, confirmRows, header } from '../service-operations/common.js';
+
+export const AREA = 'fwd';
+
+/** Conditions travel in buttons as one letter. */
+const CODES: Record<ForwardCondition, string> = { unconditional: 'u', busy: 'b', no_reply: 'n', unreachable: 'r' };
+export const codeOf = (c: ForwardCondition) => CODES[c];
+export function conditionOf(code: string | undefined): ForwardCondition | undefined {
+  return FORWARD_CONDITIONS.find((c) => CODES[c] === code);
+}
+
+function lineText(t: Texts, line: ForwardingLine): string {
+  const f = t.services.fwd;
+  const name = f.conditions[line.condition]!;
+  if (!line.active) return `${name}: ${f.off}`;
+  const delay = line.delaySeconds ? `, ${f.delay(line.delaySeconds)}` : '';
+  return `${name}: ${f.on(formatForwardTarget(line.target!))}${delay}${line.overridden ? ` — ${f.overridden}` : ''}`;
+}
+
+export function forwardingView(t: Texts, state: ForwardingState, done?: string): View {
+  const f = t.services.fwd;
+  const lines = state.lines.map((l) => `${l.active ? '✓' : '•'} ${lineText(t, l)}`);
+  if (state.unconditionalActive) lines.push('', f.overrideNote);
+  const keyboard: Keyboard = grid(
+    state.lines.map((l) => button(`${l.active ? '✓ ' : ''}${f.conditions[l.condition]}`, AREA, 'cond', state.subscriberId, codeOf(l.condition))),
+    2,
+  );
+  if (state.lines.some((l) => l.active)) keyboard.push([button(f.cancelAll, AREA, 'cx', state.subscriberId, 'all')]);
+  keyboard.push(backRow(t, state.subscriberId));
+  return { text: [header(f.title, state.msisdn, f.intro, done), lines.join('\n')].join('\n\n'), keyboard };
+}
+
+export function conditionView(t: Texts, subscriberId: number, line: ForwardingLine): View {
+  const f = t.services.fwd;
+  const code = codeOf(line.condition);
+  const keyboard: Keyboard = [[button(line.active ? f.change : f.set, AREA, 'set', subscriberId, code)]];
+  if (line.active) keyboard.push([button(f.cancel, AREA, 'cx', subscriberId, code)]);
+  keyboard.push([button(t.core.labels.back, AREA, 'show', subscriberId)]);
+  return { text: `${f.conditionTitle(f.conditions[line.condition]!)}\n\n${lineText(t, line)}`, keyboard };
+}
+
+export function askTargetView(t: Texts, subscriberId: number, condition: ForwardCondition): View {
+  const f = t.services.fwd;
+  return { text: f.askTarget(f.conditions[condition]!), keyboard: [[button(t.core.labels.cancel, AREA, 'cond', subscriberId, codeOf(condition))]] };
+}
+
+export function setConfirmView(t: Texts, subscriberId: number, preview: ForwardingPreview, delays: readonly number[], nonce: string): View {
+  const f = t.services.fwd;
+  const previous = preview.previous
+    ? `${f.on(formatForwardTarget(preview.previous.target))}${preview.previous.delaySeconds ? `, ${f.delay(preview.previous.delaySeconds)}` : ''}`
+    : undefined;
+  const text = f.confirm({
+    condition: f.conditions[preview.condition]!,
+    target: formatForwardTarget(preview.target),
+    delay: preview.delaySeconds ? f.delayButton(preview.delaySeconds, false) : undefined,
+    previous,
+  });
+  const keyboard: Keyboard = [];
+  if (preview.condition === 'no_reply') {
+    keyboard.push(...grid(delays.map((d) => button(f.delayButton(d, d === preview.delaySeconds), AREA, 'dl', subscriberId, preview.target, d)), 6));
+  }
+  keyboard.push(
+    ...confirmRows(t, cb(AREA, 'ok', subscriberId, codeOf(preview.condition), preview.target, preview.delaySeconds ?? 0, nonce), cb(AREA, 'show', subscriberId)),
+  );
+  return { text: preview.condition === 'no_reply' ? `${text}\n\n${f.chooseDelay}` : text, keyboard };
+}
+
+export function cancelConfirmView(t: Texts, subscriberId: number, which: ForwardingLine | 'all', nonce: string): View {
+  const f = t.services.fwd;
+  const text = which === 'all' ? f.confirmCancelAll : f.confirmCancel(f.conditions[which.condition]!, formatForwardTarget(which.target!));
+  const code = which === 'all' ? 'all' : codeOf(which.condition);
+  return { text, keyboard: confirmRows(t, cb(AREA, 'cxok', subscriberId, code, nonce), cb(AREA, 'show', subscriberId)) };
+}
