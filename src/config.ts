@@ -49,23 +49,6 @@ export const configSchema = z
     INVITE_TTL_HOURS: z.coerce.number().positive().default(24),
     PAGE_SIZE: z.coerce.number().int().min(1).max(50).default(10),
     POST_DELIVERY_FEE: kopecks(510),
-  })
-  .superRefine((c, ctx) => {
-    if (c.NODE_ENV === 'production' && c.BOT_NOW) {
-      ctx.addIssue({ code: 'custom', path: ['BOT_NOW'], message: 'is refused when NODE_ENV=production' });
-    }
-    if (c.NODE_ENV === 'production' && !c.SECRETS_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['SECRETS_KEY'], message: 'is required when NODE_ENV=production' });
-    }
-    if (c.SECRETS_KEY && decodeKey(c.SECRETS_KEY) === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['SECRETS_KEY'], message: 'must be 32 bytes as 64 hex characters or base64' });
-    }
-    if (c.BOT_MODE === 'webhook' && !c.WEBHOOK_URL) {
-      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_URL'], message: 'is required when BOT_MODE=webhook' });
-    }
-    if (c.BOT_MODE === 'webhook' && !c.WEBHOOK_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when BOT_MODE=webhook' });
-    }
   });
 
 export type Config = z.infer<typeof configSchema>;
@@ -80,10 +63,26 @@ export class ConfigError extends Error {
 /** Parses the environment; throws ConfigError listing every problem at once. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = configSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
-  }
+  const problems = result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`);
+  problems.push(...crossFieldProblems(env));
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;
+}
+
+/** Rules between variables, checked on the raw values so they are listed with every other problem. */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const set = (name: string) => (env[name] ?? '').trim() !== '';
+  const production = env.NODE_ENV === 'production';
+  const webhook = env.BOT_MODE === 'webhook';
+  const problems: string[] = [];
+  if (production && set('BOT_NOW')) problems.push('BOT_NOW: is refused when NODE_ENV=production');
+  if (production && !set('SECRETS_KEY')) problems.push('SECRETS_KEY: is required when NODE_ENV=production');
+  if (set('SECRETS_KEY') && decodeKey(env.SECRETS_KEY!.trim()) === undefined) {
+    problems.push('SECRETS_KEY: must be 32 bytes as 64 hex characters or base64');
+  }
+  if (webhook && !set('WEBHOOK_URL')) problems.push('WEBHOOK_URL: is required when BOT_MODE=webhook');
+  if (webhook && !set('WEBHOOK_SECRET')) problems.push('WEBHOOK_SECRET: is required when BOT_MODE=webhook');
+  return problems;
 }
 
 /** The bot itself needs a token; the CLI and tests do not. */
