@@ -69,6 +69,14 @@ export async function extendClaim(db: Executor, id: number, workerId: string, lo
   return rows.length > 0;
 }
 
+/** Gives back a claimed job that was never started (the runner is stopping), so another worker takes it now. */
+export async function releaseJob(db: Executor, id: number, workerId: string): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ status: 'pending', lockedBy: null, lockedUntil: null, attempts: sql`greatest(${jobs.attempts} - 1, 0)` })
+    .where(and(eq(jobs.id, id), eq(jobs.lockedBy, workerId), eq(jobs.status, 'running')));
+}
+
 export async function completeJob(db: Executor, id: number, workerId: string, now: Date): Promise<void> {
   await db
     .update(jobs)

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DomainDeps } from '../domain/deps.js';
 import type { Logger } from '../logger.js';
-import { claimJobs, completeJob, extendClaim, failJob } from './queue.js';
+import { claimJobs, completeJob, extendClaim, failJob, releaseJob } from './queue.js';
 import type { JobHandler, Notifier } from './types.js';
 
 export interface RunnerOptions {
@@ -24,6 +24,8 @@ export class JobRunner {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
+  /** Set by stop() only: runDue() called directly (tests, CLI) on a runner never started runs everything due. */
+  private stopRequested = false;
 
   constructor(private readonly options: RunnerOptions) {
     this.workerId = options.workerId ?? `w-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -33,12 +35,14 @@ export class JobRunner {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.stopRequested = false;
     this.schedule(0);
   }
 
   /** Stops polling and waits for the job step in flight. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopRequested = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
   }
@@ -57,7 +61,15 @@ export class JobRunner {
         limit: this.options.batch ?? 10,
       });
       if (claimed.length === 0) return count;
-      for (const job of claimed) {
+      for (const [index, job] of claimed.entries()) {
+        if (this.stopRequested) {
+          // Jobs claimed in this batch but not started go back at once rather than after their claim expires.
+          for (const rest of claimed.slice(index)) await releaseJob(deps.db, rest.id, this.workerId);
+          return count;
+        }
+        // The batch's later jobs waited while earlier ones ran: renew the claim first, and skip a job whose
+        // claim expired meanwhile and went to another worker (it must not run twice at once).
+        if (!(await extendClaim(deps.db, job.id, this.workerId, new Date(deps.clock.now().getTime() + lockMs)))) continue;
         const handler = this.byKind.get(job.kind)!;
         const log = logger.child({ job: job.id, kind: job.kind });
         try {
@@ -76,7 +88,6 @@ export class JobRunner {
           await failJob(deps.db, job, this.workerId, deps.clock.now(), String((error as Error)?.message ?? error), handler.maxAttempts ?? 5);
         }
         count++;
-        if (this.stopped) return count;
       }
     }
   }

@@ -3,11 +3,19 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { bulkLists, renames, subscribers } from '../../db/schema/index.js';
+import { enqueueJob } from '../../jobs/queue.js';
 import type { Actor } from '../actor.js';
 import { audit } from '../audit.js';
 import type { DomainDeps } from '../deps.js';
 
 const WORKER: Actor = { kind: 'system', name: 'worker' };
+
+/** Tells the requester a rename (or a whole list) is applied; a job of its own, enqueued with the change. */
+export const RENAME_NOTICE_JOB = 'renames.notice';
+
+export type RenameNotice =
+  | { kind: 'single'; chatId: number; telegramId: number | null; msisdn: string; newName: string }
+  | { kind: 'list'; chatId: number; telegramId: number | null; listId: number; applied: number };
 
 export interface AppliedRename {
   renameId: number;
@@ -15,11 +23,13 @@ export interface AppliedRename {
   msisdn: string;
   newName: string;
   chatId: number | null;
+  telegramId: number | null;
 }
 
 export interface FinishedRenameList {
   listId: number;
   chatId: number | null;
+  telegramId: number | null;
   applied: number;
 }
 
@@ -32,7 +42,15 @@ export interface AppliedBatch {
   finishedLists: FinishedRenameList[];
 }
 
-type Due = { id: number; subscriberId: number; listId: number | null; newName: string; chatId: number | null; requestedAt: Date };
+type Due = {
+  id: number;
+  subscriberId: number;
+  listId: number | null;
+  newName: string;
+  chatId: number | null;
+  telegramId: number | null;
+  requestedAt: Date;
+};
 
 const later = (a: { requestedAt: Date; id: number }, b: { requestedAt: Date; id: number }) =>
   a.requestedAt.getTime() > b.requestedAt.getTime() || (a.requestedAt.getTime() === b.requestedAt.getTime() && a.id > b.id);
@@ -52,6 +70,7 @@ export async function applyDueRenames(deps: DomainDeps, opts: { limit?: number }
         listId: renames.listId,
         newName: renames.newName,
         chatId: renames.chatId,
+        telegramId: renames.requestedByTelegramId,
         requestedAt: renames.requestedAt,
       })
       .from(renames)
@@ -104,8 +123,20 @@ export async function applyDueRenames(deps: DomainDeps, opts: { limit?: number }
 
     const single = winners
       .filter((r) => r.listId === null)
-      .map((r) => ({ renameId: r.id, subscriberId: r.subscriberId, msisdn: byId.get(r.subscriberId)?.msisdn ?? '', newName: r.newName, chatId: r.chatId }));
+      .map((r) => ({
+        renameId: r.id,
+        subscriberId: r.subscriberId,
+        msisdn: byId.get(r.subscriberId)?.msisdn ?? '',
+        newName: r.newName,
+        chatId: r.chatId,
+        telegramId: r.telegramId,
+      }));
     const finishedLists = await finishLists(tx, [...new Set(due.map((r) => r.listId).filter((id): id is number => id !== null))], now);
+    const notices: RenameNotice[] = [
+      ...single.map((r) => ({ kind: 'single' as const, chatId: r.chatId!, telegramId: r.telegramId, msisdn: r.msisdn, newName: r.newName })),
+      ...finishedLists.map((l) => ({ kind: 'list' as const, chatId: l.chatId!, telegramId: l.telegramId, listId: l.listId, applied: l.applied })),
+    ];
+    for (const notice of notices.filter((x) => x.chatId !== null)) await enqueueJob(tx, RENAME_NOTICE_JOB, { ...notice }, now);
     return { claimed: due.length, single, finishedLists };
   });
 }
@@ -134,7 +165,7 @@ async function finishLists(tx: Tx, listIds: number[], now: Date): Promise<Finish
     .update(bulkLists)
     .set({ status: 'done', finishedAt: now })
     .where(and(inArray(bulkLists.id, finished), inArray(bulkLists.status, ['queued', 'running'])))
-    .returning({ listId: bulkLists.id, chatId: bulkLists.chatId });
+    .returning({ listId: bulkLists.id, chatId: bulkLists.chatId, telegramId: bulkLists.requestedByTelegramId });
   if (done.length === 0) return [];
   const counts = await tx
     .select({ listId: renames.listId, n: sql<number>`count(*)::int` })
@@ -142,5 +173,5 @@ async function finishLists(tx: Tx, listIds: number[], now: Date): Promise<Finish
     .where(and(inArray(renames.listId, done.map((d) => d.listId)), inArray(renames.status, ['applied', 'cancelled'])))
     .groupBy(renames.listId);
   const countOf = new Map(counts.map((c) => [c.listId, Number(c.n)]));
-  return done.map((d) => ({ listId: d.listId, chatId: d.chatId, applied: countOf.get(d.listId) ?? 0 }));
+  return done.map((d) => ({ listId: d.listId, chatId: d.chatId, telegramId: d.telegramId, applied: countOf.get(d.listId) ?? 0 }));
 }

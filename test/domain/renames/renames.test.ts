@@ -75,7 +75,7 @@ describe('R-RENAME: a rename is pending, then applied by the worker; the last on
     expect(await nameOf(s.id)).toBe('Старое');
     deps.clock.advance(1000);
     const batch = await applyDueRenames(deps);
-    expect(batch.single).toEqual([{ renameId: r.renameId, subscriberId: s.id, msisdn: s.msisdn, newName: 'Новое имя', chatId: 777 }]);
+    expect(batch.single).toEqual([{ renameId: r.renameId, subscriberId: s.id, msisdn: s.msisdn, newName: 'Новое имя', chatId: 777, telegramId: 1001 }]);
     expect(await nameOf(s.id)).toBe('Новое имя');
     expect((await applyDueRenames(deps)).claimed).toBe(0);
     const audits = await deps.db.select().from(auditLog).where(and(eq(auditLog.subscriberId, s.id), eq(auditLog.action, 'renames.apply')));
@@ -187,7 +187,7 @@ describe('R-RENAME: a confirmed list becomes pending renames; the requester hear
     const batch = await applyDueRenames(deps, { limit: 1 });
     expect(batch.finishedLists).toEqual([]);
     const last = await applyDueRenames(deps);
-    expect(last.finishedLists).toEqual([{ listId: preview.listId, chatId: 4242, applied: 2 }]);
+    expect(last.finishedLists).toEqual([{ listId: preview.listId, chatId: 4242, telegramId: 1001, applied: 2 }]);
     expect(await nameOf(subs[0]!.id)).toBe('Отдел 0');
     expect(await nameOf(subs[1]!.id)).toBe('Отдел 1');
     const [list] = await deps.db.select().from(bulkLists).where(eq(bulkLists.id, preview.listId));

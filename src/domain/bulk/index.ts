@@ -1,0 +1,15 @@
+// «Действия с услугами по списку абонентов» (R-BULK): what the bot and the worker use.
+export { applyNextLines, finishServiceList, openServiceList } from './apply.js';
+export { confirmServiceList, type ServiceListConfirmed, setProgressMessage } from './confirm.js';
+export { type CreateServiceListInput, createServiceList } from './create.js';
+export { type ListResult, type ListResultLine, listResult } from './result.js';
+export {
+  applyServiceLine,
+  BULK_ACTIONS,
+  BULK_APPLY_JOB,
+  BULK_JOBS_PER_LIST,
+  BULK_RESULT_JOB,
+  type BulkAction,
+  type ServiceLineApplier,
+  type ServiceLineTarget,
+} from './types.js';
