@@ -111,9 +111,11 @@ export async function changeTariff(
   input: { subscriberId: number; toPlanId: number; nonce: string },
 ): Promise<TariffChangeResult> {
   return deps.db.transaction(async (tx) => {
-    const done = await once(tx, `tariff:${input.nonce}`, deps.clock.now(), async () => {
-      // The row lock serialises concurrent changes of one number, so the per-day check below is exact.
-      const sub = await subscriberInScope(tx, actor, input.subscriberId, { forUpdate: true });
+    // Scope first, even for a replayed nonce; the row lock serialises concurrent changes of one number,
+    // so the per-day check below is exact. The key carries the number, so a nonce from another number's
+    // button never replays that number's result.
+    const sub = await subscriberInScope(tx, actor, input.subscriberId, { forUpdate: true });
+    const done = await once(tx, `tariff:${sub.id}:${input.nonce}`, deps.clock.now(), async () => {
       if (sub.status === 'blocked') throw new DomainError('tariffs.blocked');
       const day = today(deps.clock);
       const target = (await openTargets(tx, sub.tariffPlanId)).find((t) => t.id === input.toPlanId);
