@@ -1,4 +1,34 @@
-// «Начисления за период» (R-CHARGES) — in development until its own issue lands; the section's owner replaces this file.
-import { type Section, sectionInDevelopment } from '../../src/bot/sections.js';
+// «Начисления за период» (R-CHARGES): the current month and the previous ones itemised with VAT and
+// totals, then the bar chart of the months as a photo (rendered once per data, file_id reused).
+import type { BotContext } from '../../src/bot/context.js';
+import { show } from '../../src/bot/render.js';
+import type { Section } from '../../src/bot/sections.js';
+import { chargesForPeriods } from '../../src/domain/charges.js';
+import { renderChargesChart } from '../../src/documents/charges-chart.js';
+import { chargesView, chartInput } from './charges/view.js';
 
-export const sections: Section[] = [sectionInDevelopment('chg', ['admin', 'subscriber'], true)];
+/** Telegram's file_id of a chart already sent, by the chart's data hash: the same picture is not uploaded twice. */
+const sentCharts = new Map<string, string>();
+const MAX_SENT = 500;
+
+async function sendChart(ctx: BotContext, periods: Awaited<ReturnType<typeof chargesForPeriods>>): Promise<void> {
+  const chart = renderChargesChart(chartInput(ctx.t, ctx.lang, periods));
+  const caption = ctx.t.account.charges.chartCaption;
+  const known = sentCharts.get(chart.hash);
+  const message = await ctx.replyWithPhoto(known ?? { source: chart.png, filename: 'charges.png' }, { caption });
+  const fileId = message.photo?.at(-1)?.file_id;
+  if (fileId && !known) {
+    sentCharts.set(chart.hash, fileId);
+    if (sentCharts.size > MAX_SENT) sentCharts.delete(sentCharts.keys().next().value!);
+  }
+}
+
+async function showCharges(ctx: BotContext): Promise<void> {
+  const periods = await chargesForPeriods(ctx.services.deps, ctx.actor!, ctx.subscriberId!);
+  await show(ctx, chargesView(ctx.t, ctx.lang, ctx.subscriberId!, periods));
+  await sendChart(ctx, periods);
+}
+
+export const sections: Section[] = [
+  { area: 'chg', roles: ['admin', 'subscriber'], subscriberScoped: true, actions: { show: showCharges } },
+];

@@ -1,28 +1,37 @@
-// «Персональная информация» of a subscriber (R-SUB-INFO): number, name, tariff, balance, status, CUG.
-// (PIN/PUK and the rest of the section come with its own issue.)
+// «Персональная информация» of a subscriber (R-SUB-INFO): number, name, tariff, balance, status, closed
+// user group; PIN/PUK only on the extra press «Показать PIN/PUK», in a message deleted by a job row.
 import type { BotContext } from '../../src/bot/context.js';
-import { money, phone } from '../../src/bot/format.js';
-import { button } from '../../src/bot/keyboards.js';
-import { show } from '../../src/bot/render.js';
+import { answerOnce, show } from '../../src/bot/render.js';
 import type { Section } from '../../src/bot/sections.js';
-import { subscriberSummary } from '../../src/domain/subscribers/search.js';
+import { revealSimCodes, subscriberCard } from '../../src/domain/subscriber-info.js';
+import { schedulePinMessageDeletion } from '../../src/jobs/handlers/pin-message.js';
+import { cardView } from './personal-info/view.js';
 
 async function showCard(ctx: BotContext): Promise<void> {
-  const s = await subscriberSummary(ctx.services.deps, ctx.actor!, ctx.subscriberId!);
-  const c = ctx.t.core.subscriberCard;
-  const text = [
-    c.title,
-    '',
-    `${c.number}: ${phone(s.msisdn)}`,
-    `${c.name}: ${s.fullName}`,
-    `${c.tariff}: ${s.tariffName}`,
-    `${c.balance}: ${money(s.balance)}`,
-    `${c.status}: ${c.statuses[s.status] ?? s.status}`,
-    `${c.cug}: ${s.cugName ?? c.cugNone}`,
-  ].join('\n');
-  await show(ctx, { text, keyboard: [[button(ctx.t.core.labels.back, 'sm', 'show', s.id)]] });
+  const card = await subscriberCard(ctx.services.deps, ctx.actor!, ctx.subscriberId!);
+  await show(ctx, cardView(ctx.t, card));
+}
+
+/**
+ * Sends the codes as a message of their own (never through `show`, which remembers screens for a
+ * handover ticket) and schedules its deletion at once. Nothing here logs the codes.
+ */
+async function showCodes(ctx: BotContext): Promise<void> {
+  const deps = ctx.services.deps;
+  const codes = await revealSimCodes(deps, ctx.actor!, ctx.subscriberId!);
+  const sent = await ctx.reply(ctx.t.account.info.codes(codes, deps.settings.pinMessageTtlSeconds), {
+    protect_content: true,
+  });
+  try {
+    await schedulePinMessageDeletion(deps, sent.chat.id, sent.message_id);
+  } catch (error) {
+    // Without the job row the codes would stay on screen: take them down now.
+    await ctx.deleteMessage(sent.message_id).catch(() => {});
+    throw error;
+  }
+  await answerOnce(ctx, ctx.t.account.info.codesSent);
 }
 
 export const sections: Section[] = [
-  { area: 'si', roles: ['admin', 'subscriber'], subscriberScoped: true, actions: { show: showCard } },
+  { area: 'si', roles: ['admin', 'subscriber'], subscriberScoped: true, actions: { show: showCard, pin: showCodes } },
 ];

@@ -50,9 +50,10 @@ export function plainMoney(kopecks: number): string {
   return `${sign}${Math.floor(a / 100)},${String(a % 100).padStart(2, '0')}`;
 }
 
-/** A national number as `+375 29 123-45-67`; short and foreign numbers as they are. */
+/** A national number as `+375 29 123-45-67`, another international one as `+370…`, a short number as it is. */
 export function otherParty(raw: string): string {
-  return /^375\d{9}$/.test(raw) ? formatPhone(raw) : raw;
+  if (/^375\d{9}$/.test(raw)) return formatPhone(raw);
+  return /^[1-9]\d{9,14}$/.test(raw) ? `+${raw}` : raw;
 }
 
 export function quantityCell(kind: UsageKind, quantity: number): string {

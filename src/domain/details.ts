@@ -49,6 +49,7 @@ export interface DetailTotal {
 }
 
 export interface DetailPage {
+  msisdn: string;
   period: DetailPeriod;
   records: DetailRecord[];
   /** Per kind over the whole period (kinds without records left out), and all together. */
@@ -146,7 +147,7 @@ export async function detailPage(
   const sub = await subscriberInScope(deps.db, actor, input.subscriberId);
   const period = allowedPeriod(deps, input.period);
   const range = periodRange(period);
-  const empty: DetailPage = { period, records: [], totals: [], totalRecords: 0, totalCost: 0, nextCursor: null, prevCursor: null };
+  const empty: DetailPage = { msisdn: sub.msisdn, period, records: [], totals: [], totalRecords: 0, totalCost: 0, nextCursor: null, prevCursor: null };
   if (!range) return empty;
   const cursor = input.cursor ? decodeCursor(input.cursor) : null;
   const size = deps.settings.pageSize;
@@ -167,7 +168,7 @@ export async function detailPage(
     const records = rows.map(toRecord);
     const totals = await periodTotals(deps.db, sub.id, range);
     return {
-      ...summarise(period, records, totals),
+      ...summarise(sub.msisdn, period, records, totals),
       prevCursor: hasMore && rows[0] ? encodeCursor('b', rows[0]) : null,
       nextCursor: rows.at(-1) ? encodeCursor('a', rows.at(-1)!) : null,
     };
@@ -184,14 +185,15 @@ export async function detailPage(
   const records = rows.map(toRecord);
   const totals = await periodTotals(deps.db, sub.id, range);
   return {
-    ...summarise(period, records, totals),
+    ...summarise(sub.msisdn, period, records, totals),
     nextCursor: hasMore && rows.at(-1) ? encodeCursor('a', rows.at(-1)!) : null,
     prevCursor: cursor && rows[0] ? encodeCursor('b', rows[0]) : null,
   };
 }
 
-function summarise(period: DetailPeriod, records: DetailRecord[], totals: DetailTotal[]): Omit<DetailPage, 'nextCursor' | 'prevCursor'> {
+function summarise(msisdn: string, period: DetailPeriod, records: DetailRecord[], totals: DetailTotal[]): Omit<DetailPage, 'nextCursor' | 'prevCursor'> {
   return {
+    msisdn,
     period,
     records,
     totals,

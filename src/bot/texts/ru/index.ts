@@ -1,5 +1,5 @@
 // The Russian catalog: one typed key set that en/ must match. Areas are one file each.
-import { account } from './account.js';
+import { account, details, subscriberInfo, tariffs } from './account.js';
 import { billing, invoices, payments } from './billing.js';
 import { access, core, fees, money, phone } from './core.js';
 import { lists } from './lists.js';
@@ -7,5 +7,5 @@ import { numbers } from './numbers.js';
 import { services } from './services.js';
 import { tickets } from './tickets.js';
 
-export const ru = { core, access, phone, money, fees, account, billing, payments, invoices, lists, numbers, services, tickets };
+export const ru = { core, access, phone, money, fees, account, subscriberInfo, tariffs, details, billing, payments, invoices, lists, numbers, services, tickets };
 export type Texts = typeof ru;
