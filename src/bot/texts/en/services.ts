@@ -36,7 +36,7 @@ export const services: typeof ru.services = {
     fwdNoneSet: 'No forwarding is set.',
     vmUnavailable: 'The «Plus» package is not available now.',
     vmInvalidEmail: 'E-mail address not recognised. Type an address such as ivanov@example.by.',
-    vmNotConnected: (p: P) => `Connect the «${p.service}» package first: e-mail copies work only with it.`,
+    vmNotConnected: 'Connect the «Plus» voicemail package first: e-mail copies work only with it.',
     vmNoEmail: 'No e-mail address is set.',
   },
   labels: {
@@ -146,7 +146,7 @@ export const services: typeof ru.services = {
   vm: {
     title: 'Voicemail («Plus» package)',
     intro: 'Connect or disconnect the «Plus» voicemail package and set the e-mail address voice messages are copied to.',
-    package: (name, fee) => `Package «${name}»: ${fee}`,
+    package: (name, fee) => `${name} — ${fee}`,
     connected: 'State: connected',
     disconnected: 'State: not connected',
     email: (email) => `E-mail copies to: ${email}`,
@@ -157,8 +157,8 @@ export const services: typeof ru.services = {
     changeEmail: 'Change e-mail',
     cancelEmail: 'Stop e-mail copies',
     askEmail: 'Type the e-mail address voice messages should be copied to:',
-    confirmConnect: (name, fee) => `Connect the package «${name}»? Monthly fee: ${fee}.`,
-    confirmDisconnect: (name) => `Disconnect the package «${name}»? E-mail copies stop too.`,
+    confirmConnect: (name, fee) => `Connect: ${name}\nMonthly fee: ${fee}\n\nPlease confirm.`,
+    confirmDisconnect: (name) => `Disconnect: ${name}\nE-mail copies stop too.\n\nPlease confirm.`,
     confirmEmail: (email) => `Copy voice messages to ${email}?`,
     confirmCancelEmail: (email) => `Stop copying voice messages to ${email}?`,
     done: '✅ Done.',

@@ -37,7 +37,7 @@ const errors = {
   fwdNoneSet: 'Ни одна переадресация не установлена.',
   vmUnavailable: 'Пакет «Плюс» сейчас недоступен.',
   vmInvalidEmail: 'Адрес e-mail не распознан. Введите адрес, например ivanov@example.by.',
-  vmNotConnected: (p: P) => `Сначала подключите пакет «${p.service}»: дублирование на e-mail работает только с ним.`,
+  vmNotConnected: 'Сначала подключите пакет голосовой почты «Плюс»: дублирование на e-mail работает только с ним.',
   vmNoEmail: 'Адрес для дублирования не указан.',
 } satisfies Record<string, Message>;
 
@@ -158,7 +158,7 @@ export const services = {
   vm: {
     title: 'Голосовая почта (пакет «Плюс»)',
     intro: 'Подключите или отключите пакет голосовой почты «Плюс» и укажите e-mail, на который дублируются сообщения голосового ящика.',
-    package: (name: string, fee: string) => `Пакет «${name}»: ${fee}`,
+    package: (name: string, fee: string) => `${name} — ${fee}`,
     connected: 'Состояние: подключен',
     disconnected: 'Состояние: не подключен',
     email: (email: string) => `Дублирование на e-mail: ${email}`,
@@ -169,8 +169,8 @@ export const services = {
     changeEmail: 'Изменить e-mail',
     cancelEmail: 'Отменить дублирование',
     askEmail: 'Введите адрес электронной почты, на который дублировать сообщения голосового ящика:',
-    confirmConnect: (name: string, fee: string) => `Подключить пакет «${name}»? Абонентская плата: ${fee}.`,
-    confirmDisconnect: (name: string) => `Отключить пакет «${name}»? Дублирование на e-mail тоже будет отменено.`,
+    confirmConnect: (name: string, fee: string) => `Подключение: ${name}\nАбонентская плата: ${fee}\n\nПодтвердите подключение.`,
+    confirmDisconnect: (name: string) => `Отключение: ${name}\nДублирование сообщений на e-mail тоже будет отменено.\n\nПодтвердите отключение.`,
     confirmEmail: (email: string) => `Дублировать сообщения голосового ящика на ${email}?`,
     confirmCancelEmail: (email: string) => `Отменить дублирование сообщений на ${email}?`,
     done: '✅ Готово.',
