@@ -4,6 +4,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { subscribers, ticketMessages, tickets } from '../../db/schema/index.js';
 import type { Actor } from '../actor.js';
 import type { DomainDeps } from '../deps.js';
+import { DomainError } from '../errors.js';
 import { requireRequester, requireSupport, ticketInScope } from './scope.js';
 import type { TicketListItem, TicketStatus, TicketThread, TicketTopic, TicketView } from './types.js';
 import { threadMessages, ticketView } from './view.js';
@@ -64,16 +65,26 @@ export async function ticketByForumTopic(deps: DomainDeps, actor: Actor, topicId
  * The ticket a message in a user's private chat belongs to — a staff message relayed there, or the
  * user's own earlier message. A lookup only: adding to the ticket re-checks the actor's scope.
  */
-export async function ticketByUserMessage(deps: DomainDeps, input: { chatId: number; messageId: number }): Promise<{ ticketId: number; status: TicketStatus } | null> {
+export interface TicketOfMessage {
+  ticketId: number;
+  status: TicketStatus;
+  /** Which of the requester's roles the ticket belongs to, so the bot can act in it whatever role is active. */
+  role: 'admin' | 'subscriber';
+  clientId: number | null;
+  subscriberId: number | null;
+}
+
+export async function ticketByUserMessage(deps: DomainDeps, input: { chatId: number; messageId: number }): Promise<TicketOfMessage | null> {
   if (!Number.isSafeInteger(input.messageId) || input.messageId <= 0 || !Number.isSafeInteger(input.chatId)) return null;
   const [row] = await deps.db
-    .select({ ticketId: tickets.id, status: tickets.status })
+    .select({ ticketId: tickets.id, status: tickets.status, role: tickets.role, clientId: tickets.clientId, subscriberId: tickets.subscriberId })
     .from(ticketMessages)
     .innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId))
     .where(and(eq(ticketMessages.userMessageId, input.messageId), eq(tickets.requesterChatId, input.chatId)))
     .orderBy(desc(ticketMessages.id))
     .limit(1);
-  return row ? { ticketId: row.ticketId, status: row.status as TicketStatus } : null;
+  if (!row) return null;
+  return { ...row, status: row.status as TicketStatus, role: row.role === 'admin' ? 'admin' : 'subscriber' };
 }
 
 /** For a staff reply to a relayed user message in the topic: the user's original, to reply to it. */
@@ -94,3 +105,14 @@ export async function staffTicketView(deps: DomainDeps, actor: Actor, ticketId: 
   return ticketView(deps.db, await ticketInScope(deps.db, staff, ticketId));
 }
 
+
+/**
+ * The ticket and thread as the support relay needs them to build the topic's card. Transport only: the
+ * relay calls it with ids the domain itself returned (never ids from a user), and shows the result
+ * only in the support group.
+ */
+export async function relayThread(deps: DomainDeps, ticketId: number): Promise<TicketThread> {
+  const [row] = await deps.db.select().from(tickets).where(eq(tickets.id, ticketId));
+  if (!row) throw new DomainError('tickets.notFound');
+  return { ticket: await ticketView(deps.db, row), messages: await threadMessages(deps.db, row.id, true) };
+}

@@ -49,6 +49,8 @@ export interface TicketView {
   status: TicketStatus;
   requesterTelegramId: number;
   requesterChatId: number;
+  /** The requester's Telegram language, so notices from the support side speak it. */
+  requesterLanguageCode: string | null;
   clientId: number | null;
   clientName: string | null;
   subscriberId: number | null;

@@ -2,7 +2,7 @@
 // (staff names hidden from requesters: staff are anonymous to users).
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { clients, subscribers, ticketMessages } from '../../db/schema/index.js';
+import { clients, subscribers, telegramUsers, ticketMessages } from '../../db/schema/index.js';
 import type { Attachment, TicketMessage, TicketMessageRow, TicketRow, TicketStatus, TicketTopic, TicketView } from './types.js';
 
 export async function ticketView(ex: Executor, row: TicketRow): Promise<TicketView> {
@@ -10,6 +10,10 @@ export async function ticketView(ex: Executor, row: TicketRow): Promise<TicketVi
   const [subscriber] = row.subscriberId
     ? await ex.select({ msisdn: subscribers.msisdn }).from(subscribers).where(eq(subscribers.id, row.subscriberId))
     : [];
+  const [user] = await ex
+    .select({ languageCode: telegramUsers.languageCode })
+    .from(telegramUsers)
+    .where(eq(telegramUsers.telegramId, row.requesterTelegramId));
   return {
     id: row.id,
     role: row.role === 'admin' ? 'admin' : 'subscriber',
@@ -17,6 +21,7 @@ export async function ticketView(ex: Executor, row: TicketRow): Promise<TicketVi
     status: row.status as TicketStatus,
     requesterTelegramId: row.requesterTelegramId,
     requesterChatId: row.requesterChatId,
+    requesterLanguageCode: user?.languageCode ?? null,
     clientId: row.clientId,
     clientName: client?.name ?? null,
     subscriberId: row.subscriberId,

@@ -29,7 +29,7 @@ describe('R-HANDOVER: message pairs route every reply to the right side', () => 
     // The bot delivered them as messages 55 and 56 in the user's chat.
     await recordRelay(deps, { messageId: s1.messageId, userMessageId: 55 });
     await recordRelay(deps, { messageId: s2.messageId, userMessageId: 56 });
-    await expect(ticketByUserMessage(deps, { chatId: actor.telegramId, messageId: 55 })).resolves.toEqual({ ticketId: t1.ticketId, status: 'waiting' });
+    await expect(ticketByUserMessage(deps, { chatId: actor.telegramId, messageId: 55 })).resolves.toMatchObject({ ticketId: t1.ticketId, status: 'waiting', role: 'subscriber' });
     await expect(ticketByUserMessage(deps, { chatId: actor.telegramId, messageId: 56 })).resolves.toMatchObject({ ticketId: t2.ticketId });
     await expect(ticketByUserMessage(deps, { chatId: other.telegramId, messageId: 55 })).resolves.toBeNull();
     await expect(ticketByUserMessage(deps, { chatId: actor.telegramId, messageId: 57 })).resolves.toBeNull();
