@@ -1,4 +1,4 @@
-// «Обратная связь» and «Связаться со специалистом» (R-TICKET, R-HANDOVER) — in development until its own issue lands; the section's owner replaces this file.
-import { type Section, sectionInDevelopment } from '../../src/bot/sections.js';
-
-export const sections: Section[] = [sectionInDevelopment('fb', ['admin', 'subscriber'])];
+// «Обратная связь» and «Связаться со специалистом» (R-TICKET, R-HANDOVER), and the support group's side
+// (R-SUP-SCOPE). The screens live in ./feedback/, the support relay in src/support/.
+export { feedbackSection, sections, supportGroupSection } from './feedback/section.js';
+export { askFilesView, handoverView, listView, menuView, sentView, threadView, topicsView } from './feedback/views.js';
