@@ -172,7 +172,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       },
     }),
   );
-  const config = loadConfig({ NODE_ENV: 'test', BOT_TOKEN: token, LOG_LEVEL: 'debug', ...options.env });
+  // The demo seed and the app encrypt PIN/PUK with the same key as the test's domain deps.
+  const config = loadConfig({ NODE_ENV: 'test', BOT_TOKEN: token, LOG_LEVEL: 'debug', SECRETS_KEY: deps.secretsKey.toString('hex'), ...options.env });
   let redis = null;
   if (options.redis) {
     const { createRedis } = await import('../../src/session/index.js');
