@@ -1,4 +1,39 @@
-// «Персональная информация» of the client (R-CLIENT-INFO) — in development until its own issue lands; the section's owner replaces this file.
-import { type Section, sectionInDevelopment } from '../../src/bot/sections.js';
+// «Персональная информация» of the client (R-CLIENT-INFO): requisites, bank accounts, bill delivery,
+// balance, status, payment form and contract, with a way to change the bill delivery.
+import type { BotContext } from '../../src/bot/context.js';
+import { date, money } from '../../src/bot/format.js';
+import { button, type View } from '../../src/bot/keyboards.js';
+import { show } from '../../src/bot/render.js';
+import type { Section } from '../../src/bot/sections.js';
+import type { Texts } from '../../src/bot/texts/index.js';
+import { type ClientInfo, clientInfo } from '../../src/domain/client-info.js';
 
-export const sections: Section[] = [sectionInDevelopment('ci', ['admin'])];
+export function clientInfoView(t: Texts, info: ClientInfo): View {
+  const c = t.billing.clientInfo;
+  const lines = [
+    c.title,
+    '',
+    `${c.name}: ${info.name}`,
+    `${c.unp}: ${info.unp}${info.okpo ? ` · ${c.okpo}: ${info.okpo}` : ''}`,
+    ...(info.legalAddress ? [`${c.legalAddress}: ${info.legalAddress}`] : []),
+    `${c.bankAccounts}:${info.bankAccounts.length ? '' : ` ${c.noBankAccounts}`}`,
+    ...info.bankAccounts.map((a) => c.bankAccount(a.iban, a.bankName, a.bic)),
+    `${c.delivery}: ${t.billing.delivery.methods[info.delivery.method] ?? info.delivery.method}`,
+    ...(info.delivery.address ? [`${c.deliveryAddress}: ${info.delivery.address}`] : []),
+    `${c.balance}: ${money(info.balance)}`,
+    `${c.status}: ${c.statuses[info.status] ?? info.status}`,
+    `${c.paymentForm}: ${c.paymentForms[info.paymentForm] ?? info.paymentForm}`,
+    ...(info.paymentForm === 'credit' ? [`${c.creditLimit}: ${money(info.creditLimit)}`] : []),
+    c.contract(info.contract.number, date(info.contract.date)),
+  ];
+  return {
+    text: lines.join('\n'),
+    keyboard: [[button(c.changeDelivery, 'inv', 'dlv')], [button(t.core.labels.back, 'menu', 'admin')]],
+  };
+}
+
+async function showInfo(ctx: BotContext): Promise<void> {
+  await show(ctx, clientInfoView(ctx.t, await clientInfo(ctx.services.deps, ctx.actor!)));
+}
+
+export const sections: Section[] = [{ area: 'ci', roles: ['admin'], actions: { show: showInfo } }];

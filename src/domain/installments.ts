@@ -59,8 +59,12 @@ export async function clientInstallments(deps: Pick<DomainDeps, 'db'>, actor: Ac
   return summarize(rows);
 }
 
-/** Installments bought for one number; the subscriber id is untrusted and re-checked. */
-export async function subscriberInstallments(deps: Pick<DomainDeps, 'db'>, actor: Actor, subscriberId: number): Promise<InstallmentSummary> {
+/** Installments bought for one number (with that number); the subscriber id is untrusted and re-checked. */
+export async function subscriberInstallments(
+  deps: Pick<DomainDeps, 'db'>,
+  actor: Actor,
+  subscriberId: number,
+): Promise<InstallmentSummary & { msisdn: string }> {
   const subscriber = await subscriberInScope(deps.db, actor, subscriberId);
   const rows = await deps.db
     .select(view)
@@ -68,5 +72,5 @@ export async function subscriberInstallments(deps: Pick<DomainDeps, 'db'>, actor
     .leftJoin(subscribers, eq(subscribers.id, installments.subscriberId))
     .where(eq(installments.subscriberId, subscriber.id))
     .orderBy(asc(installments.payoffDate), asc(installments.id));
-  return summarize(rows);
+  return { ...summarize(rows), msisdn: subscriber.msisdn };
 }

@@ -24,7 +24,7 @@ export function makeInvoiceHandler(options: InvoiceHandlerOptions = {}): JobHand
       const { db, clock, settings } = ctx.deps;
       const orderId = Number(payload.orderId);
       const order = Number.isSafeInteger(orderId) ? await loadInvoiceOrder(db, orderId) : null;
-      if (!order || order.status !== 'pending') return;
+      if (order?.status !== 'pending') return;
       const markOrder = (status: 'done' | 'failed') =>
         db
           .update(invoiceOrders)
