@@ -9,6 +9,7 @@ export const commands: Record<string, Loader> = {
   invite: () => import('./commands/invite.js'),
   'grant-support': () => import('./commands/grant-support.js'),
   'revoke-support': () => import('./commands/revoke-support.js'),
+  'payments confirm': () => import('./commands/payments.js'),
   help: () => import('./commands/help.js'),
 };
 
