@@ -3,6 +3,7 @@
 import type { Config } from '../../config.js';
 import type { DomainDeps } from '../../domain/deps.js';
 import type { JobHandler } from '../types.js';
+import { enqueueMailSweep } from '../../mail/outbox.js';
 import { accountJobHandlers } from './account.js';
 import { bulkHandlers } from './bulk.js';
 import { billingJobHandlers } from './invoices.js';
@@ -26,4 +27,6 @@ export async function scheduleRecurringJobs(deps: DomainDeps): Promise<void> {
   const now = deps.clock.now();
   await schedulePauseSweep(deps.db, now);
   await scheduleQuarantineRelease(deps.db, now);
+  // Mail that waited in the outbox while SMTP_URL was unset goes out once a server is configured.
+  await enqueueMailSweep(deps.db, now);
 }
