@@ -2,19 +2,23 @@
 // deps → bot → job runner. Tests build the same app with their own database, clock and Bot API root.
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Telegraf } from 'telegraf';
+import type { Telegraf, Telegram } from 'telegraf';
 import { allSections, showHome } from '../scenes/index.js';
 import { type Config, requireBotToken, secretsKey } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import type { BotContext, BotServices } from './bot/context.js';
 import { createBot } from './bot/create-bot.js';
+import { installApiPolicy } from './bot/api-client.js';
 import { TelegramNotifier } from './bot/notifier.js';
 import { type Clock, clockStartingAt, systemClock } from './domain/clock.js';
 import type { DomainDeps } from './domain/deps.js';
 import { settingsFromConfig } from './domain/settings.js';
 import { jobHandlers, scheduleRecurringJobs } from './jobs/handlers/index.js';
 import { JobRunner } from './jobs/runner.js';
+import { jobBacklog } from './jobs/queue.js';
+import { metricsMiddleware } from './metrics/middleware.js';
+import { createMetrics, type Metrics } from './metrics/registry.js';
 import type { Notifier } from './jobs/types.js';
 import { createLogger, type Logger } from './logger.js';
 import { createRedis, redisReady } from './session/index.js';
@@ -28,6 +32,7 @@ export interface App {
   notifier: Notifier;
   runner: JobRunner;
   logger: Logger;
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -39,6 +44,8 @@ export interface AppOverrides {
   /** Seeds the demo data into an empty database (the embedded default does). */
   seedDemo?: boolean;
   nonce?: () => string;
+  /** Node's process metrics on /metrics (the real process turns them on). */
+  processMetrics?: boolean;
 }
 
 export function clockFromConfig(config: Config): Clock {
@@ -79,6 +86,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     },
     nonce: overrides.nonce ?? (() => randomBytes(6).toString('base64url')),
   };
+  const metrics = createMetrics({ jobBacklog: () => jobBacklog(database.db), processMetrics: overrides.processMetrics, logger });
+  const apiPolicy = (telegram: Telegram) => void installApiPolicy(telegram, { metrics, logger });
   const bot = createBot({
     token,
     apiRoot: config.TELEGRAM_API_ROOT,
@@ -88,7 +97,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     redis,
     redisPrefix: config.REDIS_PREFIX,
     supportChatId: config.SUPPORT_CHAT_ID,
+    metrics: metricsMiddleware(metrics),
+    apiPolicy,
   });
+  apiPolicy(bot.telegram);
   const notifier = new TelegramNotifier(bot.telegram, logger);
   placeholderNotifier.current = notifier;
   const runner = new JobRunner({ deps, notifier, logger, handlers: jobHandlers(config) });
@@ -102,6 +114,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     notifier,
     runner,
     logger,
+    metrics,
     close: async () => {
       await runner.stop();
       if (redis) redis.disconnect();

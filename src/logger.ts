@@ -20,6 +20,8 @@ export const redactPaths = [
   '*.codes',
   'update.message.text',
   'req.headers["x-telegram-bot-api-secret-token"]',
+  // A failed Bot API call (Telegraf's TelegramError) carries what was sent: message texts may hold PIN/PUK.
+  '*.on.payload',
 ];
 
 export type Logger = pino.Logger;

@@ -2,7 +2,7 @@
 // de-duplication → per-chat ordering → session → identity → section middleware → Stage (commands,
 // the dispatcher, the current scene) → fallback.
 import type { Redis } from 'ioredis';
-import { type MiddlewareFn, Scenes, session, Telegraf } from 'telegraf';
+import { type MiddlewareFn, Scenes, session, Telegraf, type Telegram } from 'telegraf';
 import { createSessionStore, dedupeUpdates, perChatOrdering } from '../session/index.js';
 import type { BotContext, BotServices, SessionData } from './context.js';
 import { errorBoundary, type ShowHome } from './middleware/error-boundary.js';
@@ -21,6 +21,10 @@ export interface CreateBotOptions {
   redisPrefix?: string;
   /** Chat id of the support group (forum supergroup); other groups and channels are ignored. */
   supportChatId?: number;
+  /** Counts and times every update (src/metrics/middleware.ts); runs just inside the error boundary. */
+  metrics?: MiddlewareFn<BotContext>;
+  /** The outgoing-call policy (src/bot/api-client.ts): Telegraf gives each update its own Telegram client. */
+  apiPolicy?: (telegram: Telegram) => void;
 }
 
 /** Private chats and the support group go on; other groups, channels and updates without a sender stop here. */
@@ -45,11 +49,13 @@ export function createBot(options: CreateBotOptions): Telegraf<BotContext> {
 
   bot.use((ctx, next) => {
     ctx.services = services;
+    options.apiPolicy?.(ctx.telegram);
     return next();
   });
   bot.use(updateLogger());
   bot.use(languageMiddleware());
   bot.use(errorBoundary(options.showHome));
+  if (options.metrics) bot.use(options.metrics);
   bot.use(chatFilter(options.supportChatId));
   bot.use(dedupeUpdates({ redis: options.redis, prefix: `${prefix}update:`, logger: services.logger }));
   bot.use(perChatOrdering({ redis: options.redis, prefix: `${prefix}lock:`, lockTtlMs: 90_000, waitMs: 15_000, logger: services.logger }));
