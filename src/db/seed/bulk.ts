@@ -189,15 +189,15 @@ async function seedPool(deps: DomainDeps, count: number, concurrency: number, on
   const insertChunk = async (from: number) => {
     const n = Math.min(POOL_PER_STATEMENT, start + count - from);
     const rnd = prng(from + 1);
-    const msisdns: string[] = [];
-    const categories: number[] = [];
-    const keys: number[] = [];
+    const rows: { msisdn: string; key: number }[] = [];
     for (let i = from; i < from + n; i++) {
-      const msisdn = BULK_POOL_PREFIX + String((i * STRIDE + OFFSET) % NUMBERS_PER_CODE).padStart(7, '0');
-      msisdns.push(msisdn);
-      categories.push(ids.get(classifyNumber(msisdn, compiled))!);
-      keys.push(rnd.next());
+      rows.push({ msisdn: BULK_POOL_PREFIX + String((i * STRIDE + OFFSET) % NUMBERS_PER_CODE).padStart(7, '0'), key: rnd.next() });
     }
+    // In key order the primary-key and prefix indexes are walked once per chunk instead of at random.
+    rows.sort((a, b) => (a.msisdn < b.msisdn ? -1 : 1));
+    const msisdns = rows.map((r) => r.msisdn);
+    const categories = rows.map((r) => ids.get(classifyNumber(r.msisdn, compiled))!);
+    const keys = rows.map((r) => r.key);
     await deps.db.execute(sql`
       insert into number_pool (msisdn, category_id, status, random_key)
       select m, c, 'free'::pool_status, k from unnest(${pgArray(msisdns)}::text[], ${pgArray(categories)}::int[], ${pgArray(keys)}::float8[]) as t(m, c, k)
