@@ -48,7 +48,7 @@ export interface PackagePreview {
 
 async function internetPackage(deps: DomainDeps, serviceId: number) {
   const service = await serviceById(deps.db, serviceId);
-  if (!service || service.kind !== 'mobile_internet') throw new DomainError('services.notAPackage');
+  if (service?.kind !== 'mobile_internet') throw new DomainError('services.notAPackage');
   return service;
 }
 

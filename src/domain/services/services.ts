@@ -98,7 +98,7 @@ export async function connectServiceTx(tx: Executor, deps: Deps, actor: Actor, t
  * refused). Disconnecting the voicemail package also drops its duplicate e-mail (R-VM keeps it only
  * while the package is connected).
  */
-export async function disconnectServiceTx(tx: Executor, deps: Deps, actor: Actor, target: ServiceTarget): Promise<ServiceChange> {
+export async function disconnectServiceTx(tx: Executor, _deps: Deps, actor: Actor, target: ServiceTarget): Promise<ServiceChange> {
   const subscriber = await subscriberInScope(tx, actor, target.subscriberId, { forUpdate: true });
   const service = await loadService(tx, target.serviceId);
   const removed = await tx
