@@ -3,6 +3,8 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
+# Fixes applied to dependencies at install (patch-package): see patches/.
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY . .
 USER node
