@@ -15,7 +15,7 @@ export type ShowHome = (ctx: BotContext) => Promise<void>;
 export function isInfrastructureError(error: unknown): boolean {
   const e = error as { code?: string; name?: string; message?: string; cause?: unknown };
   const text = `${e?.name ?? ''} ${e?.code ?? ''} ${e?.message ?? ''}`;
-  if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|CONNECTION_|Connection is closed|Stream isn't writeable|enableOfflineQueue|Command timed out|MaxRetriesPerRequest|RedisUnavailable|ChatBusy|57P0|08006|08001|53300/.test(text)) {
+  if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|CONNECTION_|CONNECT_TIMEOUT|Connection is closed|Stream isn't writeable|enableOfflineQueue|Command timed out|MaxRetriesPerRequest|RedisUnavailable|ChatBusy|57P0|08006|08001|53300/.test(text)) {
     return true;
   }
   return e?.cause !== undefined && e.cause !== error ? isInfrastructureError(e.cause) : false;

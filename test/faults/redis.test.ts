@@ -1,0 +1,78 @@
+// Redis goes away in the middle of a conversation (a private redis-server: frozen, then killed): the user
+// is told «Сервис временно недоступен, попробуйте позже», the process keeps running, and once Redis is
+// back the next press or message works. The machine's shared Redis is never touched.
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRedis, redisReady } from '../../src/session/index.js';
+import { expectText, textsOf } from '../helpers/bot.js';
+import { linkAdmin, makeAccount, makeClient, makeSubscriber } from '../helpers/fixtures.js';
+import { createFaultHarness, unhandled } from './support/fault-app.js';
+import { PrivateRedis } from './support/redis-server.js';
+
+const UNAVAILABLE = 'Сервис временно недоступен, попробуйте позже';
+const server = await PrivateRedis.start();
+const crashes: unknown[] = [];
+const onCrash = (error: unknown) => crashes.push(error);
+process.on('unhandledRejection', onCrash);
+process.on('uncaughtException', onCrash);
+const redis = createRedis(server.url, undefined, { maxReconnectDelayMs: 200 });
+await redisReady(redis);
+const h = await createFaultHarness({ redis });
+afterAll(async () => {
+  process.off('unhandledRejection', onCrash);
+  process.off('uncaughtException', onCrash);
+  await server.stop();
+});
+
+const db = h.deps.db;
+const client = await makeClient(db, { name: 'ООО «Отказ»' });
+const account = await makeAccount(db, client.id);
+await makeSubscriber(db, { clientId: client.id, personalAccountId: account.id, msisdn: '375291110001', displayName: 'Первый' });
+await makeSubscriber(db, { clientId: client.id, personalAccountId: account.id, msisdn: '375291110002', displayName: 'Второй' });
+await linkAdmin(db, 9101, client.id);
+await linkAdmin(db, 9102, client.id);
+
+describe('Faults: Redis hangs mid-conversation', () => {
+  it('a typed mask during the outage is answered «Сервис временно недоступен»; after it the same step works', async () => {
+    const u = h.user(9101);
+    await u.sendText('/start');
+    await u.press('Выбор абонента');
+    server.freeze();
+    try {
+      const during = await u.sendText('2911100%');
+      expectText(during, UNAVAILABLE);
+      const press = await u.press('Показать все');
+      expectText(press, UNAVAILABLE);
+    } finally {
+      server.thaw();
+    }
+    await redisReady(redis);
+    // The conversation continues where it was: the session (scene and step) survived the outage.
+    const after = await u.sendText('2911100%');
+    expectText(after, 'Абоненты по маске');
+    expect(u.buttons().flat()).toEqual(expect.arrayContaining([expect.stringContaining('Первый'), expect.stringContaining('Второй')]));
+    expect(unhandled(h.logs)).toEqual([]);
+    expect(crashes).toEqual([]);
+  });
+});
+
+describe('Faults: Redis is killed and comes back empty', () => {
+  it('presses during the outage are answered «Сервис временно недоступен»; afterwards the bot answers again', async () => {
+    const u = h.user(9102);
+    await u.sendText('/start');
+    expectText(await u.press('Выбор абонента'), 'Введите номер');
+    await server.down();
+    const during = [...(await u.press('Показать все')), ...(await u.sendText('/menu'))];
+    expect(textsOf(during).filter((t) => t.includes(UNAVAILABLE))).toHaveLength(2);
+    await server.up();
+    await redisReady(redis, 10_000);
+    // The session died with Redis: the old menu is stale, and the user's role is offered again.
+    const stale = await u.press('Показать все');
+    expect(textsOf(stale).join('\n')).not.toContain(UNAVAILABLE);
+    const home = await u.sendText('/start');
+    expectText(home, 'Главное меню администратора');
+    const works = await u.press('Выбор абонента');
+    expectText(works, 'Введите номер');
+    expect(unhandled(h.logs)).toEqual([]);
+    expect(crashes).toEqual([]);
+  });
+});
