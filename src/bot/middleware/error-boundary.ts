@@ -11,9 +11,12 @@ import { errorText } from '../texts/index.js';
 
 export type ShowHome = (ctx: BotContext) => Promise<void>;
 
-/** Errors that mean Postgres or Redis cannot be reached right now. */
+/** Errors that mean Postgres, Redis or the Bot API cannot be reached right now. */
 export function isInfrastructureError(error: unknown): boolean {
-  const e = error as { code?: string; name?: string; message?: string; cause?: unknown };
+  const e = error as { code?: string; name?: string; message?: string; cause?: unknown; response?: { error_code?: unknown } };
+  // The Bot API failing (5xx, or 429 beyond what the call policy waits for) is an outage, not a bug.
+  const status = e?.response?.error_code;
+  if (typeof status === 'number' && (status >= 500 || status === 429)) return true;
   const text = `${e?.name ?? ''} ${e?.code ?? ''} ${e?.message ?? ''}`;
   if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|CONNECTION_|CONNECT_TIMEOUT|Connection is closed|Stream isn't writeable|enableOfflineQueue|Command timed out|MaxRetriesPerRequest|RedisUnavailable|ChatBusy|57P0|08006|08001|53300/.test(text)) {
     return true;
