@@ -94,7 +94,9 @@ export interface FaultAppOptions {
   /** The app's own connection URL for the test database (e.g. through a TcpProxy); default the direct one. */
   databaseUrl?: (directUrl: string) => string;
   demo?: boolean;
-  /** Share another fault app's database, clock and Bot API (a second process of the same deployment). */
+  /** Redis key prefix (default: a random one, or the sibling's). */
+  redisPrefix?: string;
+  /** Share another fault app's database, clock, Bot API and Redis prefix (a second process of the same deployment). */
   sibling?: FaultHarness;
 }
 
@@ -102,6 +104,7 @@ export interface FaultHarness extends Harness {
   api: FaultyBotApi;
   /** The app's own database handle (the proxied one when `databaseUrl` was given). */
   appDatabase: Database;
+  redisPrefix: string;
 }
 
 export const TEST_TOKEN = `${BOT_INFO.id}:FAULT${randomBytes(12).toString('hex')}`;
@@ -132,8 +135,9 @@ export async function createFaultHarness(options: FaultAppOptions = {}): Promise
     TELEGRAM_API_ROOT: api.url,
   });
   const appDatabase = options.databaseUrl ? await openDatabase({ url: options.databaseUrl(deps.database.url), max: 3 }) : deps.database;
+  const redisPrefix = options.redisPrefix ?? options.sibling?.redisPrefix ?? `test:fault:${randomBytes(4).toString('hex')}:`;
   const app = await createApp(
-    { ...config, REDIS_PREFIX: `test:fault:${randomBytes(4).toString('hex')}:` },
+    { ...config, REDIS_PREFIX: redisPrefix },
     { database: appDatabase, clock: deps.clock, logger, redis: options.redis ?? null, seedDemo: options.demo ?? false },
   );
   Object.assign(app.deps, { settings: deps.settings, secretsKey: deps.secretsKey });
@@ -144,6 +148,7 @@ export async function createFaultHarness(options: FaultAppOptions = {}): Promise
     deps,
     api,
     appDatabase,
+    redisPrefix,
     telegram: api.telegram,
     logs,
     user: (id, profile) => new FakeUser(harness, id, profile),
