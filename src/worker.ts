@@ -3,22 +3,21 @@
 // The embedded bot (PGlite) runs the same runner in-process instead: PGlite serves one process only.
 import { Telegram } from 'telegraf';
 import { TelegramNotifier } from './bot/notifier.js';
-import { ConfigError, loadConfig, requireBotToken, secretsKey } from './config.js';
+import { type Config, ConfigError, loadConfig, requireBotToken, secretsKey } from './config.js';
 import { openDatabase } from './db/client.js';
 import { clockStartingAt, systemClock } from './domain/clock.js';
 import type { DomainDeps } from './domain/deps.js';
 import { settingsFromConfig } from './domain/settings.js';
-import { bulkHandlers } from './jobs/handlers/bulk.js';
+import { listJobHandlers } from './jobs/handlers/bulk.js';
 import { jobHandlers } from './jobs/handlers/index.js';
-import { renameHandlers } from './jobs/handlers/renames.js';
 import { JobRunner } from './jobs/runner.js';
 import type { JobHandler } from './jobs/types.js';
 import { createLogger } from './logger.js';
 
 /** Every handler once by kind (the shared list may already hold the list handlers). */
-export function workerHandlers(shared: JobHandler[]): JobHandler[] {
+export function workerHandlers(config: Config, shared: JobHandler[]): JobHandler[] {
   const byKind = new Map<string, JobHandler>();
-  for (const h of [...renameHandlers(), ...bulkHandlers(), ...shared]) byKind.set(h.kind, h);
+  for (const h of [...listJobHandlers(config), ...shared]) byKind.set(h.kind, h);
   return [...byKind.values()];
 }
 
@@ -38,7 +37,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url: config.DATABASE_URL, max: 5 });
   const deps: DomainDeps = { db: database.db, clock: config.BOT_NOW ? clockStartingAt(new Date(config.BOT_NOW)) : systemClock, settings: settingsFromConfig(config), secretsKey: secretsKey(config) };
   const telegram = new Telegram(requireBotToken(config), { apiRoot: config.TELEGRAM_API_ROOT });
-  const handlers = workerHandlers(jobHandlers(config));
+  const handlers = workerHandlers(config, jobHandlers(config));
   const runner = new JobRunner({ deps, notifier: new TelegramNotifier(telegram, logger), logger, handlers });
 
   let stopping = false;

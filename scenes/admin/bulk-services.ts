@@ -1,4 +1,5 @@
-// «Действия с услугами по списку абонентов» (R-BULK) — in development until its own issue lands; the section's owner replaces this file.
-import { type Section, sectionInDevelopment } from '../../src/bot/sections.js';
+// «Действия с услугами по списку абонентов» (R-BULK): the section's screens live in ./bulk-services/.
+import type { Section } from '../../src/bot/sections.js';
+import { bulkServicesSection } from './bulk-services/section.js';
 
-export const sections: Section[] = [sectionInDevelopment('bulk', ['admin'])];
+export const sections: Section[] = [bulkServicesSection];

@@ -1,4 +1,5 @@
-// «Переименование абонента» (R-RENAME) — in development until its own issue lands; the section's owner replaces this file.
-import { type Section, sectionInDevelopment } from '../../src/bot/sections.js';
+// «Переименование абонента» (R-RENAME): the section's screens live in ./rename/.
+import type { Section } from '../../src/bot/sections.js';
+import { renameSection } from './rename/section.js';
 
-export const sections: Section[] = [sectionInDevelopment('ren', ['admin'])];
+export const sections: Section[] = [renameSection];

@@ -1,10 +1,12 @@
 // A client with many subscribers on two tariffs (one allows the service, one does not), a recording
 // notifier, and helpers to read back a bulk list's outcome — for the R-BULK worker tests.
 import ExcelJS from 'exceljs';
+import nock from 'nock';
 import { and, count, eq } from 'drizzle-orm';
 import { auditLog, bulkListLines, charges, subscriberServices, subscribers } from '../../src/db/schema/index.js';
 import type { Executor } from '../../src/db/client.js';
 import type { Notifier } from '../../src/jobs/types.js';
+import type { FakeTelegram } from '../helpers/telegram-fake.js';
 import { makeAccount, makeClient, makeService, makeTariff } from '../helpers/fixtures.js';
 
 let base = 0;
@@ -91,4 +93,34 @@ export async function readXlsx(content: Buffer): Promise<{ rows: string[][]; for
     rows.push(cells);
   });
   return { rows, formulas };
+}
+
+/**
+ * Serves a document the test user "sent": getFile answers with a path, and the download of that path
+ * returns `content` (the harness's fake Bot API does not serve files itself).
+ */
+export function serveTelegramFile(harness: { telegram: FakeTelegram }, fileId: string, content: Buffer) {
+  const telegram = harness.telegram;
+  const original = telegram.handle.bind(telegram);
+  const calls: string[] = [];
+  telegram.handle = (method, payload, files) => {
+    if (method === 'getFile' && payload.file_id === fileId) {
+      calls.push(method);
+      original(method, payload, files);
+      return { file_id: fileId, file_unique_id: `u-${fileId}`, file_size: content.length, file_path: `documents/${fileId}` };
+    }
+    return original(method, payload, files);
+  };
+  nock('https://api.telegram.org')
+    .get(new RegExp(`^/file/bot[^/]+/documents/${fileId}$`))
+    .reply(200, content);
+  return calls;
+}
+
+/** An XLSX workbook with one sheet of `rows`. */
+export async function xlsxOf(rows: unknown[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Лист1');
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

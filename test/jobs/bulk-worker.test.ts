@@ -61,7 +61,7 @@ describe('R-BULK: a list is applied line by line with the single-change rules; e
 
     const lines = await lineStatuses(deps.db, preview.listId);
     expect(lines.filter((l) => l.status === 'done')).toHaveLength(158);
-    expect(lines.filter((l) => l.status === 'refused').map((l) => l.reason)).toEqual(['services.blocked {"service":"' + service.name + '"}', 'lists.notThisClient']);
+    expect(lines.filter((l) => l.status === 'refused').map((l) => l.reason)).toEqual([`services.blocked {"service":"${service.name}"}`, 'lists.notThisClient']);
     expect(lines.filter((l) => l.status === 'pending')).toHaveLength(0);
     for (const s of subs.slice(2, 160)) expect(await appliedTimes(deps.db, s.id, service.id)).toEqual({ audits: 1, fees: 1, rows: 1 });
     for (const s of subs.slice(160)) expect(await appliedTimes(deps.db, s.id, service.id)).toEqual({ audits: 0, fees: 0, rows: 0 });
@@ -141,8 +141,8 @@ describe('R-BULK: the list survives a restart and no line is applied twice', () 
         return result;
       };
     const notifier = recordingNotifier();
-    const a = new JobRunner({ deps, notifier, logger, handlers: bulkHandlers({ applier: recording('a'), batch: 5 }), batch: 1, workerId: 'A' });
-    const b = new JobRunner({ deps, notifier, logger, handlers: bulkHandlers({ applier: recording('b'), batch: 5 }), batch: 1, workerId: 'B' });
+    const a = new JobRunner({ deps, notifier, logger, handlers: bulkHandlers({ applier: recording('a'), batch: 5, concurrency: 2 }), batch: 1, workerId: 'A' });
+    const b = new JobRunner({ deps, notifier, logger, handlers: bulkHandlers({ applier: recording('b'), batch: 5, concurrency: 2 }), batch: 1, workerId: 'B' });
     await Promise.all([drain(a), drain(b)]);
 
     expect(by.size).toBe(200);

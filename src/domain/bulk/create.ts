@@ -2,7 +2,7 @@
 // common checks of list intake, then the service rules as a dry run (nothing changes) — and stored as
 // a draft with its preview.
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import { subscriberServices, subscribers } from '../../db/schema/index.js';
 import type { Actor } from '../actor.js';
 import type { DomainDeps } from '../deps.js';
@@ -41,26 +41,37 @@ export async function createServiceList(deps: DomainDeps, actor: Actor, input: C
 
 type Service = NonNullable<Awaited<ReturnType<typeof serviceById>>>;
 
-/** The R-SVC refusals each line would meet now (tariff, exclusions, blocked, paused, funds); read only. */
-async function connectReasons(tx: Tx, deps: DomainDeps, lines: CheckedLine[], service: Service): Promise<Map<number, LineReason>> {
+/** Lines checked at once: the dry run's reads spread over the connection pool (PGlite just queues them). */
+const PREVIEW_CONCURRENCY = 6;
+
+/**
+ * The R-SVC refusals each line would meet now (blocked, paused, tariff, exclusions, funds): the
+ * services area's own checks as a dry run, read only — no rule is restated here.
+ */
+async function connectReasons(db: Db, deps: DomainDeps, lines: CheckedLine[], service: Service): Promise<Map<number, LineReason>> {
   const reasons = new Map<number, LineReason>();
-  const rows = await subscribersById(tx, lines);
-  for (const line of lines) {
-    const subscriber = rows.get(line.subscriberId!);
-    if (!subscriber) continue;
-    try {
-      await assertConnectable(tx, deps, subscriber, service);
-      await assertAffordable(tx, subscriber, service.connectFee);
-    } catch (error) {
-      if (!isDomainError(error)) throw error;
-      reasons.set(line.lineNo, { code: error.code, params: error.params });
+  const rows = await subscribersById(db, lines);
+  let next = 0;
+  const worker = async () => {
+    while (next < lines.length) {
+      const line = lines[next++]!;
+      const subscriber = rows.get(line.subscriberId!);
+      if (!subscriber) continue;
+      try {
+        await assertConnectable(db, deps, subscriber, service);
+        await assertAffordable(db, subscriber, service.connectFee);
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        reasons.set(line.lineNo, { code: error.code, params: error.params });
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: PREVIEW_CONCURRENCY }, worker));
   return reasons;
 }
 
 /** A service that is not connected cannot be disconnected. */
-async function disconnectReasons(tx: Tx, lines: CheckedLine[], service: Service): Promise<Map<number, LineReason>> {
+async function disconnectReasons(tx: Db, lines: CheckedLine[], service: Service): Promise<Map<number, LineReason>> {
   const reasons = new Map<number, LineReason>();
   const ids = lines.map((l) => l.subscriberId!);
   const connected = new Set<number>();
@@ -77,7 +88,7 @@ async function disconnectReasons(tx: Tx, lines: CheckedLine[], service: Service)
   return reasons;
 }
 
-async function subscribersById(tx: Tx, lines: CheckedLine[]) {
+async function subscribersById(tx: Db, lines: CheckedLine[]) {
   const ids = lines.map((l) => l.subscriberId!);
   const map = new Map<number, typeof subscribers.$inferSelect>();
   for (let i = 0; i < ids.length; i += 5000) {

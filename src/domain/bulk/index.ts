@@ -1,4 +1,5 @@
 // «Действия с услугами по списку абонентов» (R-BULK): what the bot and the worker use.
+export { type BulkServiceChoice, bulkServiceChoice, bulkServiceChoices } from './catalog.js';
 export { applyNextLines, finishServiceList, openServiceList } from './apply.js';
 export { confirmServiceList, type ServiceListConfirmed, setProgressMessage } from './confirm.js';
 export { type CreateServiceListInput, createServiceList } from './create.js';

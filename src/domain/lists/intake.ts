@@ -1,7 +1,7 @@
 // List intake shared by «Переименование абонента» and «Действия с услугами по списку абонентов»:
 // read, check every line, store the list as a draft with its lines, and return the preview. Nothing
 // is applied here; a list that cannot be read is refused whole and nothing is stored.
-import type { Tx } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import { bulkListLines, bulkLists } from '../../db/schema/index.js';
 import type { Actor } from '../actor.js';
 import { actorTelegramId } from '../actor.js';
@@ -26,9 +26,10 @@ export interface CreateListInput {
   nonce?: string;
   /**
    * The section's own read-only checks on lines that passed the common ones (e.g. the service is not
-   * allowed on the number's tariff); returns reasons by line number.
+   * allowed on the number's tariff); returns reasons by line number. Runs outside any transaction, so
+   * it may spread its reads over the pool.
    */
-  extraCheck?: (tx: Tx, lines: CheckedLine[]) => Promise<Map<number, LineReason>>;
+  extraCheck?: (db: Db, lines: CheckedLine[]) => Promise<Map<number, LineReason>>;
 }
 
 const INSERT_CHUNK = 1000;
@@ -37,14 +38,16 @@ export async function createList(deps: DomainDeps, actor: Actor, input: CreateLi
   const clientId = adminClientId(actor);
   const rows = dataRows(await readListRows(input.source, { maxLines: deps.settings.listMaxLines, maxBytes: deps.settings.listMaxBytes }), input.kind);
   const now = deps.clock.now();
+  // The checks only read, so they run before the transaction (a long check holds no locks); the
+  // preview is advisory — every line is checked again when it is applied.
+  const known = await clientSubscribersByMsisdn(deps.db, clientId, rowMsisdns(rows));
+  const lines = checkLines(rows, input.kind, known, deps.settings.nameMaxLength);
+  if (input.extraCheck) {
+    const extra = await input.extraCheck(deps.db, lines.filter((l) => l.reason === null));
+    for (const line of lines) line.reason ??= extra.get(line.lineNo) ?? null;
+  }
   return deps.db.transaction(async (tx) => {
     const make = async (): Promise<{ listId: number; total: number }> => {
-      const known = await clientSubscribersByMsisdn(tx, clientId, rowMsisdns(rows));
-      const lines = checkLines(rows, input.kind, known, deps.settings.nameMaxLength);
-      if (input.extraCheck) {
-        const extra = await input.extraCheck(tx, lines.filter((l) => l.reason === null));
-        for (const line of lines) line.reason ??= extra.get(line.lineNo) ?? null;
-      }
       const [list] = await tx
         .insert(bulkLists)
         .values({

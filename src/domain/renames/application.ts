@@ -9,6 +9,7 @@ import { DomainError } from '../errors.js';
 import { listInScope } from '../lists/repository.js';
 import { formatPhone } from '../phone.js';
 import { adminClientId, subscriberInScope } from '../scope.js';
+import { TICKET_TEXT_MAX } from '../tickets/text.js';
 import type { IsoDate } from '../time.js';
 import { normalizeName } from './name.js';
 
@@ -65,8 +66,8 @@ export async function renameApplicationForSubscriber(
   return { topic: 'Заявление на переименование абонента', text: formatRenameApplication({ clientName: c.name, unp: c.unp, date: today(deps.clock), lines }), lines: 1 };
 }
 
-/** The application for the fine lines of a stored rename list. */
-export async function renameApplicationForList(deps: DomainDeps, actor: Actor, input: { listId: number; maxLines?: number }): Promise<RenameApplication> {
+/** The application for the fine lines of a stored rename list, cut to `maxChars` (a ticket's text limit). */
+export async function renameApplicationForList(deps: DomainDeps, actor: Actor, input: { listId: number; maxChars?: number }): Promise<RenameApplication> {
   const clientId = adminClientId(actor);
   const list = await listInScope(deps.db, actor, input.listId, 'rename');
   const rows = await deps.db
@@ -76,9 +77,14 @@ export async function renameApplicationForList(deps: DomainDeps, actor: Actor, i
     .orderBy(asc(bulkListLines.lineNo));
   const lines = rows.map((r) => ({ msisdn: r.msisdn!, name: r.name! }));
   const c = await client(deps, clientId);
-  return {
-    topic: 'Заявление на переименование абонентов',
-    text: formatRenameApplication({ clientName: c.name, unp: c.unp, date: today(deps.clock), lines, maxLines: input.maxLines ?? 50 }),
-    lines: lines.length,
-  };
+  const maxChars = input.maxChars ?? TICKET_TEXT_MAX;
+  const format = (maxLines: number) => formatRenameApplication({ clientName: c.name, unp: c.unp, date: today(deps.clock), lines, maxLines });
+  let shown = lines.length;
+  let text = format(shown);
+  // Written out in full when it fits; otherwise as many lines as fit, the rest counted.
+  while (text.length > maxChars && shown > 0) {
+    shown = Math.max(0, Math.min(shown - 1, Math.floor((shown * maxChars) / text.length) - 1));
+    text = format(shown);
+  }
+  return { topic: 'Заявление на переименование абонентов', text, lines: lines.length };
 }

@@ -2,6 +2,8 @@
 // several processes share it), show progress by editing one message at most once a second, and send
 // the result file once every line has its outcome.
 import { eq } from 'drizzle-orm';
+import { cb } from '../../bot/callback-data.js';
+import type { Config } from '../../config.js';
 import { bulkLists, services } from '../../db/schema/index.js';
 import { listResultXlsx } from '../../documents/list-result-xlsx.js';
 import {
@@ -19,6 +21,7 @@ import type { DomainDeps } from '../../domain/deps.js';
 import { lineCounts } from '../../domain/lists/repository.js';
 import type { JobContext, JobHandler } from '../types.js';
 import { lineReasonText, requesterTexts } from './list-texts.js';
+import { renameHandlers } from './renames.js';
 
 export interface BulkHandlerOptions {
   /** How one line is applied (default: the R-SVC rules); tests inject one that stops half-way. */
@@ -27,11 +30,14 @@ export interface BulkHandlerOptions {
   batch?: number;
   /** Least time between two progress edits of the one message (Telegram: about once a second). */
   progressEveryMs?: number;
+  /** Batches one job works on at once, each in its own transaction (1 for PGlite, which has one connection). */
+  concurrency?: number;
 }
 
 export function makeBulkApplyHandler(options: BulkHandlerOptions = {}): JobHandler {
   const apply = options.applier ?? applyServiceLine;
   const every = options.progressEveryMs ?? 1000;
+  const concurrency = Math.max(1, options.concurrency ?? 1);
   return {
     kind: BULK_APPLY_JOB,
     maxAttempts: 10,
@@ -42,16 +48,30 @@ export function makeBulkApplyHandler(options: BulkHandlerOptions = {}): JobHandl
       // One job of the list reports progress, so the message is edited by one process only.
       const reports = Number(payload.part ?? 0) === 0;
       let lastEdit = ctx.deps.clock.now().getTime();
-      for (;;) {
-        const taken = await applyNextLines(ctx.deps, list, apply, { batch: options.batch });
-        if (taken === 0) break;
-        await ctx.heartbeat();
-        const now = ctx.deps.clock.now().getTime();
-        if (reports && now - lastEdit >= every) {
-          lastEdit = now;
-          await showProgress(ctx, listId);
+      let failure: unknown;
+      // Each lane claims its own batches (SKIP LOCKED) in its own transaction; a failing lane stops the others
+      // after their current batch, which commits or rolls back whole.
+      const lane = async () => {
+        while (failure === undefined) {
+          const taken = await applyNextLines(ctx.deps, list, apply, { batch: options.batch });
+          if (taken === 0) return;
+          await ctx.heartbeat();
+          const now = ctx.deps.clock.now().getTime();
+          if (reports && now - lastEdit >= every) {
+            lastEdit = now;
+            await showProgress(ctx, listId);
+          }
         }
-      }
+      };
+      const results = await Promise.allSettled(
+        Array.from({ length: concurrency }, () =>
+          lane().catch((error) => {
+            failure ??= error;
+            throw error;
+          }),
+        ),
+      );
+      if (results.some((r) => r.status === 'rejected')) throw failure;
       await finishServiceList(ctx.deps, listId);
     },
   };
@@ -106,7 +126,9 @@ export function makeBulkResultHandler(): JobHandler {
       });
       const finished = t.lists.jobs.finished(service, action, counts.done, counts.refused);
       if (list.progressMessageId) {
-        await ctx.notifier.editText(chatId, list.progressMessageId, finished).catch((error) => ctx.logger.debug({ err: error }, 'final edit failed'));
+        await ctx.notifier
+          .editText(chatId, list.progressMessageId, finished, { buttons: [[{ text: t.core.labels.toMenu, callback_data: cb('menu', 'admin') }]] })
+          .catch((error) => ctx.logger.debug({ err: error }, 'final edit failed'));
       }
       await ctx.notifier.sendDocument(chatId, { content, filename: t.lists.jobs.resultFile(list.id) }, list.progressMessageId ? undefined : finished);
     },
@@ -115,4 +137,9 @@ export function makeBulkResultHandler(): JobHandler {
 
 export function bulkHandlers(options: BulkHandlerOptions = {}): JobHandler[] {
   return [makeBulkApplyHandler(options), makeBulkResultHandler()];
+}
+
+/** Every list job (renames and bulk service actions) as the composition root registers them. */
+export function listJobHandlers(config: Pick<Config, 'DATABASE_URL'>): JobHandler[] {
+  return [...renameHandlers(), ...bulkHandlers({ concurrency: config.DATABASE_URL ? 4 : 1 })];
 }

@@ -5,11 +5,10 @@ import type { DomainDeps } from '../../domain/deps.js';
 import type { JobHandler } from '../types.js';
 import { enqueueMailSweep } from '../../mail/outbox.js';
 import { accountJobHandlers } from './account.js';
-import { bulkHandlers } from './bulk.js';
+import { listJobHandlers } from './bulk.js';
 import { billingJobHandlers } from './invoices.js';
 import { numberJobHandlers, scheduleQuarantineRelease } from './numbers.js';
 import { pauseJobHandlers, schedulePauseSweep } from './pause.js';
-import { renameHandlers } from './renames.js';
 
 export function jobHandlers(config: Config): JobHandler[] {
   return [
@@ -17,8 +16,7 @@ export function jobHandlers(config: Config): JobHandler[] {
     ...billingJobHandlers(config),
     ...numberJobHandlers,
     ...pauseJobHandlers,
-    ...renameHandlers(),
-    ...bulkHandlers(),
+    ...listJobHandlers(config),
   ];
 }
 

@@ -52,6 +52,15 @@ describe('R-RENAME: refused on the last two calendar days of a month (Europe/Min
     expect(app.text).toContain('+375 29 111-22-33 — Склад №2');
     expect(app.text).toContain('29.11.2026');
     deps.clock.set(minsk('2026-11-10T10:00'));
+    // A long list is cut to fit a ticket (4 000 characters), the rest counted.
+    const subs = [];
+    for (let i = 0; i < 120; i++) subs.push(await makeSubscriber(deps.db, { clientId: client.id }));
+    const text = subs.map((x, i) => `${x.msisdn};Очень длинное название подразделения номер ${i}`).join('\n');
+    const big = await createRenameList(deps, adminActor(client.id), { source: { kind: 'text', text } });
+    const bigApp = await renameApplicationForList(deps, adminActor(client.id), { listId: big.listId });
+    expect(bigApp.lines).toBe(120);
+    expect(bigApp.text.length).toBeLessThanOrEqual(4000);
+    expect(bigApp.text).toMatch(/… и ещё \d+ \(список приложен/);
     const long = formatRenameApplication({ clientName: 'K', unp: '1', date: '2026-11-29', lines: Array.from({ length: 5 }, () => ({ msisdn: '375291112233', name: 'x' })), maxLines: 2 });
     expect(long).toContain('… и ещё 3');
   });

@@ -28,7 +28,57 @@ export const lists: typeof ru.lists = {
     alreadyConfirmed: 'This list has already been confirmed.',
     nothingToApply: 'The list has no fitting line.',
     badAction: 'Choose: connect or disconnect.',
+    downloadFailed: 'The file could not be fetched from Telegram. Please send it again.',
   } as Record<string, Message>,
+  delay: (seconds: number) => (seconds >= 3600 ? `${Math.round(seconds / 3600)} h` : `${Math.max(1, Math.ceil(seconds / 60))} min`),
+  preview: {
+    counts: (total: number, fine: number, bad: number) => `Lines in the list: ${total}\nAccepted: ${fine}\nWith errors: ${bad}`,
+    badHeader: 'Lines with errors:',
+    badLine: (lineNo: number, reason: string, raw: string) => `• ${reason}: line ${lineNo}${raw ? ` — “${raw}”` : ''}`,
+    badLines: (lineNos: number[], count: number, reason: string) =>
+      `• ${reason}: lines ${lineNos.join(', ')}${count > lineNos.length ? ` and ${count - lineNos.length} more` : ''} (${count} in all)`,
+    more: (n: number) => `… and ${n} more reasons`,
+    nothingFine: 'No line can be carried out. Correct the list and send it again.',
+    sendAgain: 'You may send a corrected list — it replaces this one.',
+  },
+  rename: {
+    start: (delay: string, maxLines: number, maxMb: number) =>
+      'Rename a subscriber\n\n' +
+      'One number: type the number or part of it (a mask as in «Выбор абонента»: % — several digits, _ — one digit) or press «Показать все».\n\n' +
+      `By list: send lines “number;new name” as text or a CSV/XLSX file — up to ${maxLines} lines, up to ${maxMb} MB. A first line without digits is a header.\n\n` +
+      `The new name takes effect within ${delay}.`,
+    blackoutNote: (text: string) => `⚠️ ${text}\nYou may still prepare the number or list here — the bot will offer to send a written application.`,
+    results: 'Choose a subscriber:',
+    none: 'Nothing found. Type another number or mask.',
+    askName: (phone: string, current: string, max: number) => `Subscriber ${phone}, now “${current}”.\nType the new name (1 to ${max} characters):`,
+    badName: (reason: string) => `The name does not fit: ${reason}. Type another one.`,
+    confirm: (phone: string, from: string, to: string, delay: string) =>
+      `Rename subscriber ${phone}:\n“${from}” → “${to}”\n\nThe new name takes effect within ${delay}.`,
+    accepted: (phone: string, name: string, at: string) =>
+      `Rename accepted: ${phone} → “${name}”. Takes effect around ${at}; we will tell you when the name changes.`,
+    listTitle: 'Rename by list: check',
+    listAccepted: (count: number, refused: number, at: string) =>
+      `Rename by list accepted: ${count} numbers${refused ? ` (${refused} more no longer belong to your company)` : ''}. ` +
+      `Takes effect around ${at}; we will tell you when done.`,
+    offer: 'You may send a written application as a request in «Обратная связь» — it is already filled in.',
+    sendApplication: 'Send the application',
+    applicationSent: (ticketId: number) => `Application sent: request #${ticketId}. The answer comes here; its status is in «Обратная связь».`,
+    sendListHint: 'Send a number, a mask, or a list as text or a CSV/XLSX file.',
+  },
+  bulk: {
+    chooseService: 'Service actions for a list of subscribers\n\nChoose a service:',
+    noServices: 'No services are available for list actions.',
+    chooseAction: (service: string) => `Service “${service}”. What to do for the list of numbers?`,
+    connect: 'Connect',
+    disconnect: 'Disconnect',
+    askList: (service: string, action: 'connect' | 'disconnect', maxLines: number, maxMb: number) =>
+      `${action === 'connect' ? 'Connecting' : 'Disconnecting'} “${service}”.\n\n` +
+      `Send the list of numbers: as text (one number per line) or a CSV/XLSX file — up to ${maxLines} lines, up to ${maxMb} MB. ` +
+      'A first line without digits is a header. The bot checks every line before carrying it out.',
+    listTitle: (service: string, action: 'connect' | 'disconnect') =>
+      `${action === 'connect' ? 'Connecting' : 'Disconnecting'} “${service}” by list: check`,
+    sendListHint: 'Send the list of numbers as text or a CSV/XLSX file.',
+  },
   jobs: {
     renameApplied: (phone: string, name: string) => `Rename applied: ${phone} — “${name}”.`,
     renameListApplied: (count: number) => `Renames from the list applied: ${count} numbers.`,
