@@ -157,6 +157,8 @@ async function seedSubscribers(deps: DomainDeps, accounts: { id: number; clientI
                then (n.j -> 's' -> ((g * 7 + g / 1000) % ${SURNAMES.length})::int ->> 1) || ' ' || (n.j -> 'f' ->> ((g * 13 + g / 38) % ${FEMALE_NAMES.length})::int) || ' ' || (n.j -> 'm' -> ((g * 31 + g / 400) % ${MALE_NAMES.length})::int ->> 2)
                else (n.j -> 's' -> ((g * 7 + g / 1000) % ${SURNAMES.length})::int ->> 0) || ' ' || (n.j -> 'm' -> ((g * 13 + g / 38) % ${MALE_NAMES.length})::int ->> 0) || ' ' || (n.j -> 'm' -> ((g * 31 + g / 400) % ${MALE_NAMES.length})::int ->> 1)
              end as full_name) as x
+      -- Sorted, the number indexes take each statement's rows in one ordered pass.
+      order by x.msisdn
       on conflict do nothing`);
     done += size;
     onProgress?.('subscribers', done, total);
