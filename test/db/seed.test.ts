@@ -268,5 +268,13 @@ describe('demo seed: dates follow the clock (R-TZ)', () => {
     expect(windows.some((p) => p.startsOn <= otherToday && otherToday <= p.endsOn)).toBe(true);
     const late = await other.db.select().from(usageRecords).where(gte(usageRecords.occurredAt, startOfMinskDay(otherToday)));
     expect(late).toHaveLength(0);
+
+    // Only dated rows move with the clock: the people and the pool are the same on any day.
+    const people = async (db: typeof deps.db) =>
+      (await db.select({ m: subscribers.msisdn, n: subscribers.fullName }).from(subscribers).orderBy(subscribers.msisdn)).map((r) => `${r.m} ${r.n}`);
+    expect(await people(other.db)).toEqual(await people(deps.db));
+    const pool = async (db: typeof deps.db) =>
+      (await db.select({ m: numberPool.msisdn, k: numberPool.randomKey }).from(numberPool).orderBy(numberPool.msisdn)).map((r) => `${r.m} ${r.k}`);
+    expect(await pool(other.db)).toEqual(await pool(deps.db));
   }, 120_000);
 });

@@ -41,10 +41,10 @@ export async function seedDemo(deps: DomainDeps, options: DemoSeedOptions = {}):
     const [existing] = await tx.select({ id: clients.id }).from(clients).where(eq(clients.unp, id.DEMO_CLIENT_UNP));
     if (existing) return { seeded: false, subscribers: 0, poolByCategory: {} };
 
-    const rnd = prng(DEMO_SEED);
     const catalog = await ensureCatalog(tx);
-    const people = await seedDemoClients(tx, catalog, rnd, today, deps.secretsKey);
-    const lines = await seedUsageAndCharges(tx, people.subscribers, rnd, today, now);
+    // A stream per part: names and the pool stay the same whatever «today» is; only dated rows move.
+    const people = await seedDemoClients(tx, catalog, prng(DEMO_SEED), today, deps.secretsKey);
+    const lines = await seedUsageAndCharges(tx, people.subscribers, prng(DEMO_SEED + 1), today, now);
     await seedBilling(
       tx,
       {
@@ -63,7 +63,7 @@ export async function seedDemo(deps: DomainDeps, options: DemoSeedOptions = {}):
       catalog.categories,
       taken,
       { free: options.poolSize ?? id.DEMO_POOL_FREE, quarantined: id.DEMO_POOL_QUARANTINE },
-      rnd,
+      prng(DEMO_SEED + 2),
       today,
     );
     await audit(tx, actor, now, {
