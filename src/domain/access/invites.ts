@@ -3,13 +3,14 @@
 // codes are counted per Telegram user and too many lock the user out.
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { clients, invites, signInFailures, telegramRoles, telegramUsers } from '../../db/schema/index.js';
+import { clients, invites, signInFailures, telegramRoles } from '../../db/schema/index.js';
 import type { Actor } from '../actor.js';
 import { audit } from '../audit.js';
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { randomCode, sha256 } from '../secrets.js';
 import type { Settings } from '../settings.js';
+import { upsertTelegramUser } from './sign-in.js';
 
 const MINUTE = 60_000;
 /** What a /start payload may hold (Telegram deep links: letters, digits, `_`, `-`, up to 64). */
@@ -101,20 +102,7 @@ export async function redeemInvite(deps: DomainDeps, user: InviteRedeemer, code:
       return { ok: false, error: new DomainError(reason) };
     }
 
-    await tx
-      .insert(telegramUsers)
-      .values({
-        telegramId: user.telegramId,
-        firstName: user.firstName ?? null,
-        username: user.username ?? null,
-        languageCode: user.languageCode ?? null,
-        createdAt: now,
-        lastSeenAt: now,
-      })
-      .onConflictDoUpdate({
-        target: telegramUsers.telegramId,
-        set: { firstName: user.firstName ?? null, username: user.username ?? null, lastSeenAt: now },
-      });
+    await upsertTelegramUser(tx, user, now);
     await tx
       .insert(telegramRoles)
       .values({ telegramId: user.telegramId, role: 'admin', clientId: claimed.clientId, createdAt: now })
