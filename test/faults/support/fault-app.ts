@@ -27,7 +27,7 @@ export type Fault =
 
 export interface SeenCall {
   method: string;
-  payload: Record<string, any>;
+  payload: Record<string, unknown>;
 }
 
 export class FaultyBotApi {
@@ -47,7 +47,7 @@ export class FaultyBotApi {
       const body = Buffer.concat(chunks);
       const method = /\/bot[^/]+\/(\w+)/.exec(req.url ?? '')?.[1] ?? '';
       const type = String(req.headers['content-type'] ?? '');
-      let payload: Record<string, any> = {};
+      let payload: Record<string, unknown> = {};
       let files = {};
       if (type.startsWith('multipart/')) ({ fields: payload, files } = parseMultipart(body, type));
       else if (body.length) payload = JSON.parse(body.toString('utf8'));

@@ -1,7 +1,7 @@
 // A TCP proxy between the app and the machine's PostgreSQL that a test can cut: drop every connection
 // and refuse new ones (the server «goes away»), or drop a connection the moment a given statement is
 // sent (the server goes away in the middle of a transaction). The server itself is never touched.
-import { createServer, type Server, type Socket, connect } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { sparePort } from './redis-server.js';
 
 export class TcpProxy {
