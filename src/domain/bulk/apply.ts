@@ -46,6 +46,7 @@ export async function applyNextLines(deps: DomainDeps, list: BulkListRow, apply:
       .orderBy(asc(bulkListLines.lineNo))
       .limit(opts.batch ?? 20)
       .for('update', { skipLocked: true });
+    const outcomes: { id: number; reason: LineReason | null }[] = [];
     for (const line of lines) {
       let reason: LineReason | null = null;
       try {
@@ -65,10 +66,17 @@ export async function applyNextLines(deps: DomainDeps, list: BulkListRow, apply:
         if (!isDomainError(error)) throw error;
         reason = error.code === 'access.forbidden' ? { code: 'lists.notThisClient' } : { code: error.code, params: error.params };
       }
-      await tx
-        .update(bulkListLines)
-        .set({ status: reason ? 'refused' : 'done', reason: reason ? encodeReason(reason) : null, processedAt: now })
-        .where(eq(bulkListLines.id, line.id));
+      outcomes.push({ id: line.id, reason });
+    }
+    if (outcomes.length > 0) {
+      // Every outcome of the batch in one statement, still inside the transaction that applied the lines.
+      const values = sql.join(
+        outcomes.map((o) => sql`(${o.id}::int, ${o.reason ? 'refused' : 'done'}::list_line_status, ${o.reason ? encodeReason(o.reason) : null}::text)`),
+        sql`, `,
+      );
+      await tx.execute(sql`
+        update ${bulkListLines} l set status = v.status, reason = v.reason, processed_at = ${now.toISOString()}::timestamptz
+        from (values ${values}) as v(id, status, reason) where l.id = v.id`);
     }
     return lines.length;
   });

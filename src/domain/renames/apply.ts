@@ -104,9 +104,15 @@ export async function applyDueRenames(deps: DomainDeps, opts: { limit?: number }
       else superseded.push(r.id);
     }
 
+    if (winners.length > 0) {
+      const values = sql.join(
+        winners.map((r) => sql`(${r.subscriberId}::int, ${r.newName}::text)`),
+        sql`, `,
+      );
+      await tx.execute(sql`update ${subscribers} s set display_name = v.name from (values ${values}) as v(id, name) where s.id = v.id`);
+    }
     for (const r of winners) {
       const before = byId.get(r.subscriberId)!;
-      await tx.update(subscribers).set({ displayName: r.newName }).where(eq(subscribers.id, r.subscriberId));
       await audit(tx, WORKER, now, {
         action: 'renames.apply',
         subscriberId: r.subscriberId,
