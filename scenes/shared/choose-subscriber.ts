@@ -8,6 +8,7 @@ import { button, type Keyboard, pagerRow, type View } from '../../src/bot/keyboa
 import { show } from '../../src/bot/render.js';
 import { type Section, StaleButtonError } from '../../src/bot/sections.js';
 import type { Texts } from '../../src/bot/texts/index.js';
+import { DomainError } from '../../src/domain/errors.js';
 import { listPersonalAccounts, type SubscriberPage, searchSubscribers } from '../../src/domain/subscribers/search.js';
 
 const AREA = 'pick';
@@ -53,6 +54,10 @@ async function byMask(ctx: BotContext, mask: string, after?: string, newMessage 
 }
 
 async function byAccount(ctx: BotContext, accountId: number | undefined, after?: string): Promise<void> {
+  // Another client's account would only find nothing; refuse it like any forged id (R-SCOPE, audited).
+  if (accountId !== undefined && !(await listPersonalAccounts(ctx.services.deps, ctx.actor!)).some((a) => a.id === accountId)) {
+    throw new DomainError('access.forbidden');
+  }
   const page = await searchSubscribers(ctx.services.deps, ctx.actor!, { personalAccountId: accountId, after });
   const title = ctx.t.core.pick.results('', 1);
   await show(

@@ -69,7 +69,8 @@ export function dispatcher(sections: Section[]): MiddlewareFn<BotContext> {
     const parsed = parseCallback(query.data);
     const section = parsed ? byArea.get(parsed.area) : undefined;
     const handler = parsed && section ? section.actions[parsed.action] : undefined;
-    if (!parsed || !section || !handler) throw new StaleButtonError('unknown route');
+    if (!parsed) throw new StaleButtonError('malformed data');
+    if (!section || !handler) throw new StaleButtonError('unknown route');
     if (!section.public && (!ctx.role || !section.roles.includes(ctx.role.kind))) throw new StaleButtonError('role not active');
     let args = parsed.args;
     if (section.subscriberScoped) {

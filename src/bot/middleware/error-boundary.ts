@@ -32,6 +32,25 @@ async function safely(ctx: BotContext, fn: () => Promise<unknown>): Promise<void
   }
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: forged data may carry them; jsonb refuses \u0000.
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
+/**
+ * A refused press (forged, malformed, oversized, another client's id, or just stale) is a security
+ * event: who pressed what and why it was refused, in the audit log (R-SCOPE).
+ */
+async function auditRefusedPress(ctx: BotContext, reason: string): Promise<void> {
+  const query = ctx.callbackQuery;
+  if (!query) return;
+  const data = 'data' in query && typeof query.data === 'string' ? [...query.data].slice(0, 64).join('').replace(CONTROL, '?') : null;
+  await safely(ctx, () =>
+    audit(ctx.services.deps.db, ctx.actor ?? { kind: 'user', telegramId: ctx.from?.id ?? 0 }, ctx.services.deps.clock.now(), {
+      action: 'security.refusedCallback',
+      after: { data, reason },
+    }),
+  );
+}
+
 export function errorBoundary(showHome: ShowHome): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     try {
@@ -40,6 +59,7 @@ export function errorBoundary(showHome: ShowHome): MiddlewareFn<BotContext> {
       const t = ctx.t;
       if (error instanceof StaleButtonError) {
         ctx.log.info({ reason: error.message }, 'stale button');
+        await auditRefusedPress(ctx, error.message);
         await safely(ctx, async () => {
           await answerOnce(ctx, t.core.errors.stale);
           await showHome(ctx);
@@ -50,18 +70,15 @@ export function errorBoundary(showHome: ShowHome): MiddlewareFn<BotContext> {
         if (error.code === 'access.forbidden' && ctx.callbackQuery) {
           // A forged or outdated id in a button: refuse, audit, and show the current menu.
           ctx.log.warn({ code: error.code }, 'refused press');
-          await safely(ctx, async () => {
-            await audit(ctx.services.deps.db, ctx.actor ?? { kind: 'user', telegramId: ctx.from?.id ?? 0 }, ctx.services.deps.clock.now(), {
-              action: 'security.refusedCallback',
-              after: { data: 'data' in ctx.callbackQuery! ? String(ctx.callbackQuery.data).slice(0, 64) : null },
-            });
-          });
+          await auditRefusedPress(ctx, error.code);
           await safely(ctx, async () => {
             await answerOnce(ctx, t.core.errors.stale);
             await showHome(ctx);
           });
           return;
         }
+        // A button naming something the user cannot reach (or that does not exist) is audited too.
+        if (ctx.callbackQuery && /\.notFound$/.test(error.code)) await auditRefusedPress(ctx, error.code);
         const text = errorText(t, error) ?? t.core.errors.generic;
         if (errorText(t, error) === undefined) ctx.log.warn({ code: error.code }, 'domain error without a text');
         await safely(ctx, () => notice(ctx, text, true));
