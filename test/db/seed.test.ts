@@ -233,7 +233,8 @@ describe('demo seed: money and usage, dated from the clock’s «today»', () =>
   it('calls and SMS for every live demo subscriber over seven months, none in the future, in reasonable number', async () => {
     const total = await tableCount('usage_records');
     expect(total).toBeLessThanOrEqual(60_000);
-    const live = (await deps.db.select().from(subscribers)).filter((s) => s.status !== 'terminated');
+    // The corporate fleet exists for list operations and has no call history of its own.
+    const live = (await deps.db.select().from(subscribers)).filter((s) => s.status !== 'terminated' && !s.msisdn.startsWith('37544300'));
     const perSubscriber = await rawRows<{ subscriber_id: number }>(deps.db, sql`select distinct subscriber_id from usage_records`);
     const withUsage = new Set(perSubscriber.map((r) => Number(r.subscriber_id)));
     for (const s of live) expect(withUsage.has(s.id)).toBe(true);
@@ -244,6 +245,17 @@ describe('demo seed: money and usage, dated from the clock’s «today»', () =>
       .from(usageRecords)
       .where(and(lt(usageRecords.occurredAt, startOfMinskDay(addMonths(monthStart(today), -6)))));
     expect(oldest).toHaveLength(0);
+  });
+});
+
+describe('demo seed: a corporate fleet for list operations (R-RENAME, R-BULK)', () => {
+  it('gives the demo client 1 200 more numbers on their own account, on tariffs that allow and forbid services', async () => {
+    const fleet = (await deps.db.select().from(subscribers)).filter((s) => s.msisdn.startsWith('37544300'));
+    expect(fleet).toHaveLength(1_200);
+    expect(new Set(fleet.map((s) => s.personalAccountId)).size).toBe(1);
+    expect(new Set(fleet.map((s) => s.tariffPlanId)).size).toBeGreaterThanOrEqual(4);
+    const pooled = await rawRows<{ n: number }>(deps.db, sql`select count(*)::int as n from number_pool p join subscribers s on s.msisdn = p.msisdn`);
+    expect(Number(pooled[0]!.n)).toBe(0);
   });
 });
 

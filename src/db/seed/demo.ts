@@ -5,10 +5,11 @@ import { clients } from '../schema/index.js';
 import type { Actor } from '../../domain/actor.js';
 import { audit } from '../../domain/audit.js';
 import type { DomainDeps } from '../../domain/deps.js';
-import { minskDate } from '../../domain/time.js';
+import { addMonths, minskDate, monthStart, startOfMinskDay } from '../../domain/time.js';
 import { ensureCatalog } from './catalog.js';
 import { seedBilling } from './demo-billing.js';
 import { seedDemoClients } from './demo-clients.js';
+import { seedDemoFleet } from './demo-fleet.js';
 import { seedDemoPool } from './demo-pool.js';
 import { seedUsageAndCharges } from './demo-usage.js';
 import * as id from './identities.js';
@@ -57,7 +58,10 @@ export async function seedDemo(deps: DomainDeps, options: DemoSeedOptions = {}):
       now,
       deps.settings,
     );
+    const fleetCreatedAt = startOfMinskDay(addMonths(monthStart(today), -12));
+    const fleet = await seedDemoFleet(tx, people.demoClientId, catalog, prng(DEMO_SEED + 3), fleetCreatedAt, deps.secretsKey);
     const taken = new Set(people.subscribers.map((s) => s.msisdn));
+    for (let i = 0; i < fleet; i++) taken.add(String(Number(id.DEMO_FLEET_FIRST) + i));
     const poolByCategory = await seedDemoPool(
       tx,
       catalog.categories,
@@ -69,8 +73,8 @@ export async function seedDemo(deps: DomainDeps, options: DemoSeedOptions = {}):
     await audit(tx, actor, now, {
       action: 'seed.demo',
       clientId: people.demoClientId,
-      after: { subscribers: people.subscribers.length, pool: poolByCategory, today },
+      after: { subscribers: people.subscribers.length + fleet, pool: poolByCategory, today },
     });
-    return { seeded: true, subscribers: people.subscribers.length, poolByCategory };
+    return { seeded: true, subscribers: people.subscribers.length + fleet, poolByCategory };
   });
 }

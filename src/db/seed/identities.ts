@@ -26,3 +26,8 @@ export const DEMO_SECOND_SUBSCRIBER_MSISDN = '375442000001';
 /** Free numbers in the demo pool (all five categories, R-NUM-CATEGORY). */
 export const DEMO_POOL_FREE = 20_000;
 export const DEMO_POOL_QUARANTINE = 25;
+
+/** The demo client's corporate fleet: +375 44 300-00-01 … +375 44 300-12-00 on its own account. */
+export const DEMO_FLEET_ACCOUNT = '191234563900';
+export const DEMO_FLEET_FIRST = '375443000001';
+export const DEMO_FLEET_SIZE = 1_200;
