@@ -27,10 +27,16 @@ export function createContext(config: Config, write: { out: (s: string) => void;
       return { database, deps };
     })();
     const result = await opened;
-    // The embedded database is always brought up to date: nobody else migrates it while the bot is down.
+    // The embedded database is always brought up to date, and seeds itself when empty exactly as the
+    // bot's first start does: nobody else migrates it while the bot is down, and a newcomer may run
+    // `invite` before ever starting the bot.
     if (!migrated && (options.migrate || result.database.driver === 'pglite')) {
       await migrate(result.database);
       migrated = true;
+      if (result.database.driver === 'pglite') {
+        const { seedDemo } = await import('../db/seed/index.js');
+        if ((await seedDemo(result.deps)).seeded) write.err('embedded database was empty: demo data seeded\n');
+      }
     }
     return result;
   };
