@@ -62,6 +62,30 @@ export async function allowedServices(tx: Executor, tariffPlanId: number, kind: 
   return rows.map((r) => r.service);
 }
 
+/** The tariff plans that allow the service (a list checks many numbers against one service). */
+export async function tariffsAllowing(tx: Executor, serviceId: number): Promise<Set<number>> {
+  const rows = await tx.select({ id: tariffServices.tariffPlanId }).from(tariffServices).where(eq(tariffServices.serviceId, serviceId));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Services connected to each of `subscriberIds`, in catalog order (one query for a batch of a list). */
+export async function connectedServicesOf(tx: Executor, subscriberIds: number[]): Promise<Map<number, ServiceRow[]>> {
+  const map = new Map<number, ServiceRow[]>();
+  if (subscriberIds.length === 0) return map;
+  const rows = await tx
+    .select({ subscriberId: subscriberServices.subscriberId, service: services })
+    .from(subscriberServices)
+    .innerJoin(services, eq(services.id, subscriberServices.serviceId))
+    .where(inArray(subscriberServices.subscriberId, subscriberIds))
+    .orderBy(asc(subscriberServices.subscriberId), asc(services.id));
+  for (const r of rows) {
+    const list = map.get(r.subscriberId);
+    if (list) list.push(r.service);
+    else map.set(r.subscriberId, [r.service]);
+  }
+  return map;
+}
+
 export async function isAllowedOnTariff(tx: Executor, tariffPlanId: number, serviceId: number): Promise<boolean> {
   const [row] = await tx
     .select({ id: tariffServices.serviceId })

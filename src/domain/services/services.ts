@@ -16,13 +16,14 @@ import {
   allowedServices,
   connectedServices,
   exclusionsOf,
-  isAllowedOnTariff,
   type ServiceRow,
   type ServiceView,
   serviceById,
   serviceView,
 } from './catalog.js';
 import { type Confirmed, confirmationKey, runConfirmed } from './confirm.js';
+import { connectFacts } from './connect-facts.js';
+import { connectRefusal } from './connect-rules.js';
 import { assertAffordable } from './funds.js';
 import { isPaused } from './pause-window.js';
 
@@ -48,6 +49,7 @@ export interface ServiceChange {
  * `services.blocked`, `services.paused`, `services.alreadyConnected`, `services.notAllowed` (tariff),
  * `services.onePackage` (another package is active), `services.excluded` (names the connected
  * service that excludes it). `replacing` is a connected service treated as already gone (a package change).
+ * The facts of one subscriber, then the pure decision that lists of R-BULK use for a whole batch.
  */
 export async function assertConnectable(
   tx: Executor,
@@ -56,23 +58,13 @@ export async function assertConnectable(
   service: ServiceRow,
   opts: { replacing?: number } = {},
 ): Promise<void> {
-  const p = { service: service.name };
-  if (subscriber.status === 'blocked') throw new DomainError('services.blocked', p);
-  if (await isPaused(tx, subscriber.id, today(deps.clock))) throw new DomainError('services.paused', p);
-  const connected = (await connectedServices(tx, subscriber.id)).filter((s) => s.id !== opts.replacing);
-  if (connected.some((s) => s.id === service.id)) throw new DomainError('services.alreadyConnected', p);
-  // The voicemail package «Плюс» is offered on every plan (SPEC R-VM names no tariff limit); additional
-  // services and internet packages only where tariff_services lists them.
-  if (service.kind !== 'voicemail' && !(await isAllowedOnTariff(tx, subscriber.tariffPlanId, service.id))) {
-    throw new DomainError('services.notAllowed', p);
-  }
-  if (service.kind === 'mobile_internet') {
-    const active = connected.find((s) => s.kind === 'mobile_internet');
-    if (active) throw new DomainError('services.onePackage', { ...p, other: active.name });
-  }
-  const excludingIds = (await exclusionsOf(tx, [service.id])).get(service.id) ?? [];
-  const excluding = connected.find((s) => excludingIds.includes(s.id));
-  if (excluding) throw new DomainError('services.excluded', { ...p, other: excluding.name });
+  const refusal = connectRefusal(service, await connectFacts(tx, deps, subscriber, service), opts);
+  if (refusal) throw new DomainError(refusal.code, refusal.params);
+}
+
+/** The `charges` line of a connection fee (R-FEE): the same words for a single change and a list. */
+export function connectFeeDescription(service: Pick<ServiceRow, 'name'>): string {
+  return `Подключение услуги «${service.name}»`;
 }
 
 async function loadService(tx: Executor, serviceId: number): Promise<ServiceRow> {
@@ -89,7 +81,7 @@ export async function connectServiceTx(tx: Executor, deps: Deps, actor: Actor, t
   await tx.insert(subscriberServices).values({ subscriberId: subscriber.id, serviceId: service.id, connectedAt: deps.clock.now() });
   const fee = service.connectFee;
   const balanceAfter =
-    fee > 0 ? (await chargeFee(tx, deps, subscriber, fee, `Подключение услуги «${service.name}»`)).balanceAfter : subscriber.balance;
+    fee > 0 ? (await chargeFee(tx, deps, subscriber, fee, connectFeeDescription(service))).balanceAfter : subscriber.balance;
   return { subscriberId: subscriber.id, clientId: subscriber.clientId, msisdn: subscriber.msisdn, service: serviceView(service), fee, balanceAfter };
 }
 
