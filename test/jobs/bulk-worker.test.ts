@@ -1,13 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { jobs, subscriberServices, subscribers } from '../../src/db/schema/index.js';
-import {
-  applyServiceLine,
-  BULK_APPLY_JOB,
-  confirmServiceList,
-  createServiceList,
-  type ServiceLineApplier,
-} from '../../src/domain/bulk/index.js';
+import { type BatchHook, BULK_APPLY_JOB, confirmServiceList, createServiceList } from '../../src/domain/bulk/index.js';
 import { neutralizeCell } from '../../src/documents/list-result-xlsx.js';
 import { bulkHandlers, makeBulkApplyHandler } from '../../src/jobs/handlers/bulk.js';
 import { claimJobs } from '../../src/jobs/queue.js';
@@ -96,22 +90,22 @@ describe('R-BULK: the list survives a restart and no line is applied twice', () 
     const { service, subs, admin, preview } = await confirmedList({ allowed: 60 });
     await confirmServiceList(deps, admin, { listId: preview.listId, nonce: nonce() });
 
-    // Worker «dead» takes the list's jobs and is killed while applying its 26th line (mid-batch).
+    // Worker «dead» takes the list's jobs and is killed once its 26th line is written (mid-batch, before the commit).
     let applied = 0;
-    const dying: ServiceLineApplier = async (...args) => {
-      if (++applied > 25) throw new Error('SIGKILL');
-      return applyServiceLine(...args);
+    const dying: BatchHook = async (_tx, lines) => {
+      applied += lines.length;
+      if (applied > 25) throw new Error('SIGKILL');
     };
     const claimed = await claimJobs(deps.db, { kinds: [BULK_APPLY_JOB], workerId: 'dead', now: deps.clock.now(), lockMs: 60_000, limit: 10 });
     const mine = claimed.filter((j) => j.payload.listId === preview.listId);
     expect(mine).toHaveLength(2);
     const ctx = { deps, notifier: recordingNotifier(), logger, heartbeat: async () => {} };
-    await expect(makeBulkApplyHandler({ applier: dying, batch: 10 }).run(mine[0]!.payload, ctx)).rejects.toThrow('SIGKILL');
-    // Two batches committed; the third (lines 21–26) rolled back whole, its five applied lines with it.
+    await expect(makeBulkApplyHandler({ onBatch: dying, batch: 10 }).run(mine[0]!.payload, ctx)).rejects.toThrow('SIGKILL');
+    // Two batches committed; the third (lines 21–30) rolled back whole, its written lines with it.
     const mid = await lineStatuses(deps.db, preview.listId);
     expect(mid.filter((l) => l.status === 'done')).toHaveLength(20);
     expect(mid.filter((l) => l.status === 'pending')).toHaveLength(40);
-    for (const s of subs.slice(20, 26)) expect(await appliedTimes(deps.db, s.id, service.id)).toEqual({ audits: 0, fees: 0, rows: 0 });
+    for (const s of subs.slice(20, 30)) expect(await appliedTimes(deps.db, s.id, service.id)).toEqual({ audits: 0, fees: 0, rows: 0 });
 
     // The dead worker's claims hold until they expire; then a new worker takes the list over.
     const notifier = recordingNotifier();
@@ -133,16 +127,14 @@ describe('R-BULK: the list survives a restart and no line is applied twice', () 
     await confirmServiceList(deps, admin, { listId: preview.listId, nonce: nonce() });
     const by = new Map<number, string[]>();
     const recording =
-      (worker: string): ServiceLineApplier =>
-      async (tx, d, actor, target) => {
+      (worker: string): BatchHook =>
+      async (_tx, lines) => {
         await tick();
-        const result = await applyServiceLine(tx, d, actor, target);
-        by.set(target.subscriberId, [...(by.get(target.subscriberId) ?? []), worker]);
-        return result;
+        for (const l of lines) if (!l.reason) by.set(l.subscriberId!, [...(by.get(l.subscriberId!) ?? []), worker]);
       };
     const notifier = recordingNotifier();
-    const a = new JobRunner({ deps, notifier, logger, handlers: bulkHandlers({ applier: recording('a'), batch: 5, concurrency: 2 }), batch: 1, workerId: 'A' });
-    const b = new JobRunner({ deps, notifier, logger, handlers: bulkHandlers({ applier: recording('b'), batch: 5, concurrency: 2 }), batch: 1, workerId: 'B' });
+    const a = new JobRunner({ deps, notifier, logger, handlers: bulkHandlers({ onBatch: recording('a'), batch: 5, concurrency: 2 }), batch: 1, workerId: 'A' });
+    const b = new JobRunner({ deps, notifier, logger, handlers: bulkHandlers({ onBatch: recording('b'), batch: 5, concurrency: 2 }), batch: 1, workerId: 'B' });
     await Promise.all([drain(a), drain(b)]);
 
     expect(by.size).toBe(200);
@@ -159,13 +151,12 @@ describe('R-BULK: progress edits one message at most once a second', () => {
   it('40 lines at 0,3 s each: progress edits at least 1 s apart, then the final one', async () => {
     const { admin, preview } = await confirmedList({ allowed: 40 });
     await confirmServiceList(deps, admin, { listId: preview.listId, nonce: nonce(), progressMessageId: 77 });
-    const slow: ServiceLineApplier = async (...args) => {
-      deps.clock.advance(300);
-      return applyServiceLine(...args);
+    const slow: BatchHook = async (_tx, lines) => {
+      deps.clock.advance(300 * lines.length);
     };
     const times: number[] = [];
     const notifier = recordingNotifier(() => times.push(deps.clock.now().getTime()));
-    await drain(new JobRunner({ deps, notifier, logger, handlers: bulkHandlers({ applier: slow, batch: 1 }) }));
+    await drain(new JobRunner({ deps, notifier, logger, handlers: bulkHandlers({ onBatch: slow, batch: 1 }) }));
     const progress = notifier.recorded.edits.filter((e) => e.text.includes('обработано'));
     expect(progress.length).toBeGreaterThanOrEqual(5);
     expect(progress.length).toBeLessThanOrEqual(12);

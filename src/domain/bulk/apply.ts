@@ -1,19 +1,23 @@
-// The worker's side of R-BULK. Lines are claimed with FOR UPDATE SKIP LOCKED, a batch at a time; each
-// line is applied in a savepoint of the batch's transaction, and that same transaction marks it done
-// or refused. A worker killed mid-batch rolls the batch back whole: no line is applied twice or lost,
-// and two workers never take the same line.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { bulkListLines, bulkLists } from '../../db/schema/index.js';
+// The worker's side of R-BULK. Lines are claimed with FOR UPDATE SKIP LOCKED, a batch at a time; the
+// batch's subscribers are locked, their facts read set-based, each line decided by the single change's
+// pure rules, and the allowed ones written set-based — in one transaction that also marks every line done
+// or refused. A worker killed mid-batch rolls the batch back whole: no line is applied twice or lost, and
+// two workers never take the same line.
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { bulkListLines, bulkLists, subscribers } from '../../db/schema/index.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { Actor } from '../actor.js';
 import { audit } from '../audit.js';
+import { today } from '../clock.js';
 import type { DomainDeps } from '../deps.js';
-import { isDomainError } from '../errors.js';
 import { encodeReason } from '../lists/reason.js';
 import type { BulkListRow } from '../lists/repository.js';
 import type { LineReason } from '../lists/types.js';
-import { subscriberInScope } from '../scope.js';
-import { BULK_RESULT_JOB, type BulkAction, type ServiceLineApplier } from './types.js';
+import { serviceById } from '../services/catalog.js';
+import { decideLines, type LineDecision, type LineSubscriber, NOT_THIS_CLIENT } from './decide.js';
+import { BULK_RESULT_JOB, type BulkAction } from './types.js';
+import { writeServiceLines } from './write.js';
 
 /** The list as the worker needs it, if it is still to be worked on. */
 export async function openServiceList(deps: DomainDeps, listId: number): Promise<BulkListRow | null> {
@@ -30,11 +34,24 @@ function listActor(list: BulkListRow): Actor {
   return { kind: 'admin', telegramId: list.requestedByTelegramId ?? 0, clientId: list.clientId };
 }
 
+/** A line of a batch with its outcome, as the batch hook sees it (null reason: applied). */
+export interface BatchLine {
+  lineNo: number;
+  subscriberId: number | null;
+  reason: LineReason | null;
+}
+
+/** Runs inside the batch's transaction after its writes, before its lines are marked (tests stop a worker here). */
+export type BatchHook = (tx: Executor, lines: BatchLine[]) => Promise<void>;
+
+/** Lines per transaction: few statements per line, and row locks held for a fraction of a second. */
+export const DEFAULT_BATCH = 500;
+
 /**
  * Applies up to `batch` pending lines of the list in one transaction; returns how many were taken
  * (0: none left that another worker is not already holding).
  */
-export async function applyNextLines(deps: DomainDeps, list: BulkListRow, apply: ServiceLineApplier, opts: { batch?: number } = {}): Promise<number> {
+export async function applyNextLines(deps: DomainDeps, list: BulkListRow, opts: { batch?: number; onBatch?: BatchHook } = {}): Promise<number> {
   const actor = listActor(list);
   const action = list.action as BulkAction;
   return deps.db.transaction(async (tx) => {
@@ -44,42 +61,70 @@ export async function applyNextLines(deps: DomainDeps, list: BulkListRow, apply:
       .from(bulkListLines)
       .where(and(eq(bulkListLines.listId, list.id), eq(bulkListLines.status, 'pending')))
       .orderBy(asc(bulkListLines.lineNo))
-      .limit(opts.batch ?? 20)
+      .limit(opts.batch ?? DEFAULT_BATCH)
       .for('update', { skipLocked: true });
-    const outcomes: { id: number; reason: LineReason | null }[] = [];
-    for (const line of lines) {
-      let reason: LineReason | null = null;
-      try {
-        await tx.transaction(async (sp) => {
-          const subscriber = await subscriberInScope(sp, actor, line.subscriberId ?? 0);
-          const { fee } = await apply(sp, deps, actor, { subscriberId: subscriber.id, serviceId: list.serviceId!, action });
-          await audit(sp, actor, now, {
-            action: action === 'connect' ? 'services.connect' : 'services.disconnect',
-            clientId: list.clientId,
-            subscriberId: subscriber.id,
-            before: action === 'disconnect' ? { serviceId: list.serviceId } : null,
-            after: { serviceId: list.serviceId, fee, listId: list.id, lineNo: line.lineNo },
-          });
-        });
-      } catch (error) {
-        // A refusal is this line's result; anything else (database gone, worker stopping) aborts the batch.
-        if (!isDomainError(error)) throw error;
-        reason = error.code === 'access.forbidden' ? { code: 'lists.notThisClient' } : { code: error.code, params: error.params };
-      }
-      outcomes.push({ id: line.id, reason });
+    if (lines.length === 0) return 0;
+    const inScope = await lockSubscribers(
+      tx,
+      list.clientId,
+      lines.map((l) => l.subscriberId ?? 0),
+    );
+    const subjects = lines.map((l) => ({ lineNo: l.lineNo, subscriber: inScope.get(l.subscriberId ?? 0) }));
+    const service = await serviceById(tx, list.serviceId ?? 0);
+    let decisions: LineDecision[];
+    if (!service) {
+      // The single change's order: scope first, then the service (services.notFound).
+      decisions = subjects.map((s) => ({
+        lineNo: s.lineNo,
+        subscriberId: s.subscriber?.id ?? null,
+        refusal: s.subscriber ? { code: 'services.notFound', params: {} } : NOT_THIS_CLIENT,
+        fee: 0,
+      }));
+    } else {
+      const decided = await decideLines(tx, { day: today(deps.clock), clientId: list.clientId, service, action, lines: subjects });
+      decisions = await writeServiceLines(tx, deps, actor, { listId: list.id, clientId: list.clientId, service, action, decisions: decided });
     }
-    if (outcomes.length > 0) {
-      // Every outcome of the batch in one statement, still inside the transaction that applied the lines.
-      const values = sql.join(
-        outcomes.map((o) => sql`(${o.id}::int, ${o.reason ? 'refused' : 'done'}::list_line_status, ${o.reason ? encodeReason(o.reason) : null}::text)`),
-        sql`, `,
-      );
-      await tx.execute(sql`
-        update ${bulkListLines} l set status = v.status, reason = v.reason, processed_at = ${now.toISOString()}::timestamptz
-        from (values ${values}) as v(id, status, reason) where l.id = v.id`);
-    }
+    const outcomes = decisions.map((d) => ({
+      lineNo: d.lineNo,
+      subscriberId: d.subscriberId,
+      reason: d.refusal ? ({ code: d.refusal.code, params: d.refusal.params } as LineReason) : null,
+    }));
+    await opts.onBatch?.(tx, outcomes);
+    // Every outcome of the batch in one statement, still inside the transaction that applied the lines.
+    const idOf = new Map(lines.map((l) => [l.lineNo, l.id]));
+    const values = sql.join(
+      outcomes.map(
+        (o) => sql`(${idOf.get(o.lineNo)!}::int, ${o.reason ? 'refused' : 'done'}::list_line_status, ${o.reason ? encodeReason(o.reason) : null}::text)`,
+      ),
+      sql`, `,
+    );
+    await tx.execute(sql`
+      update ${bulkListLines} l set status = v.status, reason = v.reason, processed_at = ${now.toISOString()}::timestamptz
+      from (values ${values}) as v(id, status, reason) where l.id = v.id`);
     return lines.length;
   });
+}
+
+/**
+ * The batch's subscribers that are still this client's and not terminated (what subscriberInScope lets
+ * an administrator touch), locked in id order so batches of two lists never wait on each other in a cycle.
+ */
+async function lockSubscribers(tx: Executor, clientId: number, ids: number[]): Promise<Map<number, LineSubscriber>> {
+  const valid = ids.filter((id) => Number.isSafeInteger(id) && id > 0);
+  if (valid.length === 0) return new Map();
+  const rows = await tx
+    .select({
+      id: subscribers.id,
+      clientId: subscribers.clientId,
+      status: subscribers.status,
+      tariffPlanId: subscribers.tariffPlanId,
+      balance: subscribers.balance,
+    })
+    .from(subscribers)
+    .where(and(inArray(subscribers.id, valid), eq(subscribers.clientId, clientId), ne(subscribers.status, 'terminated')))
+    .orderBy(asc(subscribers.id))
+    .for('update');
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /**

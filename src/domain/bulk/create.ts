@@ -1,18 +1,19 @@
 // «Действия с услугами по списку абонентов», step one: the list is read and every line checked — the
-// common checks of list intake, then the service rules as a dry run (nothing changes) — and stored as
-// a draft with its preview.
-import { and, eq, inArray } from 'drizzle-orm';
+// common checks of list intake, then the service rules as a dry run over the whole list (nothing
+// changes; the same batch facts and pure decision the worker applies with) — and stored as a draft with
+// its preview.
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { subscriberServices, subscribers } from '../../db/schema/index.js';
+import { subscribers } from '../../db/schema/index.js';
 import type { Actor } from '../actor.js';
+import { today } from '../clock.js';
 import type { DomainDeps } from '../deps.js';
-import { DomainError, isDomainError } from '../errors.js';
+import { DomainError } from '../errors.js';
 import { createList } from '../lists/intake.js';
 import type { CheckedLine, LineReason, ListPreview, ListSource } from '../lists/types.js';
 import { adminClientId } from '../scope.js';
 import { serviceById } from '../services/catalog.js';
-import { assertAffordable } from '../services/funds.js';
-import { assertConnectable } from '../services/services.js';
+import { decideLines, type LineSubscriber } from './decide.js';
 import { BULK_ACTIONS, type BulkAction } from './types.js';
 
 export interface CreateServiceListInput {
@@ -24,7 +25,7 @@ export interface CreateServiceListInput {
 }
 
 export async function createServiceList(deps: DomainDeps, actor: Actor, input: CreateServiceListInput): Promise<ListPreview> {
-  adminClientId(actor);
+  const clientId = adminClientId(actor);
   if (!BULK_ACTIONS.includes(input.action)) throw new DomainError('bulk.badAction');
   const service = await serviceById(deps.db, input.serviceId);
   if (!service) throw new DomainError('services.notFound');
@@ -35,64 +36,40 @@ export async function createServiceList(deps: DomainDeps, actor: Actor, input: C
     action: input.action,
     chatId: input.chatId,
     nonce: input.nonce,
-    extraCheck: (tx, lines) => (input.action === 'connect' ? connectReasons(tx, deps, lines, service) : disconnectReasons(tx, lines, service)),
+    extraCheck: (db, lines) => serviceReasons(db, deps, clientId, input.action, lines, service),
   });
 }
 
 type Service = NonNullable<Awaited<ReturnType<typeof serviceById>>>;
 
-/** Lines checked at once: the dry run's reads spread over the connection pool (PGlite just queues them). */
-const PREVIEW_CONCURRENCY = 6;
-
 /**
- * The R-SVC refusals each line would meet now (blocked, paused, tariff, exclusions, funds): the
- * services area's own checks as a dry run, read only — no rule is restated here.
+ * The refusals each line would meet now (blocked, paused, tariff, exclusions, funds; not connected for a
+ * disconnection): the facts of all lines read set-based, each line decided by the single change's pure
+ * rules (decideLines) — a dry run, nothing is written, no rule is restated here.
  */
-async function connectReasons(db: Db, deps: DomainDeps, lines: CheckedLine[], service: Service): Promise<Map<number, LineReason>> {
+async function serviceReasons(db: Db, deps: DomainDeps, clientId: number, action: BulkAction, lines: CheckedLine[], service: Service): Promise<Map<number, LineReason>> {
+  const rows = await clientSubscribersById(db, clientId, lines.map((l) => l.subscriberId!));
+  const decisions = await decideLines(db, {
+    day: today(deps.clock),
+    clientId,
+    service,
+    action,
+    lines: lines.map((l) => ({ lineNo: l.lineNo, subscriber: rows.get(l.subscriberId!) })),
+  });
   const reasons = new Map<number, LineReason>();
-  const rows = await subscribersById(db, lines);
-  let next = 0;
-  const worker = async () => {
-    while (next < lines.length) {
-      const line = lines[next++]!;
-      const subscriber = rows.get(line.subscriberId!);
-      if (!subscriber) continue;
-      try {
-        await assertConnectable(db, deps, subscriber, service);
-        await assertAffordable(db, subscriber, service.connectFee);
-      } catch (error) {
-        if (!isDomainError(error)) throw error;
-        reasons.set(line.lineNo, { code: error.code, params: error.params });
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: PREVIEW_CONCURRENCY }, worker));
+  for (const d of decisions) if (d.refusal) reasons.set(d.lineNo, { code: d.refusal.code, params: d.refusal.params });
   return reasons;
 }
 
-/** A service that is not connected cannot be disconnected. */
-async function disconnectReasons(tx: Db, lines: CheckedLine[], service: Service): Promise<Map<number, LineReason>> {
-  const reasons = new Map<number, LineReason>();
-  const ids = lines.map((l) => l.subscriberId!);
-  const connected = new Set<number>();
+/** The client's live subscribers among `ids`, by id (what the apply will lock and decide on). */
+async function clientSubscribersById(db: Db, clientId: number, ids: number[]): Promise<Map<number, LineSubscriber>> {
+  const map = new Map<number, LineSubscriber>();
   for (let i = 0; i < ids.length; i += 5000) {
-    const rows = await tx
-      .select({ id: subscriberServices.subscriberId })
-      .from(subscriberServices)
-      .where(and(eq(subscriberServices.serviceId, service.id), inArray(subscriberServices.subscriberId, ids.slice(i, i + 5000))));
-    for (const r of rows) connected.add(r.id);
-  }
-  for (const line of lines) {
-    if (!connected.has(line.subscriberId!)) reasons.set(line.lineNo, { code: 'services.notConnected', params: { service: service.name } });
-  }
-  return reasons;
-}
-
-async function subscribersById(tx: Db, lines: CheckedLine[]) {
-  const ids = lines.map((l) => l.subscriberId!);
-  const map = new Map<number, typeof subscribers.$inferSelect>();
-  for (let i = 0; i < ids.length; i += 5000) {
-    for (const row of await tx.select().from(subscribers).where(inArray(subscribers.id, ids.slice(i, i + 5000)))) map.set(row.id, row);
+    const rows = await db
+      .select({ id: subscribers.id, clientId: subscribers.clientId, status: subscribers.status, tariffPlanId: subscribers.tariffPlanId, balance: subscribers.balance })
+      .from(subscribers)
+      .where(and(inArray(subscribers.id, ids.slice(i, i + 5000)), eq(subscribers.clientId, clientId), ne(subscribers.status, 'terminated')));
+    for (const row of rows) map.set(row.id, row);
   }
   return map;
 }

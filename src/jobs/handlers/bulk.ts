@@ -1,5 +1,5 @@
-// Job handlers of R-BULK: work through a confirmed list line by line (several jobs per list, so
-// several processes share it), show progress by editing one message at most once a second, and send
+// Job handlers of R-BULK: work through a confirmed list a batch of lines at a time (several jobs per list,
+// so several processes share it), show progress by editing one message at most once a second, and send
 // the result file once every line has its outcome.
 import { eq } from 'drizzle-orm';
 import { cb } from '../../bot/callback-data.js';
@@ -8,14 +8,13 @@ import { bulkLists, services } from '../../db/schema/index.js';
 import { listResultXlsx } from '../../documents/list-result-xlsx.js';
 import {
   applyNextLines,
-  applyServiceLine,
   BULK_APPLY_JOB,
   BULK_RESULT_JOB,
+  type BatchHook,
   type BulkAction,
   finishServiceList,
   listResult,
   openServiceList,
-  type ServiceLineApplier,
 } from '../../domain/bulk/index.js';
 import type { DomainDeps } from '../../domain/deps.js';
 import { lineCounts } from '../../domain/lists/repository.js';
@@ -24,9 +23,9 @@ import { lineReasonText, requesterTexts } from './list-texts.js';
 import { renameHandlers } from './renames.js';
 
 export interface BulkHandlerOptions {
-  /** How one line is applied (default: the R-SVC rules); tests inject one that stops half-way. */
-  applier?: ServiceLineApplier;
-  /** Lines per transaction. */
+  /** Runs in each batch's transaction after its writes; tests inject one that stops a worker half-way. */
+  onBatch?: BatchHook;
+  /** Lines per transaction (default DEFAULT_BATCH). */
   batch?: number;
   /** Least time between two progress edits of the one message (Telegram: about once a second). */
   progressEveryMs?: number;
@@ -35,7 +34,6 @@ export interface BulkHandlerOptions {
 }
 
 export function makeBulkApplyHandler(options: BulkHandlerOptions = {}): JobHandler {
-  const apply = options.applier ?? applyServiceLine;
   const every = options.progressEveryMs ?? 1000;
   const concurrency = Math.max(1, options.concurrency ?? 1);
   return {
@@ -53,7 +51,7 @@ export function makeBulkApplyHandler(options: BulkHandlerOptions = {}): JobHandl
       // after their current batch, which commits or rolls back whole.
       const lane = async () => {
         while (failure === undefined) {
-          const taken = await applyNextLines(ctx.deps, list, apply, { batch: options.batch });
+          const taken = await applyNextLines(ctx.deps, list, { batch: options.batch, onBatch: options.onBatch });
           if (taken === 0) return;
           await ctx.heartbeat();
           const now = ctx.deps.clock.now().getTime();
