@@ -57,8 +57,14 @@ export function createBot(options: CreateBotOptions): Telegraf<BotContext> {
   bot.use(errorBoundary(options.showHome));
   if (options.metrics) bot.use(options.metrics);
   bot.use(chatFilter(options.supportChatId));
-  bot.use(dedupeUpdates({ redis: options.redis, prefix: `${prefix}update:`, logger: services.logger }));
-  bot.use(perChatOrdering({ redis: options.redis, prefix: `${prefix}lock:`, lockTtlMs: 90_000, waitMs: 15_000, logger: services.logger }));
+  // With Redis the chat lock's script claims the update_id too (one round trip per update instead of two,
+  // the same keys); every update reaching here has a sender, so the lock sees each one. In memory the
+  // record drops a redelivery to this process before it queues for its chat.
+  const claimUpdates = options.redis ? { prefix: `${prefix}update:`, ttlSeconds: 86_400 } : undefined;
+  bot.use(dedupeUpdates({ prefix: `${prefix}update:`, logger: services.logger }));
+  bot.use(
+    perChatOrdering({ redis: options.redis, prefix: `${prefix}lock:`, lockTtlMs: 90_000, waitMs: 15_000, logger: services.logger, claimUpdates }),
+  );
   bot.use(
     session<SessionData, BotContext, 'session'>({
       store: createSessionStore<SessionData>({ redis: options.redis, prefix: `${prefix}session:` }),
