@@ -1,11 +1,12 @@
 // R-SUB-SEARCH: «Выбор абонента» by a number mask, by personal account, or «Показать все» — always
 // led by the administrator's client (R-SCOPE), keyset-paginated by msisdn, without COUNT(*).
-import { and, asc, eq, gt, like, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, like, ne, sql } from 'drizzle-orm';
 import { personalAccounts, subscribers, tariffPlans } from '../../db/schema/index.js';
 import type { Actor } from '../actor.js';
 import type { DomainDeps } from '../deps.js';
+import { DomainError } from '../errors.js';
 import { maskShape, parseMask } from '../phone.js';
-import { adminClientId, subscriberInScope } from '../scope.js';
+import { adminClientId, type SubscriberRow } from '../scope.js';
 
 export interface SubscriberListItem {
   id: number;
@@ -63,9 +64,21 @@ export async function listPersonalAccounts(deps: DomainDeps, actor: Actor) {
     .orderBy(personalAccounts.number);
 }
 
-/** The short card used by the subscriber menu header and the basic «Персональная информация». */
-export async function subscriberSummary(deps: DomainDeps, actor: Actor, subscriberId: number) {
-  const s = await subscriberInScope(deps.db, actor, subscriberId);
-  const [plan] = await deps.db.select({ name: tariffPlans.name }).from(tariffPlans).where(eq(tariffPlans.id, s.tariffPlanId));
-  return { ...s, tariffName: plan?.name ?? '' };
+/**
+ * The short card used by the subscriber menu header and the basic «Персональная информация». Every menu
+ * press shows it, so it is ONE statement (the row subscriberInScope loads, joined with its plan's name;
+ * bench/ counts statements per press) and applies subscriberInScope's rules to that row (R-SCOPE).
+ */
+export async function subscriberSummary(deps: DomainDeps, actor: Actor, subscriberId: number): Promise<SubscriberRow & { tariffName: string }> {
+  if (!Number.isSafeInteger(subscriberId) || subscriberId <= 0) throw new DomainError('access.forbidden');
+  if (actor.kind === 'subscriber' && actor.subscriberId !== subscriberId) throw new DomainError('access.forbidden');
+  if (actor.kind === 'support') throw new DomainError('access.forbidden');
+  const [row] = await deps.db
+    .select({ subscriber: subscribers, tariffName: tariffPlans.name })
+    .from(subscribers)
+    .leftJoin(tariffPlans, eq(tariffPlans.id, subscribers.tariffPlanId))
+    .where(and(eq(subscribers.id, subscriberId), ne(subscribers.status, 'terminated')));
+  if (!row) throw new DomainError('access.forbidden');
+  if ((actor.kind === 'admin' || actor.kind === 'subscriber') && row.subscriber.clientId !== actor.clientId) throw new DomainError('access.forbidden');
+  return { ...row.subscriber, tariffName: row.tariffName ?? '' };
 }
