@@ -52,10 +52,16 @@ export const numberPool = pgTable(
     randomKey: doublePrecision().notNull(),
   },
   (t) => [
-    index('number_pool_category_random').on(t.categoryId, t.randomKey),
-    index('number_pool_random').on(t.randomKey),
-    index('number_pool_msisdn_prefix').on(t.msisdn.op('text_pattern_ops')),
-    index('number_pool_msisdn_rev').on(sql`reverse(${t.msisdn}) text_pattern_ops`),
+    // «Подобрать номер» at millions of numbers (src/domain/numbers/offer-query.ts): only free numbers are
+    // offered, and migration 0003 gives each of these INCLUDE (msisdn, category_id, random_key,
+    // reserved_by_subscriber_id, reserved_until) — what drizzle cannot declare — so every search shape
+    // is an index-only scan instead of a heap fetch per number looked at (bench/, BENCHMARKS.md).
+    index('number_pool_category_random').on(t.categoryId, t.randomKey).where(sql`${t.status} = 'free'`),
+    index('number_pool_random').on(t.randomKey).where(sql`${t.status} = 'free'`),
+    index('number_pool_msisdn_prefix').on(t.msisdn.op('text_pattern_ops')).where(sql`${t.status} = 'free'`),
+    index('number_pool_msisdn_rev').on(sql`reverse(${t.msisdn}) text_pattern_ops`).where(sql`${t.status} = 'free'`),
+    // An inner run of five or more fixed digits (`%12345%`): pg_trgm, created by migration 0003.
+    index('number_pool_msisdn_trgm').using('gin', t.msisdn.op('gin_trgm_ops')).where(sql`${t.status} = 'free'`),
     // A subscriber's own reservation (at most one) is found without scanning the pool.
     index('number_pool_reserved_by').on(t.reservedBySubscriberId).where(sql`${t.reservedBySubscriberId} is not null`),
     // The quarantine release job reads only numbers in quarantine, by end time.

@@ -49,9 +49,13 @@ export const subscribers = pgTable(
   },
   (t) => [
     uniqueIndex('subscribers_msisdn_live').on(t.msisdn).where(sql`${t.status} <> 'terminated'`),
-    // Subscriber search is always led by the client (R-SCOPE); prefix masks use text_pattern_ops.
+    // Subscriber search is always led by the client (R-SCOPE); prefix masks use text_pattern_ops, and the
+    // list is ordered by it. Migration 0003 gives both INCLUDE (id, msisdn, status, display_name), which
+    // drizzle cannot declare: a page is an index-only scan (src/domain/subscribers/search.ts, bench/).
     index('subscribers_client_msisdn').on(t.clientId, t.msisdn.op('text_pattern_ops')),
     index('subscribers_client_msisdn_rev').on(t.clientId, sql`reverse(${t.msisdn}) text_pattern_ops`),
+    // An inner run of four or more fixed digits (`%1234%`): pg_trgm, created by migration 0003.
+    index('subscribers_msisdn_trgm').using('gin', t.msisdn.op('gin_trgm_ops')),
     index('subscribers_account').on(t.personalAccountId, t.msisdn),
     check('subscribers_msisdn_format', sql`${t.msisdn} ~ '^375[0-9]{9}$'`),
     check('subscribers_display_name_len', sql`char_length(${t.displayName}) between 1 and 64`),

@@ -1,9 +1,12 @@
 // R-NUM-OFFER at millions of numbers: the SQL that picks offers. Random order without ORDER BY random()
-// (which would sort every match): scan the indexed random_key from a random start point, then wrap
-// around below it. The mask's fixed ends become index ranges (ARCHITECTURE.md, Search): a fixed prefix
-// ranges over msisdn (text_pattern_ops), a fixed suffix over reverse(msisdn) (text_pattern_ops);
-// a category leads the (category_id, random_key) index. The ranges use the pattern operators ~>=~ and
-// ~<~ with bound parameters, so even a generic (cached) plan can use those indexes.
+// (which would sort every match): the indexed random_key is scanned from a random start point, then
+// wraps around below it — cheap when matches are common. When the mask has a fixed end (a range of
+// msisdn or of reverse(msisdn)) or a long inner run (pg_trgm), that narrowing is read first, up to CAP
+// numbers: if that is all of them, the offers are drawn from them by the same random order; if not,
+// matches are common and the random_key scan finds its offers quickly. Either way the work is bounded by
+// the cap or by limit/share-of-matches, never by the size of the pool. Every index carries the columns
+// these conditions read (migration 0003), so each step is an index-only scan. The ranges use the pattern
+// operators ~>=~ / ~<~ with bound parameters, so even a generic (cached) plan can use those indexes.
 import { type SQL, sql } from 'drizzle-orm';
 import { COUNTRY_CODE } from '../phone.js';
 
@@ -21,6 +24,21 @@ export interface OfferQuery {
   limit: number;
 }
 
+/** How the matches are narrowed before the random draw. */
+export type Narrowing =
+  | { kind: 'exact' }
+  | { kind: 'none' }
+  | { kind: 'prefix'; prefix: string }
+  | { kind: 'suffix'; suffix: string }
+  | { kind: 'trigram'; run: string };
+
+/** Numbers read through a narrowing at most; more than this means matches are common. */
+export const NARROW_CAP = 5_000;
+/** Candidates of the trigram index are heap rows (GIN has no index-only scan): fewer. */
+export const TRIGRAM_CAP = 1_000;
+/** An inner run this long has a few hundred matches among millions; shorter runs are common enough for the random scan. */
+const TRIGRAM_DIGITS = 5;
+
 /** The upper bound of a prefix range: the prefix with its last character stepped up (byte order). */
 function nextPrefix(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
@@ -34,27 +52,50 @@ export function fixedEnds(like: string): { prefix: string; suffix: string; exact
   return { prefix: like.slice(0, first), suffix: like.slice(last + 1), exact: false };
 }
 
+/** The narrowing with the most fixed digits: the fixed end, or a long inner run. */
+export function narrowingOf(like: string): Narrowing {
+  const ends = fixedEnds(like);
+  if (ends.exact) return { kind: 'exact' };
+  const prefixDigits = ends.prefix.length - COUNTRY_CODE.length;
+  const longestRun = like
+    .split(/[%_]/)
+    .slice(1, -1)
+    .reduce((a, b) => (b.length > a.length ? b : a), '');
+  const end = Math.max(prefixDigits, ends.suffix.length);
+  if (longestRun.length >= TRIGRAM_DIGITS && longestRun.length > end) return { kind: 'trigram', run: longestRun };
+  if (ends.suffix.length > 0 && ends.suffix.length >= prefixDigits) return { kind: 'suffix', suffix: ends.suffix };
+  if (prefixDigits > 0) return { kind: 'prefix', prefix: ends.prefix };
+  return { kind: 'none' };
+}
+
 function matchConditions(q: OfferQuery): SQL {
   const parts: SQL[] = [
+    // The partial indexes hold free numbers only.
     sql`status = 'free'`,
     sql`(reserved_by_subscriber_id is null or reserved_until is null or reserved_until <= ${q.now.toISOString()}::timestamptz or reserved_by_subscriber_id = ${q.subscriberId})`,
     sql`msisdn <> ${q.currentMsisdn}`,
   ];
-  const ends = fixedEnds(q.like);
-  if (ends.exact) {
-    parts.push(sql`msisdn = ${q.like}`);
-  } else {
-    parts.push(sql`msisdn like ${q.like}`);
-    if (ends.prefix.length > COUNTRY_CODE.length) {
-      parts.push(sql`msisdn ~>=~ ${ends.prefix} and msisdn ~<~ ${nextPrefix(ends.prefix)}`);
-    }
-    if (ends.suffix.length > 0) {
-      const reversed = [...ends.suffix].reverse().join('');
-      parts.push(sql`reverse(msisdn) ~>=~ ${reversed} and reverse(msisdn) ~<~ ${nextPrefix(reversed)}`);
-    }
-  }
+  if (fixedEnds(q.like).exact) parts.push(sql`msisdn = ${q.like}`);
+  // The mask itself, written so that no index takes it as its condition: the trigram index would (badly:
+  // `375` is in every number); the narrowing below, or the random_key order, is the index's job.
+  else parts.push(sql`(msisdn || '') like ${q.like}`);
   if (q.categoryId !== null) parts.push(sql`category_id = ${q.categoryId}`);
   return sql.join(parts, sql` and `);
+}
+
+function narrowingCondition(n: Narrowing): SQL | undefined {
+  switch (n.kind) {
+    case 'prefix':
+      return sql`msisdn ~>=~ ${n.prefix} and msisdn ~<~ ${nextPrefix(n.prefix)}`;
+    case 'suffix': {
+      const reversed = [...n.suffix].reverse().join('');
+      return sql`reverse(msisdn) ~>=~ ${reversed} and reverse(msisdn) ~<~ ${nextPrefix(reversed)}`;
+    }
+    case 'trigram':
+      return sql`msisdn like ${`%${n.run}%`}`;
+    default:
+      return undefined;
+  }
 }
 
 export interface OfferRow extends Record<string, unknown> {
@@ -62,14 +103,34 @@ export interface OfferRow extends Record<string, unknown> {
   category_id: number;
 }
 
-/** Up to `limit` matching free numbers: those from the start point upwards first, then wrapped around. */
-export function offerQuery(q: OfferQuery): SQL {
-  const where = matchConditions(q);
+/** Up to `limit` matches in random_key order from the start point, wrapping around below it. */
+function randomScan(where: SQL, q: OfferQuery): SQL {
   return sql`(select msisdn, category_id, random_key, 0 as part from number_pool
       where ${where} and random_key >= ${q.start} order by random_key limit ${q.limit})
     union all
     (select msisdn, category_id, random_key, 1 as part from number_pool
-      where ${where} and random_key < ${q.start} order by random_key limit ${q.limit})
+      where ${where} and random_key < ${q.start} order by random_key limit ${q.limit})`;
+}
+
+/** Up to `limit` matching free numbers: those from the start point upwards first, then wrapped around. */
+export function offerQuery(q: OfferQuery): SQL {
+  const where = matchConditions(q);
+  const narrowing = narrowingOf(q.like);
+  const narrow = narrowingCondition(narrowing);
+  if (!narrow) return sql`${randomScan(where, q)} order by part, random_key limit ${q.limit}`;
+  const cap = narrowing.kind === 'trigram' ? TRIGRAM_CAP : NARROW_CAP;
+  // Materialized CTEs are read once; each branch below runs only when its one-time filter holds.
+  return sql`with narrow as materialized (
+      select msisdn, category_id, random_key from number_pool where ${where} and ${narrow} limit ${cap + 1}),
+    counted as materialized (select count(*) as n from narrow)
+    select msisdn, category_id, random_key, part from (
+      (select msisdn, category_id, random_key, (random_key < ${q.start})::int as part from narrow
+        where (select n from counted) <= ${cap}
+        order by part, random_key limit ${q.limit})
+      union all
+      (select msisdn, category_id, random_key, part from (${randomScan(where, q)}) as common
+        where (select n from counted) > ${cap})
+    ) as offers
     order by part, random_key
     limit ${q.limit}`;
 }

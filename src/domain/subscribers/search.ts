@@ -1,12 +1,15 @@
 // R-SUB-SEARCH: «Выбор абонента» by a number mask, by personal account, or «Показать все» — always
-// led by the administrator's client (R-SCOPE), keyset-paginated by msisdn, without COUNT(*).
-import { and, asc, eq, gt, like, ne, sql } from 'drizzle-orm';
+// led by the administrator's client (R-SCOPE), keyset-paginated by msisdn, without COUNT(*); the index
+// for each mask is chosen by mask-strategy.ts.
+import { and, eq, ne, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
 import { personalAccounts, subscribers, tariffPlans } from '../../db/schema/index.js';
 import type { Actor } from '../actor.js';
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
-import { maskShape, parseMask } from '../phone.js';
+import { COUNTRY_CODE, parseMask } from '../phone.js';
 import { adminClientId, type SubscriberRow } from '../scope.js';
+import { maskStrategy, nextPrefix } from './mask-strategy.js';
 
 export interface SubscriberListItem {
   id: number;
@@ -33,26 +36,43 @@ export interface SearchQuery {
 export async function searchSubscribers(deps: DomainDeps, actor: Actor, query: SearchQuery): Promise<SubscriberPage> {
   const clientId = adminClientId(actor);
   const limit = query.limit ?? deps.settings.pageSize;
-  const conditions = [eq(subscribers.clientId, clientId), sql`${subscribers.status} <> 'terminated'`];
-  if (query.mask !== undefined) {
-    const mask = parseMask(query.mask);
-    const shape = maskShape(mask.mask);
-    if (shape === 'exact') conditions.push(eq(subscribers.msisdn, mask.like));
-    else if (shape === 'suffix') {
-      // reverse(msisdn) LIKE reverse(pattern) lets the reverse() index serve a leading wildcard.
-      conditions.push(sql`reverse(${subscribers.msisdn}) like reverse(${mask.like})`);
-    } else if (shape !== 'all') conditions.push(like(subscribers.msisdn, mask.like));
-  }
-  if (query.personalAccountId !== undefined) conditions.push(eq(subscribers.personalAccountId, query.personalAccountId));
-  if (query.after !== undefined) conditions.push(gt(subscribers.msisdn, query.after));
-  const rows = await deps.db
-    .select({ id: subscribers.id, msisdn: subscribers.msisdn, displayName: subscribers.displayName, status: subscribers.status })
-    .from(subscribers)
-    .where(and(...conditions))
-    .orderBy(asc(subscribers.msisdn))
-    .limit(limit + 1);
+  const rows = await subscriberPageQuery(deps.db, clientId, query, limit + 1);
   const items = rows.slice(0, limit);
   return { items, nextAfter: rows.length > limit ? items[items.length - 1]!.msisdn : undefined };
+}
+
+/** The statement of one page (up to `rows` rows) of the client's numbers; exported for EXPLAIN tests. */
+export function subscriberPageQuery(db: Executor, clientId: number, query: SearchQuery, rows: number) {
+  const msisdn = subscribers.msisdn;
+  const conditions: SQL[] = [eq(subscribers.clientId, clientId), sql`${subscribers.status} <> 'terminated'`];
+  if (query.mask !== undefined) {
+    const { like } = parseMask(query.mask);
+    const strategy = maskStrategy(like);
+    if (strategy.kind === 'exact') conditions.push(eq(msisdn, strategy.msisdn));
+    else {
+      // The mask itself, written so that no index takes it as its condition: the trigram index would
+      // (badly: `375` is in every number), and the strategy's own range below is the better one.
+      if (like !== `${COUNTRY_CODE}%`) conditions.push(sql`(${msisdn} || '') like ${like}`);
+      if (strategy.kind === 'ordered' && strategy.prefix.length > COUNTRY_CODE.length) {
+        conditions.push(sql`${msisdn} ~>=~ ${strategy.prefix} and ${msisdn} ~<~ ${nextPrefix(strategy.prefix)}`);
+      } else if (strategy.kind === 'suffix') {
+        const reversed = [...strategy.suffix].reverse().join('');
+        conditions.push(sql`reverse(${msisdn}) ~>=~ ${reversed} and reverse(${msisdn}) ~<~ ${nextPrefix(reversed)}`);
+      } else if (strategy.kind === 'trigram') {
+        conditions.push(sql`${msisdn} like ${`%${strategy.run}%`}`);
+      }
+    }
+  }
+  if (query.personalAccountId !== undefined) conditions.push(eq(subscribers.personalAccountId, query.personalAccountId));
+  // Byte order (~>~, ~<~) is the order of the client's text_pattern_ops index, so a page is read off it in
+  // order; for 12-digit numbers it is the same order as any collation's.
+  if (query.after !== undefined) conditions.push(sql`${msisdn} ~>~ ${query.after}`);
+  return db
+    .select({ id: subscribers.id, msisdn, displayName: subscribers.displayName, status: subscribers.status })
+    .from(subscribers)
+    .where(and(...conditions))
+    .orderBy(sql`${msisdn} using ~<~`)
+    .limit(rows);
 }
 
 export async function listPersonalAccounts(deps: DomainDeps, actor: Actor) {

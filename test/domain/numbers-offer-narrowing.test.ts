@@ -1,0 +1,69 @@
+// R-NUM-OFFER with a narrowing (src/domain/numbers/offer-query.ts): whether the matches are read through a
+// fixed end or a long inner run (up to the cap) or found by the random_key scan (more than the cap), the
+// offers are the same draw — the matching free numbers from the start point upwards, then wrapped around.
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { rawRows } from '../../src/db/client.js';
+import { NARROW_CAP, narrowingOf, offerQuery, type OfferRow } from '../../src/domain/numbers/offer-query.js';
+import { parseMask } from '../../src/domain/phone.js';
+import { createTestDeps } from '../helpers/deps.js';
+import { makeCategories } from '../helpers/fixtures.js';
+
+const deps = await createTestDeps('2026-11-10T10:00');
+const categories = await makeCategories(deps.db);
+const simple = categories.simple!;
+
+// 6 000 numbers starting 37544 12… (more than the cap behind the fixed start `4412`), 2 000 more of
+// operator 44, deterministic random keys; every twentieth taken.
+await deps.db.execute(sql`
+  insert into number_pool (msisdn, category_id, status, random_key)
+  select case when g <= 6000 then '3754412' || lpad(((g * 7919) % 100000)::text, 5, '0')
+              else '37544' || lpad(((g * 104729) % 10000000)::text, 7, '0') end,
+         ${simple}, (case when g % 20 = 0 then 'taken' else 'free' end)::pool_status, ((g * 0.6180339887) % 1)::float8
+  from generate_series(1, 8000) as g
+  on conflict do nothing`);
+await deps.db.execute(sql`vacuum analyze number_pool`);
+
+const pool = await rawRows<{ msisdn: string; status: string; random_key: number }>(deps.db, sql`select msisdn, status, random_key from number_pool`);
+const maskRegex = (mask: string) => new RegExp(`^375${mask.replace(/%/g, '\\d*').replace(/_/g, '\\d')}$`);
+
+/** The draw by definition: matching free numbers, those at or above the start first, in random_key order. */
+function expectedDraw(mask: string, start: number, limit: number): string[] {
+  const re = maskRegex(parseMask(mask).mask);
+  return pool
+    .filter((n) => n.status === 'free' && re.test(n.msisdn))
+    .sort((a, b) => Number(a.random_key < start) - Number(b.random_key < start) || a.random_key - b.random_key)
+    .slice(0, limit)
+    .map((n) => n.msisdn);
+}
+
+async function offered(mask: string, start: number, limit: number): Promise<string[]> {
+  const rows = await rawRows<OfferRow>(
+    deps.db,
+    offerQuery({ like: parseMask(mask).like, categoryId: null, subscriberId: 1, currentMsisdn: '375290000000', now: deps.clock.now(), start, limit }),
+  );
+  return rows.map((r) => r.msisdn);
+}
+
+describe('R-NUM-OFFER: the narrowed read and the random_key scan draw the same offers', () => {
+  it.each([
+    ['4412%', 'prefix', 'more matches than the cap: the random_key scan'],
+    ['44123%', 'prefix', 'fewer than the cap: all read through the fixed start'],
+    ['%7', 'suffix', 'a short fixed end with many matches'],
+    ['%1234', 'suffix', 'a fixed end with a few'],
+    ['%12345%', 'trigram', 'a long inner run'],
+    ['%1_3%', 'none', 'no narrowing'],
+    ['29%', 'prefix', 'an operator the pool does not have: nothing, at once'],
+  ])('%s (%s: %s)', async (mask, kind) => {
+    expect(narrowingOf(parseMask(mask).like).kind).toBe(kind);
+    for (const start of [0, 0.25, 0.999]) {
+      for (const limit of [10, 40]) expect(await offered(mask, start, limit)).toEqual(expectedDraw(mask, start, limit));
+    }
+  });
+
+  it('the fixture has more matches than the cap behind `4412` and fewer behind `44123`', () => {
+    const count = (mask: string) => pool.filter((n) => n.status === 'free' && maskRegex(mask).test(n.msisdn)).length;
+    expect(count('4412%')).toBeGreaterThan(NARROW_CAP);
+    expect(count('44123%')).toBeLessThan(NARROW_CAP);
+  });
+});
