@@ -45,7 +45,7 @@ describe('CLI: migrate and seed', () => {
   it('seed --demo writes the demo once; a second run says it is there', async () => {
     const first = await cli(['seed', '--demo'], { BOT_NOW: '2026-11-10T10:00:00+03:00' });
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/Demo data written in [\d.]+ s: 59 subscribers/);
+    expect(first.stdout).toMatch(/Demo data written in [\d.]+ s: 1259 subscribers/);
     const again = await cli(['seed', '--demo']);
     expect(again).toMatchObject({ code: 0 });
     expect(again.stdout).toContain('already there');
