@@ -7,6 +7,7 @@ import { expectText, textsOf } from '../helpers/bot.js';
 import { linkAdmin, makeAccount, makeClient, makeSubscriber } from '../helpers/fixtures.js';
 import { createFaultHarness, unhandled } from './support/fault-app.js';
 import { PrivateRedis } from './support/redis-server.js';
+import { TcpProxy } from './support/tcp-proxy.js';
 
 const UNAVAILABLE = 'Сервис временно недоступен, попробуйте позже';
 const server = await PrivateRedis.start();
@@ -17,9 +18,16 @@ process.on('uncaughtException', onCrash);
 const redis = createRedis(server.url, undefined, { maxReconnectDelayMs: 200 });
 await redisReady(redis);
 const h = await createFaultHarness({ redis });
+// A second app reaches the same server through a proxy that can hold one command back (see the last test).
+const proxy = await TcpProxy.start({ host: '127.0.0.1', port: server.port });
+const proxiedRedis = createRedis(`redis://127.0.0.1:${proxy.port}`);
+await redisReady(proxiedRedis);
+const viaProxy = await createFaultHarness({ redis: proxiedRedis, sibling: h, redisPrefix: 'test:fault:proxied:' });
 afterAll(async () => {
   process.off('unhandledRejection', onCrash);
   process.off('uncaughtException', onCrash);
+  await viaProxy.close();
+  await proxy.stop();
   await server.stop();
 });
 
@@ -74,5 +82,28 @@ describe('Faults: Redis is killed and comes back empty', () => {
     expectText(works, 'Введите номер');
     expect(unhandled(h.logs)).toEqual([]);
     expect(crashes).toEqual([]);
+  });
+});
+
+describe('Faults: a Redis command that times out may still be applied later', () => {
+  // KNOWN BUG (src/session/ordering.ts, not this suite's to fix): the chat lock is taken with SET NX PX
+  // (90 s). When that command times out on the client (Redis hung, the user is told «Сервис временно
+  // недоступен») but reaches Redis after the outage, the lock stays with a token nobody holds: for 90 s
+  // every update of that chat waits 15 s and is answered «Подождите, предыдущее действие еще выполняется».
+  // With the update_id claim folded into the lock script (work in progress), every update during a hung
+  // Redis leaves such a lock. Fix: after a failed acquire, release our token in the background once Redis
+  // answers again (compare-and-delete with the same token is safe). Remove `.fails` when fixed.
+  it.fails('after the outage no chat lock is left behind by an update that was refused', async () => {
+    const u = viaProxy.user(9103);
+    await linkAdmin(db, 9103, client.id);
+    await u.sendText('/start');
+    proxy.holdWhen('proxied:lock:');
+    const refused = await u.sendText('/menu');
+    expectText(refused, UNAVAILABLE);
+    proxy.release();
+    await redisReady(proxiedRedis);
+    // Whatever the refused update sent has reached Redis once a later command is answered.
+    await proxiedRedis.ping();
+    expect(await proxiedRedis.exists(`test:fault:proxied:lock:${u.chatId}`)).toBe(0);
   });
 });

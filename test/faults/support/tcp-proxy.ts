@@ -8,6 +8,9 @@ export class TcpProxy {
   private server?: Server;
   private readonly pairs = new Set<[Socket, Socket]>();
   private trigger?: { pattern: string; then: 'refuse' | 'keep'; fired: () => void };
+  private holdPattern?: string;
+  /** Writes waiting for release(): what a held connection sent since the pattern was seen. */
+  private readonly held: (() => void)[] = [];
   /** Connections dropped by a trigger or a cut. */
   dropped = 0;
 
@@ -57,7 +60,22 @@ export class TcpProxy {
     });
   }
 
+  /**
+   * Holds back what a connection sends from the first chunk containing `pattern` on, until release():
+   * the client's request is neither answered nor refused (it times out), and reaches the server later.
+   */
+  holdWhen(pattern: string): void {
+    this.holdPattern = pattern;
+  }
+
+  /** Lets everything held through, in order, and stops holding. */
+  release(): void {
+    this.holdPattern = undefined;
+    for (const write of this.held.splice(0)) write();
+  }
+
   async stop(): Promise<void> {
+    this.release();
     await this.cut();
   }
 
@@ -88,6 +106,10 @@ export class TcpProxy {
         this.dropped++;
         if (trigger.then === 'refuse') void this.cut().then(trigger.fired);
         else trigger.fired();
+        return;
+      }
+      if (this.held.length > 0 || (this.holdPattern && seen.includes(this.holdPattern))) {
+        this.held.push(() => upstream.write(chunk));
         return;
       }
       upstream.write(chunk);
