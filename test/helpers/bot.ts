@@ -10,6 +10,7 @@ import { afterAll, expect } from 'vitest';
 import { type App, createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createSessionStore } from '../../src/session/index.js';
+import { secretLeaks } from '../security/secrets.js';
 import { createTestDeps, minsk, type TestDeps } from './deps.js';
 import { type ApiCall, BOT_INFO, type ChatMessage, FakeTelegram, parseMultipart } from './telegram-fake.js';
 
@@ -230,6 +231,9 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
         if (keys.length) await redis.del(...keys);
         redis.disconnect();
       }
+      // Every bot test is also a secret-leak test (SECURITY.md): nothing secret in this file's logs.
+      const leaks = secretLeaks(logs, { token, secretsKey: deps.secretsKey, calls: telegram.calls });
+      if (leaks.length > 0) throw new Error(`secrets in the logs: ${leaks.join(', ')}`);
     },
   };
   afterAll(() => harness.close());

@@ -39,8 +39,8 @@ export interface World {
   otherAdmin: FakeUser;
 }
 
-export async function buildWorld(now = '2026-11-10T10:00'): Promise<World> {
-  const h = await createHarness({ demo: true, now });
+export async function buildWorld(now = '2026-11-10T10:00', env: Record<string, string> = {}): Promise<World> {
+  const h = await createHarness({ demo: true, now, env });
   const db = h.deps.db;
   const client = async (unp: string) => (await db.select().from(clients).where(eq(clients.unp, unp)))[0]!;
   const sub = async (msisdn: string) => (await db.select().from(subscribers).where(eq(subscribers.msisdn, msisdn)))[0]!;

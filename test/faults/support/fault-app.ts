@@ -14,6 +14,7 @@ import { createLogger } from '../../../src/logger.js';
 import { FakeUser, type Harness } from '../../helpers/bot.js';
 import { createTestDeps, type TestDeps } from '../../helpers/deps.js';
 import { BOT_INFO, FakeTelegram, parseMultipart } from '../../helpers/telegram-fake.js';
+import { secretLeaks } from '../../security/secrets.js';
 
 /** What the stand-in does with one call. */
 export type Fault =
@@ -158,6 +159,9 @@ export async function createFaultHarness(options: FaultAppOptions = {}): Promise
       await app.close();
       if (appDatabase !== deps.database) await appDatabase.close().catch(() => undefined);
       if (ownApi) await api.stop();
+      // The app's own logger (production redaction) must not have written a secret either.
+      const leaks = secretLeaks(logs, { token: TEST_TOKEN, secretsKey: deps.secretsKey, calls: api.telegram.calls });
+      if (leaks.length > 0) throw new Error(`secrets in the logs: ${leaks.join(', ')}`);
     },
   };
   afterAll(() => harness.close());
