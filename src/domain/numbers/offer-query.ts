@@ -33,7 +33,7 @@ export type Narrowing =
   | { kind: 'trigram'; run: string };
 
 /** Numbers read through a narrowing at most; more than this means matches are common. */
-export const NARROW_CAP = 5_000;
+export const NARROW_CAP = 2_000;
 /** Candidates of the trigram index are heap rows (GIN has no index-only scan): fewer. */
 export const TRIGRAM_CAP = 1_000;
 /** An inner run this long has a few hundred matches among millions; shorter runs are common enough for the random scan. */

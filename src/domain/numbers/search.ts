@@ -52,7 +52,11 @@ export async function searchNumbers(deps: DomainDeps, actor: Actor, input: Searc
     // Nothing here needs to wait for the disk: a search changes only its attempt and audit rows, and a
     // database crash within the WAL writer's delay (well under a second) could at worst lose those — one
     // attempt given back. The wait for the WAL flush is most of a search's time on a busy disk (bench/).
-    await tx.execute(sql`set local synchronous_commit = off`);
+    // The offer query reads a few thousand index entries at most: parallel workers or JIT would only
+    // add their start-up time to it.
+    await tx.execute(
+      sql`select set_config('synchronous_commit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)`,
+    );
     // The subscriber row lock serialises this subscriber's searches, so the count and the new attempt
     // row cannot race: with one attempt left, exactly one of two concurrent searches gets it.
     const subscriber = await subscriberInScope(tx, actor, input.subscriberId, { forUpdate: true });
