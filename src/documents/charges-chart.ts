@@ -3,8 +3,13 @@
 // Cached by a hash of its data: the same three months draw once.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import type * as ResvgModule from '@resvg/resvg-js';
+import type * as EchartsModule from 'echarts';
+
+// Loaded on first use: echarts and resvg cost half a second at start-up for a screen few users open.
+const load = createRequire(import.meta.url);
+const echartsLib = () => load('echarts') as typeof EchartsModule;
+const resvgLib = () => load('@resvg/resvg-js') as typeof ResvgModule;
 
 export interface ChartBar {
   label: string;
@@ -44,7 +49,7 @@ function roubles(kopecks: number): string {
 }
 
 export function chargesChartSvg(input: ChargesChartInput): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
+  const chart = echartsLib().init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
   try {
     chart.setOption({
       animation: false,
@@ -84,7 +89,7 @@ export function renderChargesChart(input: ChargesChartInput): ChargesChart {
     cache.set(hash, hit);
     return { png: hit, hash, cached: true };
   }
-  const resvg = new Resvg(chargesChartSvg(input), {
+  const resvg = new (resvgLib().Resvg)(chargesChartSvg(input), {
     background: '#ffffff',
     font: { fontFiles: [FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
   });

@@ -1,11 +1,12 @@
 // R-DETAIL: a whole period's records as an XLSX workbook (exceljs): the same columns as the CSV, cost as
 // a number in roubles, totals per type below. Strings are written as text cells, never as formulas.
-import ExcelJS from 'exceljs';
 import { formatPhone } from '../domain/phone.js';
 import { type DetailsDocument, detailLabels, detailRows, totalRows } from './details-rows.js';
 
 export async function detailsXlsx(doc: DetailsDocument): Promise<Buffer> {
   const l = detailLabels(doc.lang);
+  // exceljs loads on first use: a second of start-up for a file few updates produce.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(doc.period.key);
   sheet.columns = [

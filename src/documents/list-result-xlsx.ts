@@ -1,7 +1,6 @@
 // R-BULK: the result of a list as an XLSX workbook (exceljs) — one row per line with its outcome.
 // Every cell is text the user (or another client's data) supplied, so a cell that a spreadsheet
 // would read as a formula (=, +, -, @, or a leading tab/CR) is neutralised with a leading apostrophe.
-import ExcelJS from 'exceljs';
 
 export interface ListResultDocument {
   sheetName: string;
@@ -20,6 +19,8 @@ export function neutralizeCell(value: string): string {
 const cell = (v: string | number) => (typeof v === 'number' ? v : neutralizeCell(v));
 
 export async function listResultXlsx(doc: ListResultDocument): Promise<Buffer> {
+  // exceljs loads on first use: a second of start-up for a file few updates produce.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(doc.sheetName.replace(/[*?:\\/[\]]/g, ' ').slice(0, 31) || 'Result');
   sheet.columns = doc.columns.map((_, i) => ({ width: [10, 20, 18, 60, 40][i] ?? 20 }));

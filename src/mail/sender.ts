@@ -1,6 +1,10 @@
 // Sends one mail through nodemailer to the SMTP server named by SMTP_URL. Everything else in the code
 // sees only the small MailTransport interface, so tests can use a real local SMTP server.
-import nodemailer from 'nodemailer';
+import { createRequire } from 'node:module';
+import type nodemailerModule from 'nodemailer';
+
+// Loaded when a transport is made: most processes never send mail.
+const nodemailerLib = () => createRequire(import.meta.url)('nodemailer') as typeof nodemailerModule;
 
 export interface OutgoingMail {
   from: string;
@@ -17,7 +21,7 @@ export interface MailTransport {
 
 /** `smtp://user:pass@host:port` or `smtps://…`; timeouts keep a dead server from holding a job. */
 export function createSmtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl, {
+  const transporter = nodemailerLib().createTransport(smtpUrl, {
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 30_000,
