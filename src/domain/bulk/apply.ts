@@ -14,7 +14,7 @@ import type { DomainDeps } from '../deps.js';
 import { encodeReason } from '../lists/reason.js';
 import type { BulkListRow } from '../lists/repository.js';
 import type { LineReason } from '../lists/types.js';
-import { serviceById } from '../services/catalog.js';
+import { anyId, serviceById } from '../services/catalog.js';
 import { decideLines, type LineDecision, type LineSubscriber, NOT_THIS_CLIENT } from './decide.js';
 import { BULK_RESULT_JOB, type BulkAction } from './types.js';
 import { writeServiceLines } from './write.js';
@@ -121,7 +121,7 @@ async function lockSubscribers(tx: Executor, clientId: number, ids: number[]): P
       balance: subscribers.balance,
     })
     .from(subscribers)
-    .where(and(inArray(subscribers.id, valid), eq(subscribers.clientId, clientId), ne(subscribers.status, 'terminated')))
+    .where(and(anyId(subscribers.id, valid), eq(subscribers.clientId, clientId), ne(subscribers.status, 'terminated')))
     .orderBy(asc(subscribers.id))
     .for('update');
   return new Map(rows.map((r) => [r.id, r]));

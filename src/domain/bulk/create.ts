@@ -2,7 +2,7 @@
 // common checks of list intake, then the service rules as a dry run over the whole list (nothing
 // changes; the same batch facts and pure decision the worker applies with) — and stored as a draft with
 // its preview.
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { subscribers } from '../../db/schema/index.js';
 import type { Actor } from '../actor.js';
@@ -12,7 +12,7 @@ import { DomainError } from '../errors.js';
 import { createList } from '../lists/intake.js';
 import type { CheckedLine, LineReason, ListPreview, ListSource } from '../lists/types.js';
 import { adminClientId } from '../scope.js';
-import { serviceById } from '../services/catalog.js';
+import { anyId, serviceById } from '../services/catalog.js';
 import { decideLines, type LineSubscriber } from './decide.js';
 import { BULK_ACTIONS, type BulkAction } from './types.js';
 
@@ -68,7 +68,7 @@ async function clientSubscribersById(db: Db, clientId: number, ids: number[]): P
     const rows = await db
       .select({ id: subscribers.id, clientId: subscribers.clientId, status: subscribers.status, tariffPlanId: subscribers.tariffPlanId, balance: subscribers.balance })
       .from(subscribers)
-      .where(and(inArray(subscribers.id, ids.slice(i, i + 5000)), eq(subscribers.clientId, clientId), ne(subscribers.status, 'terminated')));
+      .where(and(anyId(subscribers.id, ids.slice(i, i + 5000)), eq(subscribers.clientId, clientId), ne(subscribers.status, 'terminated')));
     for (const row of rows) map.set(row.id, row);
   }
   return map;

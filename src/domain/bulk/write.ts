@@ -2,12 +2,12 @@
 // the connection fees by ./fees.ts, one INSERT of audit rows — inside the transaction that also marks the
 // lines. A line the decision allowed but a write finds changed (the fee no longer covered, the service
 // already gone) gets the refusal the single change would have thrown.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { subscriberServices, voicemailSettings } from '../../db/schema/index.js';
 import type { Actor } from '../actor.js';
 import type { DomainDeps } from '../deps.js';
-import type { ServiceRow } from '../services/catalog.js';
+import { anyId, type ServiceRow } from '../services/catalog.js';
 import { decideDisconnect, insufficientFunds } from '../services/connect-rules.js';
 import { connectFeeDescription } from '../services/services.js';
 import { auditMany } from './audit-rows.js';
@@ -51,13 +51,13 @@ export async function writeServiceLines(tx: Executor, deps: Pick<DomainDeps, 'cl
       (
         await tx
           .delete(subscriberServices)
-          .where(and(eq(subscriberServices.serviceId, service.id), inArray(subscriberServices.subscriberId, ids)))
+          .where(and(eq(subscriberServices.serviceId, service.id), anyId(subscriberServices.subscriberId, ids)))
           .returning({ id: subscriberServices.subscriberId })
       ).map((r) => r.id),
     );
     for (const d of allowed) if (!removed.has(d.subscriberId!)) final.set(d.lineNo, { ...d, refusal: decideDisconnect(service, false) });
     // R-VM keeps the duplicate e-mail only while the package is connected.
-    if (service.kind === 'voicemail' && removed.size > 0) await tx.delete(voicemailSettings).where(inArray(voicemailSettings.subscriberId, [...removed]));
+    if (service.kind === 'voicemail' && removed.size > 0) await tx.delete(voicemailSettings).where(anyId(voicemailSettings.subscriberId, [...removed]));
   }
   const applied = [...final.values()].filter((d) => d.refusal === null && d.subscriberId !== null);
   await auditMany(

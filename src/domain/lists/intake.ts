@@ -1,7 +1,8 @@
 // List intake shared by «Переименование абонента» and «Действия с услугами по списку абонентов»:
 // read, check every line, store the list as a draft with its lines, and return the preview. Nothing
 // is applied here; a list that cannot be read is refused whole and nothing is stored.
-import type { Db } from '../../db/client.js';
+import { sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.js';
 import { bulkListLines, bulkLists } from '../../db/schema/index.js';
 import type { Actor } from '../actor.js';
 import { actorTelegramId } from '../actor.js';
@@ -32,7 +33,8 @@ export interface CreateListInput {
   extraCheck?: (db: Db, lines: CheckedLine[]) => Promise<Map<number, LineReason>>;
 }
 
-const INSERT_CHUNK = 1000;
+/** Lines per INSERT: each statement carries its lines as one JSON parameter (10 000 lines: one statement). */
+const INSERT_CHUNK = 10_000;
 
 export async function createList(deps: DomainDeps, actor: Actor, input: CreateListInput): Promise<ListPreview> {
   const clientId = adminClientId(actor);
@@ -62,20 +64,7 @@ export async function createList(deps: DomainDeps, actor: Actor, input: CreateLi
           createdAt: now,
         })
         .returning({ id: bulkLists.id });
-      for (let i = 0; i < lines.length; i += INSERT_CHUNK) {
-        await tx.insert(bulkListLines).values(
-          lines.slice(i, i + INSERT_CHUNK).map((l) => ({
-            listId: list!.id,
-            lineNo: l.lineNo,
-            raw: l.raw,
-            msisdn: l.msisdn,
-            subscriberId: l.reason ? null : l.subscriberId,
-            name: l.name,
-            status: l.reason ? ('invalid' as const) : ('pending' as const),
-            reason: l.reason ? encodeReason(l.reason) : null,
-          })),
-        );
-      }
+      await insertLines(tx, list!.id, lines);
       const bad = lines.filter((l) => l.reason).length;
       await audit(tx, actor, now, {
         action: 'lists.draft',
@@ -87,4 +76,27 @@ export async function createList(deps: DomainDeps, actor: Actor, input: CreateLi
     const made = input.nonce ? (await once(tx, `lists:${input.nonce}`, now, make)).result : await make();
     return listPreview(tx, { id: made.listId, kind: input.kind, total: made.total });
   });
+}
+
+/**
+ * Stores the lines with one statement per 10 000: the rows travel as one JSON parameter and are unpacked
+ * by jsonb_to_recordset (several times faster than a multi-row VALUES of 80 000 bind parameters).
+ */
+async function insertLines(tx: Executor, listId: number, lines: CheckedLine[]): Promise<void> {
+  for (let i = 0; i < lines.length; i += INSERT_CHUNK) {
+    const rows = lines.slice(i, i + INSERT_CHUNK).map((l) => ({
+      line_no: l.lineNo,
+      raw: l.raw,
+      msisdn: l.msisdn,
+      subscriber_id: l.reason ? null : l.subscriberId,
+      name: l.name,
+      status: l.reason ? 'invalid' : 'pending',
+      reason: l.reason ? encodeReason(l.reason) : null,
+    }));
+    await tx.execute(sql`
+      insert into ${bulkListLines} (list_id, line_no, raw, msisdn, subscriber_id, name, status, reason)
+      select ${listId}::int, x.line_no, x.raw, x.msisdn, x.subscriber_id, x.name, x.status, x.reason
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as x(line_no int, raw text, msisdn text, subscriber_id int, name text, status list_line_status, reason text)`);
+  }
 }

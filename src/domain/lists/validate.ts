@@ -1,6 +1,6 @@
 // Checks every line of a list before anything is stored or applied: the number, that it is this
 // client's, duplicates, and for renames the new name. The result is what the preview shows.
-import { inArray, and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { subscribers } from '../../db/schema/index.js';
 import { DomainError } from '../errors.js';
@@ -37,14 +37,14 @@ export function dataRows(rows: SourceRow[], kind: ListKind): SourceRow[] {
 /** The client's live subscribers among `msisdns`, by number (R-SCOPE: led by the client id). */
 export async function clientSubscribersByMsisdn(ex: Executor, clientId: number, msisdns: string[]): Promise<Map<string, ClientSubscriber>> {
   const found = new Map<string, ClientSubscriber>();
-  const unique = [...new Set(msisdns)];
-  for (let i = 0; i < unique.length; i += 5000) {
-    const rows = await ex
-      .select({ id: subscribers.id, msisdn: subscribers.msisdn, displayName: subscribers.displayName })
-      .from(subscribers)
-      .where(and(eq(subscribers.clientId, clientId), inArray(subscribers.msisdn, unique.slice(i, i + 5000)), ne(subscribers.status, 'terminated')));
-    for (const row of rows) found.set(row.msisdn, row);
-  }
+  // Normalised numbers are digits only; as one array parameter (an IN list of thousands costs far more).
+  const unique = [...new Set(msisdns)].filter((m) => /^\d+$/.test(m));
+  if (unique.length === 0) return found;
+  const rows = await ex
+    .select({ id: subscribers.id, msisdn: subscribers.msisdn, displayName: subscribers.displayName })
+    .from(subscribers)
+    .where(and(eq(subscribers.clientId, clientId), sql`${subscribers.msisdn} = any(${`{${unique.join(',')}}`}::text[])`, ne(subscribers.status, 'terminated')));
+  for (const row of rows) found.set(row.msisdn, row);
   return found;
 }
 

@@ -1,14 +1,14 @@
 // The facts the R-SVC decisions of ./connect-rules.ts look at, read from the database: for one subscriber
 // (a single change) or for a batch of subscribers in a handful of set-based queries (the lists of R-BULK).
 // Both readers fill the same shape, so a line of a list is decided exactly like a single change.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { pauses, subscriberServices } from '../../db/schema/index.js';
 import { today } from '../clock.js';
 import type { DomainDeps } from '../deps.js';
 import type { SubscriberRow } from '../scope.js';
 import type { IsoDate } from '../time.js';
-import { connectedServices, connectedServicesOf, exclusionsOf, isAllowedOnTariff, type ServiceRow, tariffsAllowing } from './catalog.js';
+import { anyId, connectedServices, connectedServicesOf, exclusionsOf, isAllowedOnTariff, type ServiceRow, tariffsAllowing } from './catalog.js';
 import type { ConnectFacts } from './connect-rules.js';
 import { isPaused, runningOn } from './pause-window.js';
 
@@ -40,7 +40,7 @@ export async function serviceRuleContext(ex: Executor, service: ServiceRow): Pro
   };
 }
 
-/** Rows per set-based read: well under the bind-parameter limit, large enough to keep reads few. */
+/** Subscribers per set-based read: one statement for a batch of the worker, two for a 10 000-line preview. */
 const CHUNK = 5000;
 
 /** The facts about each of `subscribers` (two reads per 5 000 subscribers), by subscriber id. */
@@ -70,7 +70,7 @@ async function pausedAmong(ex: Executor, subscriberIds: number[], day: IsoDate):
   const rows = await ex
     .selectDistinct({ id: pauses.subscriberId })
     .from(pauses)
-    .where(and(inArray(pauses.subscriberId, subscriberIds), runningOn(day)));
+    .where(and(anyId(pauses.subscriberId, subscriberIds), runningOn(day)));
   return new Set(rows.map((r) => r.id));
 }
 
@@ -81,7 +81,7 @@ export async function connectedAmong(ex: Executor, serviceId: number, subscriber
     const rows = await ex
       .select({ id: subscriberServices.subscriberId })
       .from(subscriberServices)
-      .where(and(eq(subscriberServices.serviceId, serviceId), inArray(subscriberServices.subscriberId, subscriberIds.slice(i, i + CHUNK))));
+      .where(and(eq(subscriberServices.serviceId, serviceId), anyId(subscriberServices.subscriberId, subscriberIds.slice(i, i + CHUNK))));
     for (const r of rows) found.add(r.id);
   }
   return found;
