@@ -97,6 +97,8 @@ export function createBot(options: CreateBotOptions): Telegraf<BotContext> {
     }
     if (!ctx.role && !ctx.identity?.roles.length) return options.showHome(ctx);
     await ctx.reply(ctx.t.core.start.useButtons);
+    // In the middle of a form (a sticker, a voice message…) the form stays: its screen is still above.
+    if (ctx.scene?.current) return;
     await options.showHome(ctx);
   });
   bot.on('callback_query', (ctx) => answerOnce(ctx));
