@@ -1,5 +1,6 @@
-// R-BULK: a list of numbers, one service, connect or disconnect. One line is applied by the same
-// rules as a single change (R-SVC, in src/domain/services) inside the transaction that marks it done.
+// R-BULK: a list of numbers, one service, connect or disconnect. Every line is decided by the same pure
+// rules as a single change (R-SVC, src/domain/services/connect-rules.ts), a batch at a time, inside the
+// transaction that marks it done (./apply.ts).
 import type { Executor } from '../../db/client.js';
 import { connectServiceTx, disconnectServiceTx } from '../services/services.js';
 import type { Actor } from '../actor.js';
@@ -15,13 +16,13 @@ export interface ServiceLineTarget {
   action: BulkAction;
 }
 
-/**
- * Applies one line inside `tx` (a savepoint of the batch's transaction); throws DomainError when the
- * rules refuse it. Injectable so tests can stop a worker half-way.
- */
+/** Applies one line inside `tx` as a single change would; throws DomainError when the rules refuse it. */
 export type ServiceLineApplier = (tx: Executor, deps: DomainDeps, actor: Actor, target: ServiceLineTarget) => Promise<{ fee: number }>;
 
-/** The single-subscriber rules of «Операции с услугами», unchanged. */
+/**
+ * One line through the single change of «Операции с услугами» (connectServiceTx / disconnectServiceTx):
+ * the reference a batch must end exactly like (test/domain/bulk/decision.test.ts).
+ */
 export const applyServiceLine: ServiceLineApplier = async (tx, deps, actor, target) => {
   const change = target.action === 'connect' ? await connectServiceTx(tx, deps, actor, target) : await disconnectServiceTx(tx, deps, actor, target);
   return { fee: change.fee };
