@@ -147,6 +147,35 @@ describe('R-BULK: the list survives a restart and no line is applied twice', () 
   });
 });
 
+describe('R-BULK: two lists over the same numbers, applied at once', () => {
+  it('each number is connected and charged once: one list applies it, the other refuses it as already connected', async () => {
+    const setup = await bulkClient(deps.db, { allowed: 120 });
+    const admin = adminActor(setup.client.id, 3002);
+    const text = setup.subs.map((s) => s.msisdn).join('\n');
+    // The second list runs backwards, so the two meet from both ends (locks taken in id order never cycle).
+    const reversed = [...setup.subs].reverse().map((s) => s.msisdn).join('\n');
+    const one = await createServiceList(deps, admin, { serviceId: setup.service.id, action: 'connect', source: { kind: 'text', text } });
+    const two = await createServiceList(deps, admin, { serviceId: setup.service.id, action: 'connect', source: { kind: 'text', text: reversed } });
+    await confirmServiceList(deps, admin, { listId: one.listId, nonce: nonce() });
+    await confirmServiceList(deps, admin, { listId: two.listId, nonce: nonce() });
+    // Both lists at the same time, two lanes each, as two processes would run them.
+    const notifier = recordingNotifier();
+    const ctx = { deps, notifier, logger, heartbeat: async () => {} };
+    const apply = makeBulkApplyHandler({ onBatch: tick, batch: 15, concurrency: 2 });
+    await Promise.all([apply.run({ listId: one.listId, part: 0 }, ctx), apply.run({ listId: two.listId, part: 0 }, ctx)]);
+    await drain(new JobRunner({ deps, notifier, logger, handlers: bulkHandlers() }));
+
+    const lines = [...(await lineStatuses(deps.db, one.listId)), ...(await lineStatuses(deps.db, two.listId))];
+    expect(lines.filter((l) => l.status === 'done')).toHaveLength(120);
+    expect(lines.filter((l) => l.status === 'refused').map((l) => l.reason?.split(' ')[0])).toEqual(Array(120).fill('services.alreadyConnected'));
+    for (const s of setup.subs) expect(await appliedTimes(deps.db, s.id, setup.service.id)).toEqual({ audits: 1, fees: 1, rows: 1 });
+    expect(notifier.recorded.documents).toHaveLength(2);
+    // No batch failed on the way (a duplicate connection caught by the key would fail one and retry it).
+    const listJobs = (await deps.db.select().from(jobs).where(eq(jobs.kind, BULK_APPLY_JOB))).filter((j) => [one.listId, two.listId].includes(Number(j.payload.listId)));
+    expect(listJobs.map((j) => [j.status, j.lastError])).toEqual(Array(4).fill(['done', null]));
+  });
+});
+
 describe('R-BULK: progress edits one message at most once a second', () => {
   it('40 lines at 0,3 s each: progress edits at least 1 s apart, then the final one', async () => {
     const { admin, preview } = await confirmedList({ allowed: 40 });
