@@ -81,8 +81,38 @@ export function perChatOrdering<C extends Context>(options: PerChatOrderingOptio
     if (outcome === 'timeout') throw new ChatBusyError(key, waitMs);
   }
 
+  /**
+   * A command that timed out may still reach Redis once it answers again (it sat in the socket): a lock
+   * taken or kept that way would hold the chat until its TTL. Retry the compare-and-delete in the
+   * background until Redis answers, so the next update of the chat finds the chat free.
+   */
+  function releaseLater(client: Redis, lockKey: string, token: string, key: string): void {
+    const giveUpAt = Date.now() + lockTtlMs;
+    const attempt = (delay: number) => {
+      const timer = setTimeout(() => {
+        client.eval(releaseScript, 1, lockKey, token).then(
+          () => logger.info({ chatKey: key }, 'chat lock left by an outage released'),
+          () => {
+            if (Date.now() + delay < giveUpAt) attempt(Math.min(delay * 2, 2_000));
+          },
+        );
+      }, delay);
+      timer.unref?.();
+    };
+    attempt(250);
+  }
+
   async function acquireLock(client: Redis, lockKey: string, key: string, deadline: number, updateId: number): Promise<string | typeof DUPLICATE> {
     const token = randomBytes(16).toString('hex');
+    try {
+      return await tryAcquire(client, lockKey, key, deadline, updateId, token);
+    } catch (err) {
+      releaseLater(client, lockKey, token, key);
+      throw err;
+    }
+  }
+
+  async function tryAcquire(client: Redis, lockKey: string, key: string, deadline: number, updateId: number, token: string): Promise<string | typeof DUPLICATE> {
     for (;;) {
       if (claimUpdates) {
         const claimKey = claimUpdates.prefix + String(updateId);
@@ -105,8 +135,9 @@ export function perChatOrdering<C extends Context>(options: PerChatOrderingOptio
       const released = await client.eval(releaseScript, 1, lockKey, token);
       if (released !== 1) logger.warn({ chatKey: key, lockTtlMs }, 'chat lock expired before its handler finished; raise lockTtlMs');
     } catch (err) {
-      // The lock expires by itself; failing the finished update would only confuse the user.
+      // Failing the finished update would only confuse the user; the lock is released once Redis answers.
       logger.warn({ err, chatKey: key }, 'chat lock not released');
+      releaseLater(client, lockKey, token, key);
     }
   }
 
