@@ -18,10 +18,10 @@ import { createTestDeps } from '../helpers/deps.js';
 import { adminActor, makeAccount, makeClient, makeService, makeTariff } from '../helpers/fixtures.js';
 import { FaultyBotApi, TEST_TOKEN } from './support/fault-app.js';
 
-// The worker applies service lines 20 to a transaction and renames 500 to a transaction: a kill after the
-// first committed batch lands mid-list when a list has more than one batch.
-const SERVICE_LINES = 200;
-const N = 1200;
+// The worker applies a list a batch (hundreds of lines) per transaction, several batches at once: a kill
+// right after the first committed batch lands mid-list when a list has several batches per lane.
+const SERVICE_LINES = 3000;
+const N = 3000;
 const deps = await createTestDeps('2026-11-10T10:00', { renameDelaySeconds: 60 });
 const api = new FaultyBotApi();
 await api.start();
