@@ -71,15 +71,23 @@ export async function tariffsAllowing(tx: Executor, serviceId: number): Promise<
 /** A connected service as a rule looks at it (a list reads these for thousands of subscribers). */
 export type ConnectedServiceRow = Pick<ServiceRow, 'id' | 'kind' | 'name'>;
 
-/** Services connected to each of `subscriberIds`, in catalog order (one query for a batch of a list). */
-export async function connectedServicesOf(tx: Executor, subscriberIds: number[]): Promise<Map<number, ConnectedServiceRow[]>> {
+/**
+ * Services connected to each of `subscriberIds`, in catalog order (one query for a batch of a list);
+ * `among` keeps only those of the given ids or kind (the ones a rule can look at).
+ */
+export async function connectedServicesOf(
+  tx: Executor,
+  subscriberIds: number[],
+  among?: { serviceIds: number[]; kind?: ServiceKind },
+): Promise<Map<number, ConnectedServiceRow[]>> {
   const map = new Map<number, ConnectedServiceRow[]>();
   if (subscriberIds.length === 0) return map;
+  const only = among ? or(anyId(subscriberServices.serviceId, among.serviceIds), among.kind ? eq(services.kind, among.kind) : undefined) : undefined;
   const rows = await tx
     .select({ subscriberId: subscriberServices.subscriberId, id: services.id, kind: services.kind, name: services.name })
     .from(subscriberServices)
     .innerJoin(services, eq(services.id, subscriberServices.serviceId))
-    .where(anyId(subscriberServices.subscriberId, subscriberIds))
+    .where(and(anyId(subscriberServices.subscriberId, subscriberIds), only))
     .orderBy(asc(subscriberServices.subscriberId), asc(services.id));
   for (const { subscriberId, ...service } of rows) {
     const list = map.get(subscriberId);

@@ -43,14 +43,21 @@ export async function serviceRuleContext(ex: Executor, service: ServiceRow): Pro
 /** Subscribers per set-based read: one statement for a batch of the worker, two for a 10 000-line preview. */
 const CHUNK = 5000;
 
-/** The facts about each of `subscribers` (two reads per 5 000 subscribers), by subscriber id. */
+/**
+ * The facts about each of `subscribers` (two reads per 5 000 subscribers), by subscriber id, for
+ * deciding `context.service` only.
+ */
 export async function connectFactsOf(ex: Executor, day: IsoDate, subscribers: Subscriber[], context: ServiceRuleContext): Promise<Map<number, ConnectFacts>> {
   const facts = new Map<number, ConnectFacts>();
+  // Of the connected services only those connectRefusal can look at for this service: itself, the ones
+  // excluding it, and for an internet package the other packages (a list reads a tenth of the rows).
+  const { service } = context;
+  const relevant = { serviceIds: [service.id, ...context.excludingIds], kind: service.kind === 'mobile_internet' ? service.kind : undefined };
   for (let i = 0; i < subscribers.length; i += CHUNK) {
     const chunk = subscribers.slice(i, i + CHUNK);
     const ids = chunk.map((s) => s.id);
     const paused = await pausedAmong(ex, ids, day);
-    const connected = await connectedServicesOf(ex, ids);
+    const connected = await connectedServicesOf(ex, ids, relevant);
     for (const s of chunk) {
       facts.set(s.id, {
         blocked: s.status === 'blocked',

@@ -25,7 +25,10 @@ export interface ConnectFacts {
   blocked: boolean;
   /** A pause runs today (R-PAUSE). */
   paused: boolean;
-  /** Every connected service, in catalog order (the first excluding one is the one named). */
+  /**
+   * The connected services, in catalog order (the first excluding one is the one named). A batch reads
+   * only those the rules below look at for the service decided: itself, those excluding it, internet packages.
+   */
   connected: ConnectedService[];
   /** tariff_services lists the service for the subscriber's plan. */
   allowedOnTariff: boolean;
