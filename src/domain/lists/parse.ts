@@ -2,7 +2,7 @@
 // an XLSX — into numbered rows of cells. Size and line limits are checked here again (the bot checks
 // `file_size` before download); a file that cannot be read is refused as a whole.
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { DomainError } from '../errors.js';
 import type { ListSource, SourceRow } from './types.js';
@@ -128,7 +128,9 @@ function csvRows(text: string): SourceRow[] {
 }
 
 async function xlsxRows(content: Buffer, limits: ListLimits): Promise<SourceRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs loads on first use: a second of start-up for the few updates that carry a spreadsheet.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
