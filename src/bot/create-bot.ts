@@ -8,7 +8,7 @@ import type { BotContext, BotServices, SessionData } from './context.js';
 import { errorBoundary, type ShowHome } from './middleware/error-boundary.js';
 import { identityMiddleware, languageMiddleware } from './middleware/identity.js';
 import { updateLogger } from './middleware/logger.js';
-import { answerOnce } from './render.js';
+import { answerOnce, remember } from './render.js';
 import { dispatcher, type Section } from './sections.js';
 
 export interface CreateBotOptions {
@@ -90,11 +90,7 @@ export function createBot(options: CreateBotOptions): Telegraf<BotContext> {
   // Nothing handled it: typed text outside any form is answered with the current menu.
   bot.on('message', async (ctx) => {
     if (ctx.chat.type !== 'private') return;
-    if ('text' in ctx.message) {
-      const recent = (ctx.session.recent ??= { screens: [], messages: [] });
-      recent.messages.push(ctx.message.text.slice(0, 300));
-      if (recent.messages.length > 5) recent.messages.splice(0, recent.messages.length - 5);
-    }
+    if ('text' in ctx.message) remember(ctx, 'messages', ctx.message.text);
     if (!ctx.role && !ctx.identity?.roles.length) return options.showHome(ctx);
     await ctx.reply(ctx.t.core.start.useButtons);
     // In the middle of a form (a sticker, a voice message…) the form stays: its screen is still above.

@@ -7,11 +7,13 @@ function sameMarkup(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? { inline_keyboard: [] }) === JSON.stringify(b ?? { inline_keyboard: [] });
 }
 
-function rememberScreen(ctx: BotContext, text: string): void {
+/** Keeps the last five screens shown and messages typed, for the handover context (R-HANDOVER). */
+export function remember(ctx: BotContext, kind: 'screens' | 'messages', text: string): void {
   if (!ctx.session) return;
-  const recent = (ctx.session.recent ??= { screens: [], messages: [] });
-  recent.screens.push(text.slice(0, 300));
-  if (recent.screens.length > 5) recent.screens.splice(0, recent.screens.length - 5);
+  ctx.session.recent ??= { screens: [], messages: [] };
+  const list = ctx.session.recent[kind];
+  list.push(text.slice(0, 300));
+  if (list.length > 5) list.splice(0, list.length - 5);
 }
 
 /** Answers the pending callback query once (later calls are no-ops). */
@@ -23,7 +25,7 @@ export async function answerOnce(ctx: BotContext, text?: string, alert = false):
 
 /** Shows a screen: edits the pressed message in place, or sends a new one. */
 export async function show(ctx: BotContext, view: View, options: { newMessage?: boolean } = {}): Promise<void> {
-  rememberScreen(ctx, view.text);
+  remember(ctx, 'screens', view.text);
   const reply_markup = { inline_keyboard: view.keyboard ?? [] };
   const extra = { reply_markup, ...(view.html ? { parse_mode: 'HTML' as const } : {}), link_preview_options: { is_disabled: true } };
   const message = ctx.callbackQuery?.message;

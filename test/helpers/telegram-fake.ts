@@ -55,7 +55,10 @@ export class FakeTelegram {
 
   chat(chatId: number): Map<number, ChatMessage> {
     let chat = this.chats.get(chatId);
-    if (!chat) this.chats.set(chatId, (chat = new Map()));
+    if (!chat) {
+      chat = new Map();
+      this.chats.set(chatId, chat);
+    }
     return chat;
   }
 

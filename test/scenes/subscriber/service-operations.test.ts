@@ -11,7 +11,7 @@ const sub = await makeSubscriber(db, { clientId: client.id, msisdn: '37529100000
 const foreign = await makeSubscriber(db, { msisdn: '375291000002' });
 await linkAdmin(db, 6001, client.id);
 
-export const OPS_LABELS = [
+const OPS_LABELS = [
   'Услуги абонента',
   'Смена номера',
   'Мобильный интернет',
