@@ -42,7 +42,8 @@ describe('R-NUM-OFFER at scale: each mask shape is served by an index, never a s
   it.each([
     ['29777%', 'prefix', /Index Only Scan using number_pool_msisdn_prefix/],
     ['%4567', 'suffix', /Index Only Scan using number_pool_msisdn_rev/],
-    ['%77', 'short suffix', /Index Only Scan using number_pool_msisdn_rev/],
+    ['%77', 'short suffix: common, the random_key scan alone', /Index Only Scan using number_pool_random/],
+    ['%777', 'suffix of three', /Index Only Scan using number_pool_msisdn_rev/],
     ['29%', 'short prefix', /Index Only Scan using number_pool_msisdn_prefix/],
     ['%12345%', 'long inner run', /Bitmap Index Scan on number_pool_msisdn_trgm/],
     ['%', 'everything', /Index Only Scan using number_pool_random/],

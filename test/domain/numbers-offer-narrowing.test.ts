@@ -49,7 +49,9 @@ describe('R-NUM-OFFER: the narrowed read and the random_key scan draw the same o
   it.each([
     ['4412%', 'prefix', 'more matches than the cap: the random_key scan'],
     ['44123%', 'prefix', 'fewer than the cap: all read through the fixed start'],
-    ['%7', 'suffix', 'a short fixed end with many matches'],
+    ['%7', 'none', 'a short fixed end: matches are common, the random_key scan at once'],
+    ['%77', 'none', 'two digits at the end: still common'],
+    ['%123', 'suffix', 'a fixed end of three: through reverse(msisdn)'],
     ['%1234', 'suffix', 'a fixed end with a few'],
     ['%12345%', 'trigram', 'a long inner run'],
     ['%1_3%', 'none', 'no narrowing'],

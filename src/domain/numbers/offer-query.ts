@@ -2,7 +2,7 @@
 // (which would sort every match): the indexed random_key is scanned from a random start point, then
 // wraps around below it — cheap when matches are common. When the mask has a fixed end (a range of
 // msisdn or of reverse(msisdn)) or a long inner run (pg_trgm), that narrowing is read first, up to CAP
-// numbers: if that is all of them, the offers are drawn from them by the same random order; if not,
+// entries: if that is all of it, the offers are drawn from those by the same random order; if not,
 // matches are common and the random_key scan finds its offers quickly. Either way the work is bounded by
 // the cap or by limit/share-of-matches, never by the size of the pool. Every index carries the columns
 // these conditions read (migration 0003), so each step is an index-only scan. The ranges use the pattern
@@ -61,6 +61,11 @@ export function narrowingOf(like: string): Narrowing {
     .split(/[%_]/)
     .slice(1, -1)
     .reduce((a, b) => (b.length > a.length ? b : a), '');
+  // Digits that float or sit at the end are spread evenly over any pool (unlike leading ones, which are
+  // operator codes): with two or fewer of them at least ~1% of the pool matches, and the random_key scan
+  // finds its offers within about a thousand entries — cheaper than reading a narrowing first.
+  const fixedDigits = like.slice(COUNTRY_CODE.length).replace(/[%_]/g, '').length;
+  if (like.startsWith(`${COUNTRY_CODE}%`) && fixedDigits <= 2) return { kind: 'none' };
   const end = Math.max(prefixDigits, ends.suffix.length);
   if (longestRun.length >= TRIGRAM_DIGITS && longestRun.length > end) return { kind: 'trigram', run: longestRun };
   if (ends.suffix.length > 0 && ends.suffix.length >= prefixDigits) return { kind: 'suffix', suffix: ends.suffix };
@@ -68,10 +73,9 @@ export function narrowingOf(like: string): Narrowing {
   return { kind: 'none' };
 }
 
-function matchConditions(q: OfferQuery): SQL {
+/** What an offer must satisfy; `free` is left out where the rows come from a free-numbers-only index already. */
+function matchConditions(q: OfferQuery, free = true): SQL {
   const parts: SQL[] = [
-    // The partial indexes hold free numbers only.
-    sql`status = 'free'`,
     sql`(reserved_by_subscriber_id is null or reserved_until is null or reserved_until <= ${q.now.toISOString()}::timestamptz or reserved_by_subscriber_id = ${q.subscriberId})`,
     sql`msisdn <> ${q.currentMsisdn}`,
   ];
@@ -80,19 +84,25 @@ function matchConditions(q: OfferQuery): SQL {
   // `375` is in every number); the narrowing below, or the random_key order, is the index's job.
   else parts.push(sql`(msisdn || '') like ${q.like}`);
   if (q.categoryId !== null) parts.push(sql`category_id = ${q.categoryId}`);
+  // The partial indexes hold free numbers only.
+  if (free) parts.unshift(sql`status = 'free'`);
   return sql.join(parts, sql` and `);
 }
 
-function narrowingCondition(n: Narrowing): SQL | undefined {
+/** The narrowing's condition, and the order of its index (so the capped read walks that index). */
+function narrowingRead(n: Narrowing): { where: SQL; order: SQL } | undefined {
   switch (n.kind) {
     case 'prefix':
-      return sql`msisdn ~>=~ ${n.prefix} and msisdn ~<~ ${nextPrefix(n.prefix)}`;
+      return { where: sql`msisdn ~>=~ ${n.prefix} and msisdn ~<~ ${nextPrefix(n.prefix)}`, order: sql`order by msisdn using ~<~` };
     case 'suffix': {
       const reversed = [...n.suffix].reverse().join('');
-      return sql`reverse(msisdn) ~>=~ ${reversed} and reverse(msisdn) ~<~ ${nextPrefix(reversed)}`;
+      return {
+        where: sql`reverse(msisdn) ~>=~ ${reversed} and reverse(msisdn) ~<~ ${nextPrefix(reversed)}`,
+        order: sql`order by reverse(msisdn) using ~<~`,
+      };
     }
     case 'trigram':
-      return sql`msisdn like ${`%${n.run}%`}`;
+      return { where: sql`msisdn like ${`%${n.run}%`}`, order: sql`` };
     default:
       return undefined;
   }
@@ -116,16 +126,19 @@ function randomScan(where: SQL, q: OfferQuery): SQL {
 export function offerQuery(q: OfferQuery): SQL {
   const where = matchConditions(q);
   const narrowing = narrowingOf(q.like);
-  const narrow = narrowingCondition(narrowing);
+  const narrow = narrowingRead(narrowing);
   if (!narrow) return sql`${randomScan(where, q)} order by part, random_key limit ${q.limit}`;
   const cap = narrowing.kind === 'trigram' ? TRIGRAM_CAP : NARROW_CAP;
+  // `narrow` reads at most cap+1 entries of the narrowing whatever the other conditions reject (a rare
+  // category behind a common prefix must not walk the whole range); they filter its rows afterwards.
   // Materialized CTEs are read once; each branch below runs only when its one-time filter holds.
   return sql`with narrow as materialized (
-      select msisdn, category_id, random_key from number_pool where ${where} and ${narrow} limit ${cap + 1}),
+      select msisdn, category_id, random_key, reserved_by_subscriber_id, reserved_until from number_pool
+      where status = 'free' and ${narrow.where} ${narrow.order} limit ${cap + 1}),
     counted as materialized (select count(*) as n from narrow)
     select msisdn, category_id, random_key, part from (
       (select msisdn, category_id, random_key, (random_key < ${q.start})::int as part from narrow
-        where (select n from counted) <= ${cap}
+        where (select n from counted) <= ${cap} and ${matchConditions(q, false)}
         order by part, random_key limit ${q.limit})
       union all
       (select msisdn, category_id, random_key, part from (${randomScan(where, q)}) as common

@@ -8,10 +8,8 @@ import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { parseMask } from '../phone.js';
 import { subscriberInScope } from '../scope.js';
-import { numberSearchAttempts } from '../../db/schema/index.js';
-import { rawRows } from '../../db/client.js';
-import { attemptsLeft } from './attempts.js';
-import { type Category, categoryByCode, loadCategories } from './catalog.js';
+import { type Executor, rawRows } from '../../db/client.js';
+import type { Category } from './catalog.js';
 import { type OfferRow, offerQuery } from './offer-query.js';
 
 /** Uniform in [0,1); injected so tests can pin the random start point. */
@@ -41,7 +39,9 @@ export interface SearchResult {
   offers: Offer[];
 }
 
-export function toOffer(msisdn: string, category: Category): Offer {
+type OfferCategory = Pick<Category, 'id' | 'code' | 'name' | 'nameEn' | 'fee'>;
+
+export function toOffer(msisdn: string, category: Pick<Category, 'code' | 'name' | 'nameEn' | 'fee'>): Offer {
   return { msisdn, categoryCode: category.code, categoryName: category.name, categoryNameEn: category.nameEn, fee: category.fee };
 }
 
@@ -61,11 +61,12 @@ export async function searchNumbers(deps: DomainDeps, actor: Actor, input: Searc
     // row cannot race: with one attempt left, exactly one of two concurrent searches gets it.
     const subscriber = await subscriberInScope(tx, actor, input.subscriberId, { forUpdate: true });
     if (subscriber.status === 'blocked') throw new DomainError('numbers.blocked');
-    const categories = await loadCategories(tx);
-    const category = categoryByCode(categories, input.categoryCode);
-    const left = await attemptsLeft(tx, deps, subscriber.id);
+    const { categories, used } = await spendAttempt(tx, { subscriberId: subscriber.id, day: today(deps.clock), mask, categoryCode: input.categoryCode, now });
+    const category = input.categoryCode === null ? null : categories.find((c) => c.code === input.categoryCode);
+    // Either refusal rolls the whole transaction back, the attempt row with it.
+    if (category === undefined) throw new DomainError('numbers.unknownCategory');
+    const left = Math.max(0, deps.settings.numberAttemptsPerDay - used);
     if (left <= 0) throw new DomainError('numbers.noAttemptsLeft');
-    await tx.insert(numberSearchAttempts).values({ subscriberId: subscriber.id, day: today(deps.clock), mask, categoryId: category?.id ?? null, createdAt: now });
     const start = Math.min(Math.max(random(), 0), 1 - Number.EPSILON);
     const rows = await rawRows<OfferRow>(
       tx,
@@ -89,4 +90,27 @@ export async function searchNumbers(deps: DomainDeps, actor: Actor, input: Searc
     });
     return { mask, categoryCode: category?.code ?? null, attemptsLeft: left - 1, offers };
   });
+}
+
+/**
+ * One statement: records the attempt (R-NUM-ATTEMPTS) and reads the categories with the attempts used
+ * today before this one (a data-modifying WITH is not seen by its own query). The caller refuses, and so
+ * rolls the row back, when none was left or the category is unknown. One round trip instead of three.
+ */
+async function spendAttempt(
+  tx: Executor,
+  a: { subscriberId: number; day: string; mask: string; categoryCode: string | null; now: Date },
+): Promise<{ categories: OfferCategory[]; used: number }> {
+  const rows = await rawRows<{ id: number; code: string; name: string; name_en: string; fee: number | string; used: number | string }>(
+    tx,
+    sql`with spent as (
+        insert into number_search_attempts (subscriber_id, day, mask, category_id, created_at)
+        values (${a.subscriberId}, ${a.day}, ${a.mask}, (select id from number_categories where code = ${a.categoryCode}), ${a.now.toISOString()}::timestamptz)
+        returning id)
+      select c.id, c.code, c.name, c.name_en, c.fee,
+             (select count(*) from number_search_attempts s where s.subscriber_id = ${a.subscriberId} and s.day = ${a.day}) as used
+      from number_categories c order by c.rank`,
+  );
+  const categories = rows.map((r) => ({ id: Number(r.id), code: r.code, name: r.name, nameEn: r.name_en, fee: Number(r.fee) }));
+  return { categories, used: Number(rows[0]?.used ?? 0) };
 }
