@@ -12,6 +12,7 @@ import { makeCategories } from '../helpers/fixtures.js';
 const deps = await createTestDeps('2026-11-10T10:00');
 const categories = await makeCategories(deps.db);
 const simple = categories.simple!;
+const silver = categories.silver!;
 
 // 6 000 numbers starting 37544 12… (more than the cap behind the fixed start `4412`), 2 000 more of
 // operator 44, deterministic random keys; every twentieth taken.
@@ -19,28 +20,31 @@ await deps.db.execute(sql`
   insert into number_pool (msisdn, category_id, status, random_key)
   select case when g <= 6000 then '3754412' || lpad(((g * 7919) % 100000)::text, 5, '0')
               else '37544' || lpad(((g * 104729) % 10000000)::text, 7, '0') end,
-         ${simple}, (case when g % 20 = 0 then 'taken' else 'free' end)::pool_status, ((g * 0.6180339887) % 1)::float8
+         (case when g % 7 = 0 then ${silver} else ${simple} end)::int, (case when g % 20 = 0 then 'taken' else 'free' end)::pool_status, ((g * 0.6180339887) % 1)::float8
   from generate_series(1, 8000) as g
   on conflict do nothing`);
 await deps.db.execute(sql`vacuum analyze number_pool`);
 
-const pool = await rawRows<{ msisdn: string; status: string; random_key: number }>(deps.db, sql`select msisdn, status, random_key from number_pool`);
+const pool = await rawRows<{ msisdn: string; status: string; random_key: number; category_id: number }>(
+  deps.db,
+  sql`select msisdn, status, random_key, category_id from number_pool`,
+);
 const maskRegex = (mask: string) => new RegExp(`^375${mask.replace(/%/g, '\\d*').replace(/_/g, '\\d')}$`);
 
 /** The draw by definition: matching free numbers, those at or above the start first, in random_key order. */
-function expectedDraw(mask: string, start: number, limit: number): string[] {
+function expectedDraw(mask: string, start: number, limit: number, categoryId: number | null = null): string[] {
   const re = maskRegex(parseMask(mask).mask);
   return pool
-    .filter((n) => n.status === 'free' && re.test(n.msisdn))
+    .filter((n) => n.status === 'free' && re.test(n.msisdn) && (categoryId === null || Number(n.category_id) === categoryId))
     .sort((a, b) => Number(a.random_key < start) - Number(b.random_key < start) || a.random_key - b.random_key)
     .slice(0, limit)
     .map((n) => n.msisdn);
 }
 
-async function offered(mask: string, start: number, limit: number): Promise<string[]> {
+async function offered(mask: string, start: number, limit: number, categoryId: number | null = null): Promise<string[]> {
   const rows = await rawRows<OfferRow>(
     deps.db,
-    offerQuery({ like: parseMask(mask).like, categoryId: null, subscriberId: 1, currentMsisdn: '375290000000', now: deps.clock.now(), start, limit }),
+    offerQuery({ like: parseMask(mask).like, categoryId, subscriberId: 1, currentMsisdn: '375290000000', now: deps.clock.now(), start, limit }),
   );
   return rows.map((r) => r.msisdn);
 }
@@ -60,6 +64,13 @@ describe('R-NUM-OFFER: the narrowed read and the random_key scan draw the same o
     expect(narrowingOf(parseMask(mask).like).kind).toBe(kind);
     for (const start of [0, 0.25, 0.999]) {
       for (const limit of [10, 40]) expect(await offered(mask, start, limit)).toEqual(expectedDraw(mask, start, limit));
+    }
+  });
+
+  it.each([['4412%'], ['44123%'], ['%123'], ['%12345%']])('%s with a category: the category filters what the capped read found', async (mask) => {
+    for (const start of [0, 0.5]) {
+      expect(await offered(mask, start, 40, silver)).toEqual(expectedDraw(mask, start, 40, silver));
+      expect(await offered(mask, start, 40, simple)).toEqual(expectedDraw(mask, start, 40, simple));
     }
   });
 
