@@ -49,14 +49,6 @@ export async function searchNumbers(deps: DomainDeps, actor: Actor, input: Searc
   const { mask, like } = parseMask(input.mask);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    // Nothing here needs to wait for the disk: a search changes only its attempt and audit rows, and a
-    // database crash within the WAL writer's delay (well under a second) could at worst lose those — one
-    // attempt given back. The wait for the WAL flush is most of a search's time on a busy disk (bench/).
-    // The offer query reads a few thousand index entries at most: parallel workers or JIT would only
-    // add their start-up time to it.
-    await tx.execute(
-      sql`select set_config('synchronous_commit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)`,
-    );
     // The subscriber row lock serialises this subscriber's searches, so the count and the new attempt
     // row cannot race: with one attempt left, exactly one of two concurrent searches gets it.
     const subscriber = await subscriberInScope(tx, actor, input.subscriberId, { forUpdate: true });
@@ -95,7 +87,13 @@ export async function searchNumbers(deps: DomainDeps, actor: Actor, input: Searc
 /**
  * One statement: records the attempt (R-NUM-ATTEMPTS) and reads the categories with the attempts used
  * today before this one (a data-modifying WITH is not seen by its own query). The caller refuses, and so
- * rolls the row back, when none was left or the category is unknown. One round trip instead of three.
+ * rolls the row back, when none was left or the category is unknown. One round trip instead of four.
+ *
+ * It also sets the rest of the transaction: nothing here needs to wait for the disk — a search changes
+ * only its attempt and audit rows, and a database crash within the WAL writer's delay (well under a
+ * second) could at worst lose those, one attempt given back; the wait for the WAL flush is most of a
+ * search's time on a busy disk (bench/). And the offer query reads a few thousand index entries at most:
+ * parallel workers or JIT would only add their start-up time to it.
  */
 async function spendAttempt(
   tx: Executor,
@@ -103,13 +101,15 @@ async function spendAttempt(
 ): Promise<{ categories: OfferCategory[]; used: number }> {
   const rows = await rawRows<{ id: number; code: string; name: string; name_en: string; fee: number | string; used: number | string }>(
     tx,
-    sql`with spent as (
+    sql`with settings as materialized (
+        select set_config('synchronous_commit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)),
+      spent as (
         insert into number_search_attempts (subscriber_id, day, mask, category_id, created_at)
         values (${a.subscriberId}, ${a.day}, ${a.mask}, (select id from number_categories where code = ${a.categoryCode}), ${a.now.toISOString()}::timestamptz)
         returning id)
       select c.id, c.code, c.name, c.name_en, c.fee,
              (select count(*) from number_search_attempts s where s.subscriber_id = ${a.subscriberId} and s.day = ${a.day}) as used
-      from number_categories c order by c.rank`,
+      from number_categories c cross join settings order by c.rank`,
   );
   const categories = rows.map((r) => ({ id: Number(r.id), code: r.code, name: r.name, nameEn: r.name_en, fee: Number(r.fee) }));
   return { categories, used: Number(rows[0]?.used ?? 0) };
