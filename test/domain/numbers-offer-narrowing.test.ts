@@ -58,6 +58,7 @@ describe('R-NUM-OFFER: the narrowed read and the random_key scan draw the same o
     ['%123', 'suffix', 'a fixed end of three: through reverse(msisdn)'],
     ['%1234', 'suffix', 'a fixed end with a few'],
     ['%12345%', 'trigram', 'a long inner run'],
+    ['%00000%', 'none', 'a long run of one repeated trigram: the random_key scan'],
     ['%1_3%', 'none', 'no narrowing'],
     ['29%', 'prefix', 'an operator the pool does not have: nothing, at once'],
   ])('%s (%s: %s)', async (mask, kind) => {

@@ -66,6 +66,7 @@ describe('R-SUB-SEARCH: each mask shape finds exactly the matching numbers of th
     ['%67', 'ordered', 'a short fixed end walks the client in order'],
     ['%1234%', 'trigram', 'an inner run of four digits: pg_trgm'],
     ['%12345%', 'trigram', 'a longer inner run'],
+    ['%7777%', 'ordered', 'a run of one repeated trigram walks the client in order'],
     ['%123%', 'ordered', 'a short inner run walks the client in order'],
     ['29%45', 'ordered', 'both ends fixed'],
     ['33_2%', 'ordered', '`_` inside'],

@@ -52,6 +52,15 @@ export function fixedEnds(like: string): { prefix: string; suffix: string; exact
   return { prefix: like.slice(0, first), suffix: like.slice(last + 1), exact: false };
 }
 
+/**
+ * Whether every trigram of the run is different: a run like `00000` has one trigram, whose index entry
+ * lists a percent of the pool, all rows to recheck — the random_key walk is cheaper then.
+ */
+export function distinctTrigrams(run: string): boolean {
+  const grams = Array.from({ length: run.length - 2 }, (_, i) => run.slice(i, i + 3));
+  return new Set(grams).size === grams.length;
+}
+
 /** The narrowing with the most fixed digits: the fixed end, or a long inner run. */
 export function narrowingOf(like: string): Narrowing {
   const ends = fixedEnds(like);
@@ -67,7 +76,7 @@ export function narrowingOf(like: string): Narrowing {
   const fixedDigits = like.slice(COUNTRY_CODE.length).replace(/[%_]/g, '').length;
   if (like.startsWith(`${COUNTRY_CODE}%`) && fixedDigits <= 2) return { kind: 'none' };
   const end = Math.max(prefixDigits, ends.suffix.length);
-  if (longestRun.length >= TRIGRAM_DIGITS && longestRun.length > end) return { kind: 'trigram', run: longestRun };
+  if (longestRun.length >= TRIGRAM_DIGITS && longestRun.length > end && distinctTrigrams(longestRun)) return { kind: 'trigram', run: longestRun };
   if (ends.suffix.length > 0 && ends.suffix.length >= prefixDigits) return { kind: 'suffix', suffix: ends.suffix };
   if (prefixDigits > 0) return { kind: 'prefix', prefix: ends.prefix };
   return { kind: 'none' };

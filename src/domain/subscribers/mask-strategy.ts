@@ -33,8 +33,15 @@ export function maskStrategy(like: string): MaskStrategy {
   if (!wildcard) return { kind: 'exact', msisdn: like };
   const prefixDigits = prefix.length - 3;
   if (suffix.length >= SUFFIX_DIGITS && suffix.length >= prefixDigits) return { kind: 'suffix', suffix };
-  if (longest.length >= TRIGRAM_DIGITS && longest.length > prefixDigits) return { kind: 'trigram', run: longest };
+  // A run whose trigrams repeat (`1111`) lists a percent of all numbers in the index: walk the client instead.
+  if (longest.length >= TRIGRAM_DIGITS && longest.length > prefixDigits && distinctTrigrams(longest)) return { kind: 'trigram', run: longest };
   return { kind: 'ordered', prefix };
+}
+
+/** Whether every trigram (three consecutive characters) of the run is different. */
+export function distinctTrigrams(run: string): boolean {
+  const grams = Array.from({ length: run.length - 2 }, (_, i) => run.slice(i, i + 3));
+  return new Set(grams).size === grams.length;
 }
 
 /** The upper bound of a prefix range: the prefix with its last character stepped up (byte order). */
