@@ -1,6 +1,7 @@
 // «Счета» (R-INV-ORDER, R-INV-DELIVERY): closed months; an invoice ordered by e-mail (the delivery
 // address or a typed one) or as a download, rendered by a job and sent when ready; the bill delivery
 // method and address.
+import { sceneForm } from '../../src/bot/scene-form.js';
 import { Scenes } from 'telegraf';
 import { idArg } from '../../src/bot/callback-data.js';
 import type { BotContext } from '../../src/bot/context.js';
@@ -37,13 +38,9 @@ interface InvoiceForm {
   nonce?: string;
 }
 
-const form = (ctx: BotContext) => ctx.scene.state as InvoiceForm;
-
-function setForm(ctx: BotContext, next: InvoiceForm = {}): void {
-  const state = form(ctx);
-  for (const key of Object.keys(state)) delete state[key as keyof InvoiceForm];
-  Object.assign(state, next);
-}
+const invoiceForm = sceneForm<InvoiceForm>();
+const form = invoiceForm.get;
+const setForm = invoiceForm.set;
 
 function invoiceIdArg(value: string | undefined): number {
   const id = idArg(value);

@@ -1,6 +1,7 @@
 // «Платежи» (R-PAY-HIST, R-PAY-REG): the history in keyset pages, and the registration of an
 // unconfirmed payment — document number → date («Сегодня», «Вчера» or ДД.ММ.ГГГГ) → amount →
 // confirmation. A wrong value gets its own message and the user stays on that step.
+import { sceneForm } from '../../src/bot/scene-form.js';
 import { Scenes } from 'telegraf';
 import type { BotContext } from '../../src/bot/context.js';
 import { parseDate } from '../../src/bot/format.js';
@@ -29,13 +30,9 @@ interface PaymentForm {
   nonce?: string;
 }
 
-const form = (ctx: BotContext) => ctx.scene.state as PaymentForm;
-
-function resetForm(ctx: BotContext, next: PaymentForm = {}): void {
-  const state = form(ctx);
-  for (const key of Object.keys(state)) delete state[key as keyof PaymentForm];
-  Object.assign(state, next);
-}
+const paymentForm = sceneForm<PaymentForm>();
+const form = paymentForm.get;
+const resetForm = paymentForm.set;
 
 function cursorArg(value: string | undefined): string {
   if (!value || !/^\d{8}\.\d{1,10}$/.test(value)) throw new StaleButtonError('bad payments cursor');

@@ -1,6 +1,7 @@
 // «Действия с услугами по списку абонентов» (R-BULK): choose a service, connect or disconnect, send the
 // list (text or CSV/XLSX), preview, confirm. The worker applies it line by line, edits the confirmed
 // message with progress and sends the result file.
+import { sceneForm } from '../../../src/bot/scene-form.js';
 import { Scenes } from 'telegraf';
 import { idArg } from '../../../src/bot/callback-data.js';
 import type { BotContext } from '../../../src/bot/context.js';
@@ -16,10 +17,7 @@ interface BulkState {
   action?: BulkAction;
 }
 
-const state = (ctx: BotContext) => ctx.scene.state as BulkState;
-const setState = (ctx: BotContext, s: BulkState) => {
-  ctx.scene.state = s as Record<string, unknown>;
-};
+const { get: state, set: setState } = sceneForm<BulkState>();
 
 async function listIntake(ctx: BotContext): Promise<void> {
   const { serviceId, action } = state(ctx);

@@ -1,6 +1,7 @@
 // «Переименование абонента» (R-RENAME): one number — found as in «Выбор абонента», new name typed,
 // confirmed — or a list of `номер;имя` sent as text or CSV/XLSX, previewed and confirmed. On the last
 // days of a month the bot refuses and offers the written application as a feedback ticket.
+import { sceneForm } from '../../../src/bot/scene-form.js';
 import { Scenes } from 'telegraf';
 import { idArg } from '../../../src/bot/callback-data.js';
 import type { BotContext } from '../../../src/bot/context.js';
@@ -37,10 +38,7 @@ interface RenameState {
   fileId?: string;
 }
 
-const state = (ctx: BotContext) => ctx.scene.state as RenameState;
-const setState = (ctx: BotContext, s: RenameState) => {
-  ctx.scene.state = s as Record<string, unknown>;
-};
+const { get: state, set: setState } = sceneForm<RenameState>();
 
 /** The refusal's text (renames.* texts live in the lists catalog). */
 function refusalText(ctx: BotContext, error: DomainError): string {
