@@ -8,15 +8,14 @@ import type { InlineButton, View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import { DomainError, isDomainError } from '../../../src/domain/errors.js';
 import type { ListPreview, ListSource } from '../../../src/domain/lists/types.js';
+import { checkListFile, maxMb } from '../../../src/domain/lists/parse.js';
 import { lineReasonText } from '../../../src/jobs/handlers/list-texts.js';
 
 const REASONS_SHOWN = 15;
 const LINE_NUMBERS_SHOWN = 8;
 const RAW_SHOWN = 40;
 
-export function maxMb(bytes: number): number {
-  return Math.round((bytes / 1024 / 1024) * 10) / 10;
-}
+export { maxMb };
 
 /** The list the user sent in this update: pasted text or a document; undefined for anything else. */
 export async function listSourceOf(ctx: BotContext): Promise<ListSource | undefined> {
@@ -27,9 +26,8 @@ export async function listSourceOf(ctx: BotContext): Promise<ListSource | undefi
   const { settings } = ctx.services.deps;
   const doc = message.document;
   const fileName = doc.file_name ?? 'list';
-  if (!/\.(csv|txt|xlsx)$/i.test(fileName)) throw new DomainError('lists.wrongType');
   // Telegram refuses downloads over 20 MB and ours are smaller: refuse before fetching anything.
-  if ((doc.file_size ?? 0) > settings.listMaxBytes) throw new DomainError('lists.tooBig', { maxMb: maxMb(settings.listMaxBytes) });
+  checkListFile({ fileName, declaredBytes: doc.file_size }, { maxBytes: settings.listMaxBytes });
   const link = await ctx.telegram.getFileLink(doc.file_id).catch(() => {
     throw new DomainError('lists.downloadFailed');
   });

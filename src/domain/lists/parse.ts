@@ -28,8 +28,28 @@ export async function readListRows(source: ListSource, limits: ListLimits): Prom
   return checkLineCount(csvRows(decodeText(content)), limits);
 }
 
-function tooBig(limits: ListLimits): DomainError {
-  return new DomainError('lists.tooBig', { maxMb: Math.round((limits.maxBytes / 1024 / 1024) * 10) / 10 });
+/** The limit as users read it: megabytes with one decimal. */
+export function maxMb(bytes: number): number {
+  return Math.round((bytes / 1024 / 1024) * 10) / 10;
+}
+
+function tooBig(limits: Pick<ListLimits, 'maxBytes'>): DomainError {
+  return new DomainError('lists.tooBig', { maxMb: maxMb(limits.maxBytes) });
+}
+
+const LIST_EXTENSIONS = ['csv', 'txt', 'xlsx'];
+
+function extensionOf(fileName: string): string {
+  return fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
+}
+
+/**
+ * What can be told of a sent file before it is downloaded: its type by name and its declared size.
+ * Checked again on the bytes by readListRows.
+ */
+export function checkListFile(file: { fileName: string; declaredBytes?: number }, limits: Pick<ListLimits, 'maxBytes'>): void {
+  if (!LIST_EXTENSIONS.includes(extensionOf(file.fileName))) throw new DomainError('lists.wrongType');
+  if ((file.declaredBytes ?? 0) > limits.maxBytes) throw tooBig(limits);
 }
 
 /** Header aside, at most `maxLines` data rows (one spare row allows for the optional header). */
@@ -47,7 +67,7 @@ export function isHeader(row: SourceRow): boolean {
 }
 
 function fileType(fileName: string, content: Buffer): 'csv' | 'xlsx' {
-  const ext = fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
+  const ext = extensionOf(fileName);
   const zip = content.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   if (ext === 'xlsx') {
     if (!zip) throw new DomainError('lists.brokenFile');
