@@ -8,6 +8,7 @@ import type { BotContext, BotServices, SessionData } from './context.js';
 import { errorBoundary, type ShowHome } from './middleware/error-boundary.js';
 import { identityMiddleware, languageMiddleware } from './middleware/identity.js';
 import { updateLogger } from './middleware/logger.js';
+import { typedInputBoundary } from './middleware/typed-input.js';
 import { answerOnce, remember } from './render.js';
 import { dispatcher, type Section } from './sections.js';
 
@@ -57,6 +58,7 @@ export function createBot(options: CreateBotOptions): Telegraf<BotContext> {
   bot.use(errorBoundary(options.showHome));
   if (options.metrics) bot.use(options.metrics);
   bot.use(chatFilter(options.supportChatId));
+  bot.use(typedInputBoundary());
   // With Redis the chat lock's script claims the update_id too (one round trip per update instead of two,
   // the same keys); every update reaching here has a sender, so the lock sees each one. In memory the
   // record drops a redelivery to this process before it queues for its chat.
