@@ -44,7 +44,8 @@ export async function changeDelivery(deps: DomainDeps, actor: Actor, input: Chan
   const clientId = adminClientId(actor);
   if (!['email', 'post', 'portal'].includes(input.method)) throw new DomainError('invoices.invalidDelivery');
   const typed =
-    input.method === 'email' && input.address ? validEmail(input.address) : input.method === 'post' ? validPostAddress(input.address) : null;
+    // A typed address is validated even when empty; only an absent one keeps the current address.
+    input.method === 'email' && input.address != null ? validEmail(input.address) : input.method === 'post' ? validPostAddress(input.address) : null;
   const now = deps.clock.now();
 
   return deps.db.transaction(async (tx) => {
