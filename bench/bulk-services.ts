@@ -76,10 +76,16 @@ const [other] = await q<{ id: number }>(sql`
   insert into clients (name, unp, payment_form, credit_limit, balance, contract_number, contract_date, bill_delivery_method, bill_delivery_address, created_at)
   values ('ООО «Другие»', '190000002', 'advance', 0, 0, 'Д-2', '2024-01-15', 'email', 'o@example.by', now()) returning id`);
 const clientId = c!.id;
-const [acc] = await q<{ id: number }>(sql`insert into personal_accounts (client_id, number, name) values (${clientId}, 'LSB0000001', 'Счет') returning id`);
-const [acc2] = await q<{ id: number }>(sql`insert into personal_accounts (client_id, number, name) values (${other!.id}, 'LSB0000002', 'Счет') returning id`);
+const [acc] = await q<{ id: number }>(
+  sql`insert into personal_accounts (client_id, number, name) values (${clientId}, 'LSB0000001', 'Счет') returning id`,
+);
+const [acc2] = await q<{ id: number }>(
+  sql`insert into personal_accounts (client_id, number, name) values (${other!.id}, 'LSB0000002', 'Счет') returning id`,
+);
 const tariff = async (code: string) => {
-  const [row] = await q<{ id: number }>(sql`insert into tariff_plans (code, name, monthly_fee) values (${code}, ${code}, 1500) returning id`);
+  const [row] = await q<{ id: number }>(
+    sql`insert into tariff_plans (code, name, monthly_fee) values (${code}, ${code}, 1500) returning id`,
+  );
   return row!.id;
 };
 const open = await tariff('bench_open');
@@ -94,12 +100,23 @@ const serviceId = await svc('bench_s', 250);
 const excluding = await svc('bench_x', 0);
 const extraA = await svc('bench_a', 0);
 const extraB = await svc('bench_b', 0);
-await db.execute(sql`insert into service_exclusions (service_a_id, service_b_id) values (${Math.min(serviceId, excluding)}, ${Math.max(serviceId, excluding)})`);
+await db.execute(
+  sql`insert into service_exclusions (service_a_id, service_b_id) values (${Math.min(serviceId, excluding)}, ${Math.max(serviceId, excluding)})`,
+);
 
 // Line i (0-based) of the list: i % 100 picks its case. 0–2 tariff forbids it, 3 blocked, 4 paused,
 // 5 already connected, 6 an excluding service connected, 7 the fee not covered, 50 blocked after the
 // preview (refused by the worker); the rest connect.
-const kinds = ['notAllowed', 'notAllowed', 'notAllowed', 'blocked', 'paused', 'alreadyConnected', 'excluded', 'insufficientFunds'];
+const kinds = [
+  'notAllowed',
+  'notAllowed',
+  'notAllowed',
+  'blocked',
+  'paused',
+  'alreadyConnected',
+  'excluded',
+  'insufficientFunds',
+];
 await db.execute(sql`
   insert into subscribers (client_id, personal_account_id, msisdn, full_name, display_name, tariff_plan_id, balance, status, created_at)
   select ${other!.id}, ${acc2!.id}, '37533' || lpad(g::text, 7, '0'), 'Другой ' || g, 'Другой ' || g, ${open}, 5000, 'active', now()
@@ -111,15 +128,26 @@ await db.execute(sql`
          case when g % 100 = 7 then -9900 else 5000 end,
          (case when g % 100 = 3 then 'blocked' else 'active' end)::subscriber_status, now()
   from generate_series(0, ${LINES - 1}::int) g`);
-const ids = (k: number) => sql`(select id from subscribers where client_id = ${clientId} and (substr(msisdn, 6)::int % 100) = ${k})`;
-await db.execute(sql`insert into pauses (subscriber_id, starts_on, ends_on, fee, created_at) select id, ${addDays(day, -2)}, ${addDays(day, 10)}, 0, now() from ${ids(4)} s`);
-await db.execute(sql`insert into subscriber_services (subscriber_id, service_id, connected_at) select id, ${serviceId}, now() from ${ids(5)} s`);
-await db.execute(sql`insert into subscriber_services (subscriber_id, service_id, connected_at) select id, ${excluding}, now() from ${ids(6)} s`);
+const ids = (k: number) =>
+  sql`(select id from subscribers where client_id = ${clientId} and (substr(msisdn, 6)::int % 100) = ${k})`;
+await db.execute(
+  sql`insert into pauses (subscriber_id, starts_on, ends_on, fee, created_at) select id, ${addDays(day, -2)}, ${addDays(day, 10)}, 0, now() from ${ids(4)} s`,
+);
+await db.execute(
+  sql`insert into subscriber_services (subscriber_id, service_id, connected_at) select id, ${serviceId}, now() from ${ids(5)} s`,
+);
+await db.execute(
+  sql`insert into subscriber_services (subscriber_id, service_id, connected_at) select id, ${excluding}, now() from ${ids(6)} s`,
+);
 // Every subscriber has two other services (the rows an exclusion check must read past).
-await db.execute(sql`insert into subscriber_services (subscriber_id, service_id, connected_at) select id, s.sid, now() from subscribers, (values (${extraA}::int), (${extraB}::int)) s(sid)`);
+await db.execute(
+  sql`insert into subscriber_services (subscriber_id, service_id, connected_at) select id, s.sid, now() from subscribers, (values (${extraA}::int), (${extraB}::int)) s(sid)`,
+);
 await db.execute(sql`analyze`);
 
-const numbers = await q<{ msisdn: string }>(sql`select msisdn from subscribers where client_id = ${clientId} order by msisdn`);
+const numbers = await q<{ msisdn: string }>(
+  sql`select msisdn from subscribers where client_id = ${clientId} order by msisdn`,
+);
 const csv = Buffer.from(['Номер', ...numbers.map((n) => `+${n.msisdn}`)].join('\r\n'), 'utf8');
 const actor: Actor = { kind: 'admin', telegramId: 1, clientId };
 log(`seeded: ${numbers.length} numbers of the client, ${OTHERS} of another; CSV ${(csv.length / 1024).toFixed(0)} KiB`);
@@ -137,7 +165,12 @@ const seconds = (from: number) => Number(((performance.now() - from) / 1000).toF
 async function phase(action: 'connect' | 'disconnect') {
   statements = 0;
   const t0 = performance.now();
-  const preview = await createServiceList(deps, actor, { serviceId, action, source: { kind: 'file', fileName: 'list.csv', content: csv }, chatId: 1 });
+  const preview = await createServiceList(deps, actor, {
+    serviceId,
+    action,
+    source: { kind: 'file', fileName: 'list.csv', content: csv },
+    chatId: 1,
+  });
   const previewSeconds = seconds(t0);
   const previewStatements = statements;
   const reasons: Record<string, number> = {};
@@ -145,22 +178,42 @@ async function phase(action: 'connect' | 'disconnect') {
   // Between preview and confirmation 1 number in 100 is blocked: the worker, not the preview, refuses it
   // (for a disconnection a block changes nothing: those lines are still applied).
   await db.execute(sql`update subscribers set status = 'blocked' where id in ${ids(50)}`);
-  await confirmServiceList(deps, actor, { listId: preview.listId, nonce: `bench-${action}-${Date.now()}`, chatId: 1, progressMessageId: 1 });
+  await confirmServiceList(deps, actor, {
+    listId: preview.listId,
+    nonce: `bench-${action}-${Date.now()}`,
+    chatId: 1,
+    progressMessageId: 1,
+  });
   statements = 0;
   const t1 = performance.now();
-  const runner = new JobRunner({ deps, notifier, logger, handlers: bulkHandlers({ concurrency: PGLITE ? 1 : 4 }), workerId: 'bench' });
+  const runner = new JobRunner({
+    deps,
+    notifier,
+    logger,
+    handlers: bulkHandlers({ concurrency: PGLITE ? 1 : 4 }),
+    workerId: 'bench',
+  });
   while ((await runner.runDue()) > 0);
   const totalSeconds = seconds(t1);
   const applyStatements = statements;
-  const [list] = await q<{ confirmed_at: string; finished_at: string | null }>(sql`select confirmed_at, finished_at from bulk_lists where id = ${preview.listId}`);
+  const [list] = await q<{ confirmed_at: string; finished_at: string | null }>(
+    sql`select confirmed_at, finished_at from bulk_lists where id = ${preview.listId}`,
+  );
   const counts = await q<{ status: string; reason: string | null; n: number }>(
     sql`select status, split_part(reason, ' ', 1) as reason, count(*)::int as n from bulk_list_lines where list_id = ${preview.listId} group by 1, 2 order by 1, 2`,
   );
   return {
     action,
-    preview: { seconds: previewSeconds, statements: PGLITE ? null : previewStatements, fine: preview.fine, bad: reasons },
+    preview: {
+      seconds: previewSeconds,
+      statements: PGLITE ? null : previewStatements,
+      fine: preview.fine,
+      bad: reasons,
+    },
     apply: {
-      seconds: list?.finished_at ? (new Date(list.finished_at).getTime() - new Date(list.confirmed_at).getTime()) / 1000 : null,
+      seconds: list?.finished_at
+        ? (new Date(list.finished_at).getTime() - new Date(list.confirmed_at).getTime()) / 1000
+        : null,
       secondsWithResultFile: totalSeconds,
       statements: PGLITE ? null : applyStatements,
       statementsPerLine: PGLITE ? null : Number((applyStatements / Math.max(1, preview.fine)).toFixed(3)),
@@ -171,8 +224,12 @@ async function phase(action: 'connect' | 'disconnect') {
 
 const connect = await phase('connect');
 const disconnect = await phase('disconnect');
-const [fees] = await q<{ n: number; sum: number }>(sql`select count(*)::int as n, coalesce(sum(amount), 0)::int as sum from charges`);
-const [svcRows] = await q<{ n: number }>(sql`select count(*)::int as n from subscriber_services where service_id = ${serviceId}`);
+const [fees] = await q<{ n: number; sum: number }>(
+  sql`select count(*)::int as n, coalesce(sum(amount), 0)::int as sum from charges`,
+);
+const [svcRows] = await q<{ n: number }>(
+  sql`select count(*)::int as n from subscriber_services where service_id = ${serviceId}`,
+);
 const result = {
   database: PGLITE ? 'PGlite (embedded, one connection), 1 lane' : 'PostgreSQL (postgres.js, pool 6), 4 lanes',
   lines: numbers.length,

@@ -36,7 +36,9 @@ const log = (line: string) => process.stderr.write(`[bench ${((Date.now() - star
 
 const machine = await describeMachine(PG_ADMIN_URL, REDIS_URL);
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-log(`machine: ${machine.cores} cores, ${machine.memory}, Node ${machine.node}, PostgreSQL ${machine.postgres.split(' ')[0]}, Redis ${machine.redis}`);
+log(
+  `machine: ${machine.cores} cores, ${machine.memory}, Node ${machine.node}, PostgreSQL ${machine.postgres.split(' ')[0]}, Redis ${machine.redis}`,
+);
 
 const large = await ensureBenchDatabase(SCALES.large, log);
 const small = only.has('search') ? await ensureBenchDatabase(SCALES.small, log) : undefined;
@@ -46,7 +48,17 @@ if (only.has('press')) {
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const chats = await ensureChats(large.url, large.clientId, chatsCount);
   const redis = new Redis(REDIS_URL);
-  const common = { log, chats: chats.map((c) => c.telegramId), warmupMs, measureMs, token: BENCH_TOKEN, dbUrl: large.url, redisUrl: REDIS_URL, logLevel, cpuProfileDir: profileDir };
+  const common = {
+    log,
+    chats: chats.map((c) => c.telegramId),
+    warmupMs,
+    measureMs,
+    token: BENCH_TOKEN,
+    dbUrl: large.url,
+    redisUrl: REDIS_URL,
+    logLevel,
+    cpuProfileDir: profileDir,
+  };
   const pressFull = (message: ChatMessageState) => {
     const all = message.replyMarkup?.inline_keyboard.flat().map((b) => b.callback_data ?? '') ?? [];
     // The subscriber menu ↔ «Операции с услугами»: each press edits the one message to the other screen.
@@ -58,10 +70,14 @@ if (only.has('press')) {
   // would drop them as already claimed.
   const rounds: { floor: Awaited<ReturnType<typeof runPress>>; full: Awaited<ReturnType<typeof runPress>> }[] = [];
   for (let round = 1; round <= roundsCount; round++) {
-    log(`press round ${round}/${roundsCount}: floor (bare Telegraf), ${chats.length} chats, ${warmupMs / 1000} s warm-up + ${measureMs / 1000} s`);
+    log(
+      `press round ${round}/${roundsCount}: floor (bare Telegraf), ${chats.length} chats, ${warmupMs / 1000} s warm-up + ${measureMs / 1000} s`,
+    );
     const floor = await runPress({ ...common, mode: 'floor', redisPrefix: 'bench-floor:', choose: pressFloor });
     const prefix = `bench:${process.pid}:${round}:`;
-    log(`press round ${round}/${roundsCount}: full stack (createApp, Postgres ${large.scale.database}, Redis prefix ${prefix})`);
+    log(
+      `press round ${round}/${roundsCount}: full stack (createApp, Postgres ${large.scale.database}, Redis prefix ${prefix})`,
+    );
     try {
       const full = await runPress({ ...common, mode: 'full', redisPrefix: prefix, choose: pressFull });
       rounds.push({ floor, full });
@@ -70,7 +86,11 @@ if (only.has('press')) {
     }
   }
   log('press: client CPU per statement of a press (sequential, alone)');
-  const statementCpu = await measureStatementCpu(large.url, large.clientId, chats.map((c) => c.telegramId));
+  const statementCpu = await measureStatementCpu(
+    large.url,
+    large.clientId,
+    chats.map((c) => c.telegramId),
+  );
   redis.disconnect();
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   results.press = {
@@ -100,5 +120,7 @@ const dir = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(dir, { recursive: true });
 writeFileSync(`${dir}latest.md`, `${text}\n`);
 writeFileSync(`${dir}latest.json`, `${JSON.stringify(results, null, 2)}\n`);
-log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; ${pass(true) && 'written'} bench/results/latest.{md,json}`);
+log(
+  `done in ${((Date.now() - started) / 1000).toFixed(0)} s; ${pass(true) && 'written'} bench/results/latest.{md,json}`,
+);
 process.exit(0);

@@ -37,7 +37,9 @@ function pressSection(p: NonNullable<Results['press']>): string[] {
       .map((r) => f2(r.full.pressesPerSecond / r.floor.pressesPerSecond))
       .join(', ')}`,
     `- counts per press: after the full stack's last window, one chat presses ${full.countedPresses} times alone, one press at a time (exact, unlike totals over a window with presses in flight at its edges)`,
-    `- Bot API calls per press: ${f2(full.apiCallsPerPress)} (target ≤ 2: ${pass(full.apiCallsPerPress <= 2)}) — ${Object.entries(full.apiMethods)
+    `- Bot API calls per press: ${f2(full.apiCallsPerPress)} (target ≤ 2: ${pass(full.apiCallsPerPress <= 2)}) — ${Object.entries(
+      full.apiMethods,
+    )
       .map(([m, n]) => `${m} ${n}`)
       .join(', ')}`,
     `- Redis round trips per press besides the lock: ${f2(full.redisOtherPerPress)} (target ≤ 2: ${pass(full.redisOtherPerPress <= 2)}); the lock's own: ${f2(full.redisLockPerPress)} — ${full.redisCommands
@@ -87,7 +89,8 @@ function plans(title: string, shapes: ShapeResult[]): string[] {
 
 function searchSection(s: NonNullable<Results['search']>): string[] {
   const all = (r: SearchResults) => `p50 ${ms(r.subscribersAll.p50)}, p95 ${ms(r.subscribersAll.p95)}`;
-  const pool = (r: SearchResults) => `p50 ${ms(r.poolAll.p50)}, p95 ${ms(r.poolAll.p95)} (the offer statement alone: p95 ${ms(r.poolQueryAll.p95)})`;
+  const pool = (r: SearchResults) =>
+    `p50 ${ms(r.poolAll.p50)}, p95 ${ms(r.poolAll.p95)} (the offer statement alone: p95 ${ms(r.poolQueryAll.p95)})`;
   return [
     '## 2. Search at scale',
     '',
@@ -96,8 +99,18 @@ function searchSection(s: NonNullable<Results['search']>): string[] {
     `- a one-row INSERT + COMMIT on this machine (fsync): p50 ${ms(s.large.commitProbe.p50)}, p95 ${ms(s.large.commitProbe.p95)}; load average at the end ${f1(s.large.loadAverage)} (1M) / ${f1(s.small.loadAverage)} (50k)`,
     `- ratio of overall p95 1M/50k: subscribers ${f2(s.large.subscribersAll.p95 / s.small.subscribersAll.p95)}, pool ${f2(s.large.poolAll.p95 / s.small.poolAll.p95)} (target ≤ 2)`,
     '',
-    ...shapeTable('«Выбор абонента» (searchSubscribers, client of 100 000 at 1M / of 5 000 at 50k; first page)', s.large.subscribers, s.small.subscribers, 10),
-    ...shapeTable('«Подобрать номер» (searchNumbers with the category cycling Все/simple/bronze/silver/gold/platinum; 5 000 000 / 50 000 pool)', s.large.pool, s.small.pool, 20),
+    ...shapeTable(
+      '«Выбор абонента» (searchSubscribers, client of 100 000 at 1M / of 5 000 at 50k; first page)',
+      s.large.subscribers,
+      s.small.subscribers,
+      10,
+    ),
+    ...shapeTable(
+      '«Подобрать номер» (searchNumbers with the category cycling Все/simple/bronze/silver/gold/platinum; 5 000 000 / 50 000 pool)',
+      s.large.pool,
+      s.small.pool,
+      20,
+    ),
     'Ratio PASS also when the 1M p95 itself is ≤ 2 ms (noise dominates there).',
     '',
     ...plans('Subscriber search', s.large.subscribers),

@@ -92,20 +92,28 @@ async function explain(url: string, statement: Captured): Promise<string> {
   const s = postgres(url, { max: 1, onnotice: () => {}, connection: { TimeZone: 'UTC' } });
   try {
     // Inside a rolled-back transaction: the EXPLAIN ANALYZE of a write (none here) would not stick.
-    const rows = await s.begin(async (tx) => {
-      const r = await tx.unsafe(`explain (analyze, buffers, costs off, summary off) ${statement.text}`, statement.parameters as never[]);
-      throw Object.assign(new Error('rollback'), { rows: r });
-    }).catch((e: { rows?: { 'QUERY PLAN': string }[] }) => {
-      if (!e.rows) throw e;
-      return e.rows;
-    });
+    const rows = await s
+      .begin(async (tx) => {
+        const r = await tx.unsafe(
+          `explain (analyze, buffers, costs off, summary off) ${statement.text}`,
+          statement.parameters as never[],
+        );
+        throw Object.assign(new Error('rollback'), { rows: r });
+      })
+      .catch((e: { rows?: { 'QUERY PLAN': string }[] }) => {
+        if (!e.rows) throw e;
+        return e.rows;
+      });
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   } finally {
     await s.end();
   }
 }
 
-export async function runSearch(bench: BenchDatabase, options: { perShape: number; poolPerShape: number; warmup: number; seed?: number }): Promise<SearchResults> {
+export async function runSearch(
+  bench: BenchDatabase,
+  options: { perShape: number; poolPerShape: number; warmup: number; seed?: number },
+): Promise<SearchResults> {
   const counter = statementCounter();
   const database: Database = openCountedDatabase(bench.url, counter, 4);
   const settings = { ...defaultSettings };
@@ -124,14 +132,31 @@ export async function runSearch(bench: BenchDatabase, options: { perShape: numbe
     // caches are warm; the first read of a page from the OS cache costs tens of µs on this machine).
     const warm = prng(7);
     for (const shape of SUBSCRIBER_SHAPES) {
-      for (let i = 0; i < options.warmup; i++) await searchSubscribers(deps, admin, { mask: fill(shape.template, warm) });
+      for (let i = 0; i < options.warmup; i++)
+        await searchSubscribers(deps, admin, { mask: fill(shape.template, warm) });
     }
     for (const shape of POOL_SHAPES) {
       for (let i = 0; i < options.warmup; i++) {
-        const categoryId = i % 2 === 0 ? null : (await rawRows<{ id: number }>(database.db, sql`select id from number_categories order by rank limit 1 offset ${i % 5}`))[0]!.id;
+        const categoryId =
+          i % 2 === 0
+            ? null
+            : (
+                await rawRows<{ id: number }>(
+                  database.db,
+                  sql`select id from number_categories order by rank limit 1 offset ${i % 5}`,
+                )
+              )[0]!.id;
         await rawRows(
           database.db,
-          offerQuery({ like: parseMask(fill(shape.template, warm)).like, categoryId, subscriberId: 0, currentMsisdn: '375000000000', now: new Date(), start: warm.next(), limit: settings.numberOffers }),
+          offerQuery({
+            like: parseMask(fill(shape.template, warm)).like,
+            categoryId,
+            subscriberId: 0,
+            currentMsisdn: '375000000000',
+            now: new Date(),
+            start: warm.next(),
+            limit: settings.numberOffers,
+          }),
         );
       }
     }
@@ -177,7 +202,9 @@ export async function runSearch(bench: BenchDatabase, options: { perShape: numbe
       database.db,
       sql`select id, msisdn from subscribers where client_id = ${bench.clientId} and status = 'active' order by id desc limit 400`,
     );
-    await database.db.execute(sql`delete from number_search_attempts where subscriber_id = any(${`{${searchers.map((s) => s.id).join(',')}}`}::int[])`);
+    await database.db.execute(
+      sql`delete from number_search_attempts where subscriber_id = any(${`{${searchers.map((s) => s.id).join(',')}}`}::int[])`,
+    );
     const categories: (string | null)[] = [null, 'simple', 'bronze', 'silver', 'gold', 'platinum'];
     let searcher = 0;
     let used = 0;
@@ -188,7 +215,10 @@ export async function runSearch(bench: BenchDatabase, options: { perShape: numbe
       }
       used++;
       const s = searchers[searcher % searchers.length]!;
-      return { actor: { kind: 'subscriber', telegramId: 1, clientId: bench.clientId, subscriberId: Number(s.id) }, subscriberId: Number(s.id) };
+      return {
+        actor: { kind: 'subscriber', telegramId: 1, clientId: bench.clientId, subscriberId: Number(s.id) },
+        subscriberId: Number(s.id),
+      };
     };
     const pool: ShapeResult[] = [];
     const poolAll: number[] = [];
@@ -241,7 +271,9 @@ export async function runSearch(bench: BenchDatabase, options: { perShape: numbe
     await database.db.execute(sql`create table if not exists bench_commit_probe (at timestamptz not null)`);
     for (let i = 0; i < 40; i++) {
       const t0 = performance.now();
-      await database.db.execute(sql`insert into bench_commit_probe (at) values (${new Date().toISOString()}::timestamptz)`);
+      await database.db.execute(
+        sql`insert into bench_commit_probe (at) values (${new Date().toISOString()}::timestamptz)`,
+      );
       commits.push(performance.now() - t0);
     }
     await database.db.execute(sql`truncate bench_commit_probe`);

@@ -61,11 +61,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger.info({ driver: database.driver }, 'database migrated');
   }
   const clock = overrides.clock ?? clockFromConfig(config);
-  const deps: DomainDeps = { db: database.db, clock, settings: settingsFromConfig(config), secretsKey: secretsKey(config) };
+  const deps: DomainDeps = {
+    db: database.db,
+    clock,
+    settings: settingsFromConfig(config),
+    secretsKey: secretsKey(config),
+  };
   if (overrides.seedDemo ?? database.driver === 'pglite') {
     const { seedDemo } = await import('./db/seed/index.js');
     const result = await seedDemo(deps);
-    if (result.seeded) logger.info({ subscribers: result.subscribers, pool: result.poolByCategory }, 'demo data seeded');
+    if (result.seeded)
+      logger.info({ subscribers: result.subscribers, pool: result.poolByCategory }, 'demo data seeded');
   }
   let redis: Redis | undefined;
   if (overrides.redis !== undefined) redis = overrides.redis ?? undefined;
@@ -86,7 +92,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     },
     nonce: overrides.nonce ?? (() => randomBytes(6).toString('base64url')),
   };
-  const metrics = createMetrics({ jobBacklog: () => jobBacklog(database.db), processMetrics: overrides.processMetrics, logger });
+  const metrics = createMetrics({
+    jobBacklog: () => jobBacklog(database.db),
+    processMetrics: overrides.processMetrics,
+    logger,
+  });
   const apiPolicy = (telegram: Telegram) => void installApiPolicy(telegram, { metrics, logger });
   const bot = createBot({
     token,

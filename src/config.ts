@@ -10,46 +10,64 @@ const optionalString = z
 
 const kopecks = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 
-export const configSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    BOT_TOKEN: optionalString.pipe(
-      z
-        .string()
-        .regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC… (from @BotFather)')
-        .optional(),
-    ),
-    TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
-    BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
-    WEBHOOK_URL: optionalString.pipe(z.url().optional()),
-    WEBHOOK_SECRET: optionalString.pipe(
-      z
-        .string()
-        .regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A-Z, a-z, 0-9, _ and -')
-        .optional(),
-    ),
-    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-    DATABASE_URL: optionalString.pipe(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
-    PGLITE_DIR: z.string().default('./.data/pglite'),
-    REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional()),
-    REDIS_PREFIX: z.string().default('portal:'),
-    SUPPORT_CHAT_ID: optionalString.pipe(
-      z.string().regex(/^-\d+$/, 'a supergroup id is negative, like -1001234567890').transform(Number).optional(),
-    ),
-    /** 32 bytes, hex or base64; AES-256-GCM key for PIN/PUK at rest. */
-    SECRETS_KEY: optionalString,
-    SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').optional()),
-    MAIL_FROM: z.string().default('Portal Bot <noreply@portal.example>'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    BOT_NOW: optionalString.pipe(z.iso.datetime({ offset: true }).optional()),
-    /** Rename delay (R-RENAME): 24 h in production; the demo applies renames within a minute. */
-    RENAME_DELAY_SECONDS: z.coerce.number().int().nonnegative().optional(),
-    PIN_MESSAGE_TTL_SECONDS: z.coerce.number().int().positive().default(60),
-    VAT_PERCENT: z.coerce.number().int().min(0).max(100).default(20),
-    INVITE_TTL_HOURS: z.coerce.number().positive().default(24),
-    PAGE_SIZE: z.coerce.number().int().min(1).max(50).default(10),
-    POST_DELIVERY_FEE: kopecks(510),
-  });
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  BOT_TOKEN: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC… (from @BotFather)')
+      .optional(),
+  ),
+  TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+  BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
+  WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+  WEBHOOK_SECRET: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A-Z, a-z, 0-9, _ and -')
+      .optional(),
+  ),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+  ),
+  PGLITE_DIR: z.string().default('./.data/pglite'),
+  REDIS_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+      .optional(),
+  ),
+  REDIS_PREFIX: z.string().default('portal:'),
+  SUPPORT_CHAT_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^-\d+$/, 'a supergroup id is negative, like -1001234567890')
+      .transform(Number)
+      .optional(),
+  ),
+  /** 32 bytes, hex or base64; AES-256-GCM key for PIN/PUK at rest. */
+  SECRETS_KEY: optionalString,
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// URL')
+      .optional(),
+  ),
+  MAIL_FROM: z.string().default('Portal Bot <noreply@portal.example>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BOT_NOW: optionalString.pipe(z.iso.datetime({ offset: true }).optional()),
+  /** Rename delay (R-RENAME): 24 h in production; the demo applies renames within a minute. */
+  RENAME_DELAY_SECONDS: z.coerce.number().int().nonnegative().optional(),
+  PIN_MESSAGE_TTL_SECONDS: z.coerce.number().int().positive().default(60),
+  VAT_PERCENT: z.coerce.number().int().min(0).max(100).default(20),
+  INVITE_TTL_HOURS: z.coerce.number().positive().default(24),
+  PAGE_SIZE: z.coerce.number().int().min(1).max(50).default(10),
+  POST_DELIVERY_FEE: kopecks(510),
+});
 
 export type Config = z.infer<typeof configSchema>;
 

@@ -27,5 +27,8 @@ export const redactPaths = [
 export type Logger = pino.Logger;
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({ level, redact: { paths: redactPaths, censor: '[redacted]' }, base: { app: 'portal-bot' } }, destination);
+  return pino(
+    { level, redact: { paths: redactPaths, censor: '[redacted]' }, base: { app: 'portal-bot' } },
+    destination,
+  );
 }

@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   const config = readConfig();
   const app = await createApp(config, { processMetrics: true });
   const { bot, logger } = app;
-  if (!config.SUPPORT_CHAT_ID) logger.warn('SUPPORT_CHAT_ID is not set: tickets work in the bot, but no support group receives them');
+  if (!config.SUPPORT_CHAT_ID)
+    logger.warn('SUPPORT_CHAT_ID is not set: tickets work in the bot, but no support group receives them');
 
   const inFlight = new InFlight(app.metrics.updatesInFlight);
   trackUpdates(app, inFlight);
@@ -118,13 +119,20 @@ function started(app: App, config: Config): void {
 }
 
 /** No new updates (polling stops, the server refuses and closes); those already taken are finished. */
-async function stopTakingUpdates(app: App, server: Server, polling: Promise<void> | undefined, inFlight: InFlight): Promise<void> {
+async function stopTakingUpdates(
+  app: App,
+  server: Server,
+  polling: Promise<void> | undefined,
+  inFlight: InFlight,
+): Promise<void> {
   const closed = stopAccepting(server);
   if (polling) {
     let ended = false;
-    const ending = polling.catch((err) => app.logger.warn({ err }, 'polling ended with an error')).then(() => {
-      ended = true;
-    });
+    const ending = polling
+      .catch((err) => app.logger.warn({ err }, 'polling ended with an error'))
+      .then(() => {
+        ended = true;
+      });
     // A signal during launch (getMe, deleteWebhook) comes before there is a poller to stop: retry until it exists.
     while (!ended) {
       try {

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     config = loadConfig();
     requireBotToken(config);
     if (!config.DATABASE_URL) {
-      throw new ConfigError(['DATABASE_URL: a separate worker needs a PostgreSQL server (the embedded database runs its worker inside the bot)']);
+      throw new ConfigError([
+        'DATABASE_URL: a separate worker needs a PostgreSQL server (the embedded database runs its worker inside the bot)',
+      ]);
     }
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
@@ -35,7 +37,12 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL).child({ process: 'worker' });
   const database = await openDatabase({ url: config.DATABASE_URL, max: 5 });
-  const deps: DomainDeps = { db: database.db, clock: config.BOT_NOW ? clockStartingAt(new Date(config.BOT_NOW)) : systemClock, settings: settingsFromConfig(config), secretsKey: secretsKey(config) };
+  const deps: DomainDeps = {
+    db: database.db,
+    clock: config.BOT_NOW ? clockStartingAt(new Date(config.BOT_NOW)) : systemClock,
+    settings: settingsFromConfig(config),
+    secretsKey: secretsKey(config),
+  };
   const telegram = new Telegram(requireBotToken(config), { apiRoot: config.TELEGRAM_API_ROOT });
   const handlers = workerHandlers(config, jobHandlers(config));
   const runner = new JobRunner({ deps, notifier: new TelegramNotifier(telegram, logger), logger, handlers });

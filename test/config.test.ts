@@ -20,17 +20,26 @@ describe('config: one zod schema over the environment', () => {
 
   it('lists every problem at once in a readable message', () => {
     try {
-      loadConfig({ BOT_TOKEN: 'nope', PORT: 'abc', DATABASE_URL: 'mysql://x', BOT_MODE: 'webhook', SUPPORT_CHAT_ID: '42' });
+      loadConfig({
+        BOT_TOKEN: 'nope',
+        PORT: 'abc',
+        DATABASE_URL: 'mysql://x',
+        BOT_MODE: 'webhook',
+        SUPPORT_CHAT_ID: '42',
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const problems = (error as ConfigError).problems.join('\n');
-      for (const name of ['BOT_TOKEN', 'PORT', 'DATABASE_URL', 'WEBHOOK_URL', 'WEBHOOK_SECRET', 'SUPPORT_CHAT_ID']) expect(problems).toContain(name);
+      for (const name of ['BOT_TOKEN', 'PORT', 'DATABASE_URL', 'WEBHOOK_URL', 'WEBHOOK_SECRET', 'SUPPORT_CHAT_ID'])
+        expect(problems).toContain(name);
     }
   });
 
   it('refuses BOT_NOW and a missing SECRETS_KEY in production (R-TZ)', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', BOT_NOW: '2026-11-10T10:00:00+03:00' })).toThrow(/BOT_NOW[\s\S]*SECRETS_KEY|SECRETS_KEY[\s\S]*BOT_NOW/);
+    expect(() => loadConfig({ NODE_ENV: 'production', BOT_NOW: '2026-11-10T10:00:00+03:00' })).toThrow(
+      /BOT_NOW[\s\S]*SECRETS_KEY|SECRETS_KEY[\s\S]*BOT_NOW/,
+    );
   });
 
   it('accepts a 32-byte key as hex or base64 and refuses others', () => {

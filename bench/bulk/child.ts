@@ -52,7 +52,12 @@ const seconds = (from: number) => (performance.now() - from) / 1000;
 
 const counter = statementCounter();
 const database = openCountedDatabase(options.url, counter, 6);
-const deps: DomainDeps = { db: database.db, clock: systemClock, settings: defaultSettings, secretsKey: Buffer.alloc(32, 7) };
+const deps: DomainDeps = {
+  db: database.db,
+  clock: systemClock,
+  settings: defaultSettings,
+  secretsKey: Buffer.alloc(32, 7),
+};
 const logger = createLogger('warn');
 const admin: Actor = { kind: 'admin', telegramId: 1, clientId: options.clientId };
 const rssStart = process.memoryUsage.rss();
@@ -76,7 +81,9 @@ const subs = await rawRows<{ id: number; msisdn: string }>(
 );
 const ids = `{${subs.map((s) => s.id).join(',')}}`;
 // A run that died half-way leaves some connected: start from none.
-await database.db.execute(sql`delete from subscriber_services where service_id = ${service!.id} and subscriber_id = any(${ids}::int[])`);
+await database.db.execute(
+  sql`delete from subscriber_services where service_id = ${service!.id} and subscriber_id = any(${ids}::int[])`,
+);
 const text = subs.map((s) => `+${s.msisdn}`).join('\n');
 const peakRssBefore = peakRss();
 
@@ -91,7 +98,12 @@ async function phase(action: 'connect' | 'disconnect'): Promise<BulkPhase> {
   });
   const intakeSeconds = seconds(t0);
   const t1 = performance.now();
-  await confirmServiceList(deps, admin, { listId: preview.listId, nonce: `bench-${action}-${Date.now()}`, chatId: 1, progressMessageId: 1 });
+  await confirmServiceList(deps, admin, {
+    listId: preview.listId,
+    nonce: `bench-${action}-${Date.now()}`,
+    chatId: 1,
+    progressMessageId: 1,
+  });
   const confirmSeconds = seconds(t1);
   const t2 = performance.now();
   resultBytes = 0;
@@ -110,7 +122,9 @@ async function phase(action: 'connect' | 'disconnect'): Promise<BulkPhase> {
     sql`select finished_at, confirmed_at from bulk_lists where id = ${preview.listId}`,
   );
   const total = seconds(t2);
-  const applySeconds = list?.finished_at ? (new Date(list.finished_at).getTime() - new Date(list.confirmed_at).getTime()) / 1000 : total;
+  const applySeconds = list?.finished_at
+    ? (new Date(list.finished_at).getTime() - new Date(list.confirmed_at).getTime()) / 1000
+    : total;
   const counts = await rawRows<{ status: string; n: number }>(
     database.db,
     sql`select status, count(*)::int as n from bulk_list_lines where list_id = ${preview.listId} group by status`,

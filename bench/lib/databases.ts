@@ -56,7 +56,10 @@ async function writeMeta(database: Database, meta: Meta): Promise<void> {
 }
 
 async function migrationCount(database: Database): Promise<number> {
-  const [row] = await rawRows<{ n: number }>(database.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  const [row] = await rawRows<{ n: number }>(
+    database.db,
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  );
   return Number(row?.n ?? 0);
 }
 
@@ -88,7 +91,9 @@ async function recreate(name: string): Promise<void> {
 /** The database of `scale`, ready to bench; seeds it first when it is missing or was left half-seeded. */
 export async function ensureBenchDatabase(scale: Scale, log: (line: string) => void): Promise<BenchDatabase> {
   const url = pgUrl(scale.database);
-  const exists = await admin(async (s) => (await s`select 1 from pg_database where datname = ${scale.database}`).length > 0);
+  const exists = await admin(
+    async (s) => (await s`select 1 from pg_database where datname = ${scale.database}`).length > 0,
+  );
   if (!exists) await recreate(scale.database);
   let database = await openDatabase({ url, max: 4 });
   try {
@@ -96,7 +101,9 @@ export async function ensureBenchDatabase(scale: Scale, log: (line: string) => v
     let meta = await readMeta(database);
     let seededSeconds = 0;
     if (!meta && !(await seededByCli(database, scale))) {
-      log(`${scale.database}: not seeded yet — seeding ${scale.subscribers} subscribers (one client of ${scale.clientSubscribers}) and ${scale.pool} pool numbers once`);
+      log(
+        `${scale.database}: not seeded yet — seeding ${scale.subscribers} subscribers (one client of ${scale.clientSubscribers}) and ${scale.pool} pool numbers once`,
+      );
       await database.close();
       await recreate(scale.database);
       database = await openDatabase({ url, max: 4 });
@@ -122,7 +129,12 @@ export async function ensureBenchDatabase(scale: Scale, log: (line: string) => v
       // Expression indexes (reverse(msisdn)) get their statistics only from ANALYZE.
       log(`${scale.database}: ANALYZE (new data or migrations)`);
       await database.db.execute(sql`vacuum analyze`);
-      meta = { subscribers: scale.subscribers, pool: scale.pool, clientId: meta?.clientId ?? (await largestClient(database)), migrations };
+      meta = {
+        subscribers: scale.subscribers,
+        pool: scale.pool,
+        clientId: meta?.clientId ?? (await largestClient(database)),
+        migrations,
+      };
       await writeMeta(database, meta);
     }
     return { scale, url, clientId: meta.clientId, seededSeconds, migrations };

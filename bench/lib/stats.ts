@@ -9,7 +9,13 @@ export function quantile(samples: readonly number[], q: number): number {
 }
 
 export function summary(samples: readonly number[]) {
-  return { n: samples.length, p50: quantile(samples, 0.5), p95: quantile(samples, 0.95), p99: quantile(samples, 0.99), max: quantile(samples, 1) };
+  return {
+    n: samples.length,
+    p50: quantile(samples, 0.5),
+    p95: quantile(samples, 0.95),
+    p99: quantile(samples, 0.99),
+    max: quantile(samples, 1),
+  };
 }
 
 export const ms = (value: number, digits = 2) => (Number.isFinite(value) ? `${value.toFixed(digits)} ms` : 'n/a');

@@ -129,8 +129,11 @@ export class LoopbackBotApi {
         const state = this.chat(chatId);
         state.calls++;
         const messageId = method === 'sendMessage' ? this.nextMessageId++ : Number(payload.message_id);
-        const markup = (typeof payload.reply_markup === 'string' ? JSON.parse(payload.reply_markup) : payload.reply_markup) as ChatMessageState['replyMarkup'];
-        if (markup?.inline_keyboard || method === 'editMessageText') state.message = { messageId, text: String(payload.text), replyMarkup: markup };
+        const markup = (
+          typeof payload.reply_markup === 'string' ? JSON.parse(payload.reply_markup) : payload.reply_markup
+        ) as ChatMessageState['replyMarkup'];
+        if (markup?.inline_keyboard || method === 'editMessageText')
+          state.message = { messageId, text: String(payload.text), replyMarkup: markup };
         this.reply(res, {
           message_id: messageId,
           date: Math.floor(Date.now() / 1000),

@@ -73,12 +73,25 @@ function timeUpdates(bot: Telegraf<Context>): void {
   };
 }
 
-const FLOOR_BUTTONS = ['Персональная информация', 'Операции с услугами', 'Рассрочка', 'Смена ТП', 'Начисления за период', 'Просмотр детализации', 'Обратная связь', 'Связаться со специалистом'];
+const FLOOR_BUTTONS = [
+  'Персональная информация',
+  'Операции с услугами',
+  'Рассрочка',
+  'Смена ТП',
+  'Начисления за период',
+  'Просмотр детализации',
+  'Обратная связь',
+  'Связаться со специалистом',
+];
 
 function floorView(screen: 'a' | 'b') {
   return {
     text: screen === 'a' ? 'Главное меню абонента\n+375 33 000-00-00\nБенч' : 'Операции с услугами\n+375 33 000-00-00',
-    reply_markup: { inline_keyboard: FLOOR_BUTTONS.map((label, i) => [{ text: label, callback_data: `floor:${screen === 'a' ? 'b' : 'a'}:${i}` }]) },
+    reply_markup: {
+      inline_keyboard: FLOOR_BUTTONS.map((label, i) => [
+        { text: label, callback_data: `floor:${screen === 'a' ? 'b' : 'a'}:${i}` },
+      ]),
+    },
   };
 }
 

@@ -103,7 +103,15 @@ export async function runPress(options: PressOptions): Promise<PressResult> {
   const api = new LoopbackBotApi();
   const apiRoot = await api.start();
   const child = new Child(
-    { mode: options.mode, apiRoot, token: options.token, dbUrl: options.dbUrl, redisUrl: options.redisUrl, redisPrefix: options.redisPrefix, logLevel: options.logLevel },
+    {
+      mode: options.mode,
+      apiRoot,
+      token: options.token,
+      dbUrl: options.dbUrl,
+      redisUrl: options.redisUrl,
+      redisPrefix: options.redisPrefix,
+      logLevel: options.logLevel,
+    },
     options.cpuProfileDir,
   );
   try {
@@ -121,7 +129,14 @@ export async function runPress(options: PressOptions): Promise<PressResult> {
         options.chats.map(async (chatId) => {
           const screen = api.nextScreen(chatId);
           api.push({
-            message: { message_id: messageSeq++, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, from: from(chatId), text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] },
+            message: {
+              message_id: messageSeq++,
+              date: Math.floor(Date.now() / 1000),
+              chat: { id: chatId, type: 'private' },
+              from: from(chatId),
+              text: '/start',
+              entities: [{ type: 'bot_command', offset: 0, length: 6 }],
+            },
           });
           await screen;
         }),
@@ -164,7 +179,10 @@ export async function runPress(options: PressOptions): Promise<PressResult> {
         },
       });
       let timer: NodeJS.Timeout | undefined;
-      const outcome = await Promise.race([screen.then(() => 'ok'), new Promise((r) => (timer = setTimeout(() => r('timeout'), 20_000)))]);
+      const outcome = await Promise.race([
+        screen.then(() => 'ok'),
+        new Promise((r) => (timer = setTimeout(() => r('timeout'), 20_000))),
+      ]);
       clearTimeout(timer);
       return outcome === 'ok' ? performance.now() - started : undefined;
     };

@@ -15,11 +15,20 @@ export interface StatementCpu {
   wallUs: number;
 }
 
-export async function measureStatementCpu(url: string, clientId: number, telegramIds: number[], calls = 2000): Promise<StatementCpu[]> {
+export async function measureStatementCpu(
+  url: string,
+  clientId: number,
+  telegramIds: number[],
+  calls = 2000,
+): Promise<StatementCpu[]> {
   const database = await openDatabase({ url, max: 2 });
   const deps = { db: database.db, clock: systemClock, settings: defaultSettings, secretsKey: Buffer.alloc(32, 7) };
   const actor = { kind: 'admin' as const, telegramId: 1, clientId };
-  const [first] = await database.db.select({ id: subscribers.id }).from(subscribers).where(eq(subscribers.clientId, clientId)).limit(1);
+  const [first] = await database.db
+    .select({ id: subscribers.id })
+    .from(subscribers)
+    .where(eq(subscribers.clientId, clientId))
+    .limit(1);
   const base = first!.id;
   // What subscriberInScope sends, as a prepared statement: the same SQL built once.
   const scopePrepared = database.db
@@ -37,8 +46,12 @@ export async function measureStatementCpu(url: string, clientId: number, telegra
     results.push({ label, cpuUs: (c.user + c.system) / calls, wallUs: ((performance.now() - t0) * 1000) / calls });
   };
   try {
-    await time('loadIdentity (identity middleware, query builder)', (i) => loadIdentity(deps.db, telegramIds[i % telegramIds.length]!));
-    await time('subscriberInScope (dispatcher, query builder)', (i) => subscriberInScope(deps.db, actor, base + (i % 1000)));
+    await time('loadIdentity (identity middleware, query builder)', (i) =>
+      loadIdentity(deps.db, telegramIds[i % telegramIds.length]!),
+    );
+    await time('subscriberInScope (dispatcher, query builder)', (i) =>
+      subscriberInScope(deps.db, actor, base + (i % 1000)),
+    );
     await time('the same select as a prepared statement', (i) => scopePrepared.execute({ id: base + (i % 1000) }));
     await time('subscriberSummary (the screen, prepared)', (i) => subscriberSummary(deps, actor, base + (i % 1000)));
     await time('select 1 (driver round trip alone)', () => deps.db.execute(sql`select 1`));

@@ -9,9 +9,22 @@ import { installmentsView, showSubscriberInstallments } from '../subscriber/inst
 async function showClientInstallments(ctx: BotContext): Promise<void> {
   // clientInstallments refuses anyone but an administrator (R-SCOPE).
   const summary = await clientInstallments(ctx.services.deps, ctx.actor!);
-  await show(ctx, installmentsView(ctx.t, ctx.t.billing.installments.title, summary, { area: 'menu', action: 'admin', args: [] }, true));
+  await show(
+    ctx,
+    installmentsView(
+      ctx.t,
+      ctx.t.billing.installments.title,
+      summary,
+      { area: 'menu', action: 'admin', args: [] },
+      true,
+    ),
+  );
 }
 
 export const sections: Section[] = [
-  { area: 'inst', roles: ['admin', 'subscriber'], actions: { client: showClientInstallments, sub: showSubscriberInstallments } },
+  {
+    area: 'inst',
+    roles: ['admin', 'subscriber'],
+    actions: { client: showClientInstallments, sub: showSubscriberInstallments },
+  },
 ];

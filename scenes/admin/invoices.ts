@@ -64,7 +64,10 @@ async function showList(ctx: BotContext, page: { cursor?: string; direction?: 'o
   const result = await listInvoices(deps, ctx.actor!, { ...page, limit: deps.settings.pageSize });
   const info = await clientInfo(deps, ctx.actor!);
   const lastDay = deps.settings.billingPeriodLastDay;
-  await show(ctx, invoicesListView(ctx.t, ctx.lang, result, info.delivery, { active: inBillingPeriod(deps.clock, lastDay), lastDay }));
+  await show(
+    ctx,
+    invoicesListView(ctx.t, ctx.lang, result, info.delivery, { active: inBillingPeriod(deps.clock, lastDay), lastDay }),
+  );
 }
 
 async function showCard(ctx: BotContext, invoiceId: number): Promise<void> {
@@ -78,7 +81,13 @@ async function showCard(ctx: BotContext, invoiceId: number): Promise<void> {
   await show(ctx, invoiceCardView(ctx.t, ctx.lang, invoice, email, ctx.services.nonce()));
 }
 
-async function order(ctx: BotContext, invoiceId: number, delivery: InvoiceDeliveryChoice, nonce: string, email?: string): Promise<void> {
+async function order(
+  ctx: BotContext,
+  invoiceId: number,
+  delivery: InvoiceDeliveryChoice,
+  nonce: string,
+  email?: string,
+): Promise<void> {
   const ordered = await orderInvoice(
     ctx.services.deps,
     ctx.actor!,

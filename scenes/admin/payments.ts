@@ -19,7 +19,14 @@ import {
   registerPayment,
 } from '../../src/domain/payments.js';
 import { addDays } from '../../src/domain/time.js';
-import { AREA, askAmountView, askDateView, askDocumentView, confirmPaymentView, paymentsListView } from './payments/views.js';
+import {
+  AREA,
+  askAmountView,
+  askDateView,
+  askDocumentView,
+  confirmPaymentView,
+  paymentsListView,
+} from './payments/views.js';
 
 /** The form lives in the scene state (the session): only the typed values and the step. */
 interface PaymentForm {
@@ -39,7 +46,11 @@ function cursorArg(value: string | undefined): string {
   return value;
 }
 
-async function showList(ctx: BotContext, page: { cursor?: string; direction?: 'older' | 'newer' } = {}, notice?: string): Promise<void> {
+async function showList(
+  ctx: BotContext,
+  page: { cursor?: string; direction?: 'older' | 'newer' } = {},
+  notice?: string,
+): Promise<void> {
   const deps = ctx.services.deps;
   const result = await listPayments(deps, ctx.actor!, { ...page, limit: deps.settings.pageSize });
   await show(ctx, paymentsListView(ctx.t, result, notice));
@@ -62,7 +73,8 @@ scene.on('text', async (ctx, next) => {
   const input = text.slice(0, 200);
   if (state.step === 'doc') {
     const doc = normalizeDocumentNumber(input);
-    if (await documentNumberTaken(deps, ctx.actor!, doc)) throw new DomainError('payments.duplicateDocument', { documentNumber: doc });
+    if (await documentNumberTaken(deps, ctx.actor!, doc))
+      throw new DomainError('payments.duplicateDocument', { documentNumber: doc });
     state.doc = doc;
     state.step = 'date';
     await show(ctx, askDateView(ctx.t, doc));
@@ -76,7 +88,10 @@ scene.on('text', async (ctx, next) => {
     state.amount = amount;
     state.nonce = ctx.services.nonce();
     state.step = 'confirm';
-    await show(ctx, confirmPaymentView(ctx.t, { documentNumber: state.doc!, paidOn: state.date!, amount }, state.nonce));
+    await show(
+      ctx,
+      confirmPaymentView(ctx.t, { documentNumber: state.doc!, paidOn: state.date!, amount }, state.nonce),
+    );
   }
 });
 
@@ -103,13 +118,15 @@ export const paymentsSection: Section = {
     },
     day: async (ctx, [daysAgo]) => {
       const state = form(ctx);
-      if (state.step !== 'date' || !state.doc || (daysAgo !== '0' && daysAgo !== '1')) throw new StaleButtonError('no payment form at the date step');
+      if (state.step !== 'date' || !state.doc || (daysAgo !== '0' && daysAgo !== '1'))
+        throw new StaleButtonError('no payment form at the date step');
       await acceptDate(ctx, addDays(today(ctx.services.deps.clock), -Number(daysAgo)));
     },
     ok: async (ctx, [nonce]) => {
       const state = form(ctx);
       // A second press of the same confirmation finds the form 'done' and gets the same answer (R-IDEMP).
-      if (!nonce || state.nonce !== nonce || !state.doc || !state.date || !state.amount) throw new StaleButtonError('no payment to confirm');
+      if (!nonce || state.nonce !== nonce || !state.doc || !state.date || !state.amount)
+        throw new StaleButtonError('no payment to confirm');
       const { payment } = await registerPayment(ctx.services.deps, ctx.actor!, {
         documentNumber: state.doc,
         paidOn: state.date,

@@ -26,10 +26,16 @@ export function pickPromptView(t: Texts, accounts: { id: number; number: string;
 }
 
 /** Results: the number first, then the name; «Далее» continues after the last number (keyset). */
-export function pickResultsView(t: Texts, page: SubscriberPage, opts: { title: string; nextAction: string; nextArgs: (string | number)[] }): View {
+export function pickResultsView(
+  t: Texts,
+  page: SubscriberPage,
+  opts: { title: string; nextAction: string; nextArgs: (string | number)[] },
+): View {
   const l = t.core.labels;
   const rows: Keyboard = page.items.map((s) => [button(`${phone(s.msisdn)} · ${s.displayName}`, 'sm', 'show', s.id)]);
-  const next = page.nextAfter ? button(l.next, AREA, opts.nextAction, ...opts.nextArgs, page.nextAfter).callback_data : undefined;
+  const next = page.nextAfter
+    ? button(l.next, AREA, opts.nextAction, ...opts.nextArgs, page.nextAfter).callback_data
+    : undefined;
   const pager = pagerRow(l, undefined, next);
   if (pager.length) rows.push(pager);
   rows.push([button(l.back, AREA, 'start')]);
@@ -50,19 +56,30 @@ async function prompt(ctx: BotContext): Promise<void> {
 async function byMask(ctx: BotContext, mask: string, after?: string, newMessage = false): Promise<void> {
   const page = await searchSubscribers(ctx.services.deps, ctx.actor!, { mask, after });
   ctx.session.pickMask = mask;
-  await show(ctx, pickResultsView(ctx.t, page, { title: ctx.t.core.pick.results(mask, 1), nextAction: 'mask', nextArgs: [] }), { newMessage });
+  await show(
+    ctx,
+    pickResultsView(ctx.t, page, { title: ctx.t.core.pick.results(mask, 1), nextAction: 'mask', nextArgs: [] }),
+    { newMessage },
+  );
 }
 
 async function byAccount(ctx: BotContext, accountId: number | undefined, after?: string): Promise<void> {
   // Another client's account would only find nothing; refuse it like any forged id (R-SCOPE, audited).
-  if (accountId !== undefined && !(await listPersonalAccounts(ctx.services.deps, ctx.actor!)).some((a) => a.id === accountId)) {
+  if (
+    accountId !== undefined &&
+    !(await listPersonalAccounts(ctx.services.deps, ctx.actor!)).some((a) => a.id === accountId)
+  ) {
     throw new DomainError('access.forbidden');
   }
   const page = await searchSubscribers(ctx.services.deps, ctx.actor!, { personalAccountId: accountId, after });
   const title = ctx.t.core.pick.results('', 1);
   await show(
     ctx,
-    pickResultsView(ctx.t, page, accountId ? { title, nextAction: 'acc', nextArgs: [accountId] } : { title, nextAction: 'all', nextArgs: [] }),
+    pickResultsView(
+      ctx.t,
+      page,
+      accountId ? { title, nextAction: 'acc', nextArgs: [accountId] } : { title, nextAction: 'all', nextArgs: [] },
+    ),
   );
 }
 

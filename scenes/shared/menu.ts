@@ -28,7 +28,11 @@ export const subscriberMenuSection: Section = {
     unlink: async (ctx) => {
       const result = await unlinkSubscriberTelegram(ctx.services.deps, ctx.actor!, ctx.subscriberId!);
       const t = ctx.t.core.start;
-      await answerOnce(ctx, result.unlinked ? t.unlinked(phone(result.msisdn)) : t.unlinkNone(phone(result.msisdn)), true);
+      await answerOnce(
+        ctx,
+        result.unlinked ? t.unlinked(phone(result.msisdn)) : t.unlinkNone(phone(result.msisdn)),
+        true,
+      );
       await showSubscriberMenu(ctx, ctx.subscriberId!);
     },
   },

@@ -35,7 +35,11 @@ export function adminMenuView(t: Texts, clientName: string): View {
 }
 
 /** «Главное меню абонента»; «Выбор абонента», «Меню администратора» and «Отвязать Telegram» for administrators. */
-export function subscriberMenuView(t: Texts, subscriber: { id: number; msisdn: string; name: string }, asAdmin: boolean): View {
+export function subscriberMenuView(
+  t: Texts,
+  subscriber: { id: number; msisdn: string; name: string },
+  asAdmin: boolean,
+): View {
   const l = t.core.labels;
   const id = subscriber.id;
   const rows = [
@@ -80,7 +84,10 @@ export function roleChoiceView(t: Texts, roles: Role[]): View {
 /** Shows the subscriber menu for `subscriberId` (scope checked by the domain). */
 export async function showSubscriberMenu(ctx: BotContext, subscriberId: number): Promise<void> {
   const s = await subscriberSummary(ctx.services.deps, ctx.actor!, subscriberId);
-  await show(ctx, subscriberMenuView(ctx.t, { id: s.id, msisdn: s.msisdn, name: s.displayName }, ctx.role?.kind === 'admin'));
+  await show(
+    ctx,
+    subscriberMenuView(ctx.t, { id: s.id, msisdn: s.msisdn, name: s.displayName }, ctx.role?.kind === 'admin'),
+  );
 }
 
 /** The start screen for a user without an active role: contact button, or the choice of roles. */
@@ -91,7 +98,12 @@ export async function showStart(ctx: BotContext): Promise<void> {
     return;
   }
   await answerOnce(ctx);
-  await ctx.reply(ctx.t.core.start.welcome, Markup.keyboard([[Markup.button.contactRequest(ctx.t.core.labels.shareContact)]]).resize().oneTime());
+  await ctx.reply(
+    ctx.t.core.start.welcome,
+    Markup.keyboard([[Markup.button.contactRequest(ctx.t.core.labels.shareContact)]])
+      .resize()
+      .oneTime(),
+  );
 }
 
 /** Where the user is: their role's main menu, or the start screen. */
@@ -100,7 +112,8 @@ export async function showHome(ctx: BotContext): Promise<void> {
   const role = ctx.role;
   if (!role) return showStart(ctx);
   if (role.kind === 'admin') return show(ctx, adminMenuView(ctx.t, role.clientName));
-  if (role.kind === 'subscriber') return show(ctx, subscriberMenuView(ctx.t, { id: role.subscriberId, msisdn: role.msisdn, name: role.name }, false));
+  if (role.kind === 'subscriber')
+    return show(ctx, subscriberMenuView(ctx.t, { id: role.subscriberId, msisdn: role.msisdn, name: role.name }, false));
   await answerOnce(ctx);
   await ctx.reply(ctx.t.core.start.supportHint);
 }

@@ -101,7 +101,14 @@ async function exit(ctx: BotContext): Promise<void> {
 
 async function askLogout(ctx: BotContext): Promise<void> {
   const l = ctx.t.core.labels;
-  await show(ctx, { text: ctx.t.core.start.logoutConfirm, keyboard: [[button(l.yes, 'start', 'logoutYes'), button(l.no, 'start', 'logoutNo')]] }, { newMessage: !ctx.callbackQuery });
+  await show(
+    ctx,
+    {
+      text: ctx.t.core.start.logoutConfirm,
+      keyboard: [[button(l.yes, 'start', 'logoutYes'), button(l.no, 'start', 'logoutNo')]],
+    },
+    { newMessage: !ctx.callbackQuery },
+  );
 }
 
 const startSection: Section = {
@@ -137,7 +144,12 @@ const startSection: Section = {
       if (ctx.role?.kind !== 'admin' || !ctx.actor) throw new DomainError('access.notAdmin');
       const code = await issueInvite(ctx.services.deps, ctx.actor, ctx.role.clientId);
       const username = ctx.botInfo?.username ?? 'bot';
-      await ctx.reply(ctx.t.core.start.inviteIssued(`https://t.me/${username}?start=${code}`, ctx.services.deps.settings.inviteTtlHours));
+      await ctx.reply(
+        ctx.t.core.start.inviteIssued(
+          `https://t.me/${username}?start=${code}`,
+          ctx.services.deps.settings.inviteTtlHours,
+        ),
+      );
     },
   },
   middleware: contactHandler,

@@ -14,7 +14,11 @@ async function periods(ctx: BotContext): Promise<void> {
 
 async function page(ctx: BotContext, [period, cursor]: string[]): Promise<void> {
   if (!period) throw new StaleButtonError('no period');
-  const result = await detailPage(ctx.services.deps, ctx.actor!, { subscriberId: ctx.subscriberId!, period, cursor: cursor || undefined });
+  const result = await detailPage(ctx.services.deps, ctx.actor!, {
+    subscriberId: ctx.subscriberId!,
+    period,
+    cursor: cursor || undefined,
+  });
   await show(ctx, pageView(ctx.t, ctx.lang, ctx.subscriberId!, result));
 }
 

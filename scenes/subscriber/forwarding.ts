@@ -12,7 +12,15 @@ import {
   setForwarding,
 } from '../../src/domain/services/forwarding.js';
 import { formatForwardTarget } from '../../src/domain/services/forwarding-target.js';
-import { AREA, askTargetView, cancelConfirmView, conditionOf, conditionView, forwardingView, setConfirmView } from './forwarding/views.js';
+import {
+  AREA,
+  askTargetView,
+  cancelConfirmView,
+  conditionOf,
+  conditionView,
+  forwardingView,
+  setConfirmView,
+} from './forwarding/views.js';
 import { nonceOf, outcome, sid } from './service-operations/common.js';
 
 interface ForwardingSceneState {
@@ -44,10 +52,19 @@ async function overview(ctx: BotContext, done?: string): Promise<void> {
   await show(ctx, forwardingView(ctx.t, await forwardingState(ctx.services.deps, ctx.actor!, sid(ctx)), done));
 }
 
-async function preview(ctx: BotContext, subscriberId: number, cond: ForwardCondition, target: string, delaySeconds: number | null, newMessage = false) {
+async function preview(
+  ctx: BotContext,
+  subscriberId: number,
+  cond: ForwardCondition,
+  target: string,
+  delaySeconds: number | null,
+  newMessage = false,
+) {
   const deps = ctx.services.deps;
   const p = await forwardingPreview(deps, ctx.actor!, { subscriberId, condition: cond, target, delaySeconds });
-  await show(ctx, setConfirmView(ctx.t, subscriberId, p, deps.settings.forwardDelays, ctx.services.nonce()), { newMessage });
+  await show(ctx, setConfirmView(ctx.t, subscriberId, p, deps.settings.forwardDelays, ctx.services.nonce()), {
+    newMessage,
+  });
 }
 
 const scene = new Scenes.BaseScene<BotContext>(AREA);
@@ -98,9 +115,16 @@ export const forwardingSection: Section = {
     },
     cxok: async (ctx, [code, nonce]) => {
       const which = code === 'all' ? 'all' : condition(code);
-      const result = await cancelForwarding(ctx.services.deps, ctx.actor!, { subscriberId: sid(ctx), condition: which, nonce: nonceOf(nonce) });
+      const result = await cancelForwarding(ctx.services.deps, ctx.actor!, {
+        subscriberId: sid(ctx),
+        condition: which,
+        nonce: nonceOf(nonce),
+      });
       const f = ctx.t.services.fwd;
-      await overview(ctx, outcome(ctx.t, result, f.cancelDone(result.cancelled.map((c) => f.conditions[c]).join(', '))));
+      await overview(
+        ctx,
+        outcome(ctx.t, result, f.cancelDone(result.cancelled.map((c) => f.conditions[c]).join(', '))),
+      );
     },
   },
 };

@@ -11,7 +11,13 @@ import type { Texts } from '../../src/bot/texts/index.js';
 import { type InstallmentSummary, subscriberInstallments } from '../../src/domain/installments.js';
 
 /** Item, payments left, monthly payment, payoff date and sum left for each item, then the totals. */
-export function installmentsView(t: Texts, title: string, summary: InstallmentSummary, back: { area: string; action: string; args: (string | number)[] }, showNumbers: boolean): View {
+export function installmentsView(
+  t: Texts,
+  title: string,
+  summary: InstallmentSummary,
+  back: { area: string; action: string; args: (string | number)[] },
+  showNumbers: boolean,
+): View {
   const l = t.billing.installments;
   const blocks = summary.items.map((i, n) =>
     [
@@ -22,8 +28,13 @@ export function installmentsView(t: Texts, title: string, summary: InstallmentSu
       `   ${l.remainingSum(money(i.remainingSum))}`,
     ].join('\n'),
   );
-  const body = summary.items.length ? `${blocks.join('\n\n')}\n\n${l.totals(money(summary.remainingSum), money(summary.monthlyPayment))}` : l.empty;
-  return { text: `${title}\n\n${body}`, keyboard: [[button(t.core.labels.back, back.area, back.action, ...back.args)]] };
+  const body = summary.items.length
+    ? `${blocks.join('\n\n')}\n\n${l.totals(money(summary.remainingSum), money(summary.monthlyPayment))}`
+    : l.empty;
+  return {
+    text: `${title}\n\n${body}`,
+    keyboard: [[button(t.core.labels.back, back.area, back.action, ...back.args)]],
+  };
 }
 
 /** `inst:sub:<id>`: a subscriber's own list, or the chosen subscriber's for an administrator. */

@@ -33,15 +33,22 @@ export function mobileInternetView(t: Texts, data: MobileInternet, done?: string
   const lines: string[] = [];
   if (data.blocked) lines.push(c.blockedNote);
   else if (data.paused) lines.push(c.pausedNote);
-  lines.push(data.active ? m.active(packageLine(t, data.active)) : m.activeNone, '', data.packages.length ? m.packages : m.packagesNone);
+  lines.push(
+    data.active ? m.active(packageLine(t, data.active)) : m.activeNone,
+    '',
+    data.packages.length ? m.packages : m.packagesNone,
+  );
   for (const p of data.packages) lines.push(`${p.id === data.active?.id ? '✓' : '•'} ${packageLine(t, p)}`);
   const keyboard: Keyboard = [];
   if (!data.blocked && !data.paused) {
     for (const p of data.packages.filter((x) => x.id !== data.active?.id)) {
-      keyboard.push([button(data.active ? m.changeButton(p.name) : m.connectButton(p.name), AREA, 'pick', data.subscriberId, p.id)]);
+      keyboard.push([
+        button(data.active ? m.changeButton(p.name) : m.connectButton(p.name), AREA, 'pick', data.subscriberId, p.id),
+      ]);
     }
   }
-  if (data.active) keyboard.push([button(m.disconnectButton(data.active.name), AREA, 'off', data.subscriberId, data.active.id)]);
+  if (data.active)
+    keyboard.push([button(m.disconnectButton(data.active.name), AREA, 'off', data.subscriberId, data.active.id)]);
   if (data.paused) keyboard.push([button(c.toPause, 'pause', 'show', data.subscriberId)]);
   keyboard.push(backRow(t, data.subscriberId));
   return { text: [header(m.title, data.msisdn, m.intro, done), lines.join('\n')].join('\n\n'), keyboard };
@@ -53,7 +60,11 @@ export function packageConfirmView(t: Texts, subscriberId: number, preview: Pack
   const lines: string[] = [];
   if (preview.action === 'disconnect') lines.push(m.confirmDisconnect(preview.from!.name));
   else {
-    lines.push(preview.action === 'change' ? m.confirmChange(preview.from!.name, preview.to!.name) : m.confirmConnect(preview.to!.name));
+    lines.push(
+      preview.action === 'change'
+        ? m.confirmChange(preview.from!.name, preview.to!.name)
+        : m.confirmConnect(preview.to!.name),
+    );
     lines.push(preview.fee > 0 ? c.fee(money(preview.fee)) : c.noFee);
     if (preview.to!.monthlyFee > 0) lines.push(c.perMonth(money(preview.to!.monthlyFee)));
   }
@@ -65,17 +76,26 @@ export function packageConfirmView(t: Texts, subscriberId: number, preview: Pack
 }
 
 async function overview(ctx: BotContext, done?: string): Promise<void> {
-  await show(ctx, mobileInternetView(ctx.t, await mobileInternetOverview(ctx.services.deps, ctx.actor!, sid(ctx)), done));
+  await show(
+    ctx,
+    mobileInternetView(ctx.t, await mobileInternetOverview(ctx.services.deps, ctx.actor!, sid(ctx)), done),
+  );
 }
 
 async function ask(ctx: BotContext, [id]: string[], disconnect: boolean): Promise<void> {
-  const preview = await packagePreview(ctx.services.deps, ctx.actor!, { subscriberId: sid(ctx), serviceId: idOf(id), disconnect });
+  const preview = await packagePreview(ctx.services.deps, ctx.actor!, {
+    subscriberId: sid(ctx),
+    serviceId: idOf(id),
+    disconnect,
+  });
   await show(ctx, packageConfirmView(ctx.t, sid(ctx), preview, ctx.services.nonce()));
 }
 
 async function apply(ctx: BotContext, [id, nonce]: string[], disconnect: boolean): Promise<void> {
   const input = { subscriberId: sid(ctx), serviceId: idOf(id), nonce: nonceOf(nonce) };
-  const result = disconnect ? await disconnectPackage(ctx.services.deps, ctx.actor!, input) : await changePackage(ctx.services.deps, ctx.actor!, input);
+  const result = disconnect
+    ? await disconnectPackage(ctx.services.deps, ctx.actor!, input)
+    : await changePackage(ctx.services.deps, ctx.actor!, input);
   await overview(ctx, outcome(ctx.t, result, ctx.t.services.mi.done));
 }
 

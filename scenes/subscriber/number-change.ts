@@ -13,7 +13,17 @@ import {
   searchNumbers,
 } from '../../src/domain/numbers/index.js';
 import { normalizePhone, parseMask } from '../../src/domain/phone.js';
-import { ALL, AREA, categoryName, confirmView, doneView, numberChangeView, offersView, requestDoneView, termsView } from './number-change/views.js';
+import {
+  ALL,
+  AREA,
+  categoryName,
+  confirmView,
+  doneView,
+  numberChangeView,
+  offersView,
+  requestDoneView,
+  termsView,
+} from './number-change/views.js';
 
 /** What the scene keeps in the session: the subscriber, the chosen mask and category, the last offers. */
 interface NumberChangeState {
@@ -68,11 +78,21 @@ async function find(ctx: BotContext, subscriberId: number, args: string[]): Prom
   );
 }
 
-async function showConfirmation(ctx: BotContext, subscriberId: number, reservation: Parameters<typeof confirmView>[2]['reservation']): Promise<void> {
+async function showConfirmation(
+  ctx: BotContext,
+  subscriberId: number,
+  reservation: Parameters<typeof confirmView>[2]['reservation'],
+): Promise<void> {
   const screen = await numberChangeScreen(ctx.services.deps, ctx.actor!, subscriberId);
   await show(
     ctx,
-    confirmView(ctx.t, ctx.lang, { subscriberId, currentMsisdn: screen.msisdn, reservation, quarantineDays: screen.quarantineDays, nonce: ctx.services.nonce() }),
+    confirmView(ctx.t, ctx.lang, {
+      subscriberId,
+      currentMsisdn: screen.msisdn,
+      reservation,
+      quarantineDays: screen.quarantineDays,
+      nonce: ctx.services.nonce(),
+    }),
   );
 }
 
@@ -106,7 +126,10 @@ async function request(ctx: BotContext, subscriberId: number, args: string[]): P
   const { mask, categoryCode } = choice(args);
   const saved = await leaveNumberRequest(ctx.services.deps, ctx.actor!, { subscriberId, mask, categoryCode });
   const screen = await numberChangeScreen(ctx.services.deps, ctx.actor!, subscriberId);
-  await show(ctx, requestDoneView(ctx.t, subscriberId, saved.mask, categoryName(ctx.t, ctx.lang, screen, saved.categoryCode)));
+  await show(
+    ctx,
+    requestDoneView(ctx.t, subscriberId, saved.mask, categoryName(ctx.t, ctx.lang, screen, saved.categoryCode)),
+  );
 }
 
 async function terms(ctx: BotContext, subscriberId: number): Promise<void> {

@@ -9,7 +9,14 @@ import { show } from '../../src/bot/render.js';
 import { type Section, StaleButtonError } from '../../src/bot/sections.js';
 import type { Texts } from '../../src/bot/texts/index.js';
 import { today } from '../../src/domain/clock.js';
-import { endPauseEarly, type PauseOverview, type PauseQuote, pauseOverview, pauseQuote, startPause } from '../../src/domain/services/pause.js';
+import {
+  endPauseEarly,
+  type PauseOverview,
+  type PauseQuote,
+  pauseOverview,
+  pauseQuote,
+  startPause,
+} from '../../src/domain/services/pause.js';
 import { parsePauseEnd, pauseEndForDays } from '../../src/domain/services/pause-window.js';
 import { addDays, type IsoDate, isValidIsoDate } from '../../src/domain/time.js';
 import { backRow, confirmRows, header, idOf, nonceOf, outcome, sid } from './service-operations/common.js';
@@ -24,14 +31,21 @@ export function pauseView(t: Texts, data: PauseOverview, done?: string): View {
   let body: string;
   if (data.current) {
     const { startsOn, endsOn } = data.current;
-    body = data.current.running ? p.running(date(startsOn), date(endsOn), date(addDays(endsOn, 1))) : p.scheduled(date(startsOn), date(endsOn));
+    body = data.current.running
+      ? p.running(date(startsOn), date(endsOn), date(addDays(endsOn, 1)))
+      : p.scheduled(date(startsOn), date(endsOn));
     keyboard.push([button(data.current.running ? p.endEarly : p.cancelScheduled, AREA, 'end', data.subscriberId)]);
   } else if (data.blocked) {
     body = p.blocked;
   } else {
     body = `${p.rules({ min: data.minDays, max: data.maxDays, fee: money(data.fee), perYear: data.perYear, used: data.usedThisYear, startsOn: date(data.startsOn) })}\n\n${p.choose}`;
     const presets = PAUSE_PRESETS.filter((n) => n >= data.minDays && n <= data.maxDays);
-    keyboard.push(...grid(presets.map((n) => button(p.daysButton(n), AREA, 'days', data.subscriberId, n)), 3));
+    keyboard.push(
+      ...grid(
+        presets.map((n) => button(p.daysButton(n), AREA, 'days', data.subscriberId, n)),
+        3,
+      ),
+    );
   }
   keyboard.push(backRow(t, data.subscriberId));
   return { text: [header(p.title, data.msisdn, p.intro, done), body].join('\n\n'), keyboard };
@@ -47,8 +61,17 @@ function unpackDate(v: string | undefined): IsoDate {
 
 export function pauseConfirmView(t: Texts, quote: PauseQuote, nonce: string): View {
   return {
-    text: t.services.pause.confirm({ from: date(quote.startsOn), to: date(quote.endsOn), days: quote.days, fee: money(quote.fee) }),
-    keyboard: confirmRows(t, cb(AREA, 'ok', quote.subscriberId, packDate(quote.endsOn), nonce), cb(AREA, 'show', quote.subscriberId)),
+    text: t.services.pause.confirm({
+      from: date(quote.startsOn),
+      to: date(quote.endsOn),
+      days: quote.days,
+      fee: money(quote.fee),
+    }),
+    keyboard: confirmRows(
+      t,
+      cb(AREA, 'ok', quote.subscriberId, packDate(quote.endsOn), nonce),
+      cb(AREA, 'show', quote.subscriberId),
+    ),
   };
 }
 
@@ -98,8 +121,16 @@ export const pauseSection: Section = {
       await quote(ctx, sid(ctx), pauseEndForDays(today(ctx.services.deps.clock), days));
     },
     ok: async (ctx, [endsOn, nonce]) => {
-      const started = await startPause(ctx.services.deps, ctx.actor!, { subscriberId: sid(ctx), endsOn: unpackDate(endsOn), nonce: nonceOf(nonce) });
-      await overview(ctx, sid(ctx), outcome(ctx.t, started, ctx.t.services.pause.started(date(started.startsOn), date(started.endsOn))));
+      const started = await startPause(ctx.services.deps, ctx.actor!, {
+        subscriberId: sid(ctx),
+        endsOn: unpackDate(endsOn),
+        nonce: nonceOf(nonce),
+      });
+      await overview(
+        ctx,
+        sid(ctx),
+        outcome(ctx.t, started, ctx.t.services.pause.started(date(started.startsOn), date(started.endsOn))),
+      );
     },
     end: async (ctx) => {
       const deps = ctx.services.deps;
@@ -108,7 +139,10 @@ export const pauseSection: Section = {
       await show(ctx, pauseEndConfirmView(ctx.t, data, today(deps.clock), ctx.services.nonce()));
     },
     endok: async (ctx, [nonce]) => {
-      const ended = await endPauseEarly(ctx.services.deps, ctx.actor!, { subscriberId: sid(ctx), nonce: nonceOf(nonce) });
+      const ended = await endPauseEarly(ctx.services.deps, ctx.actor!, {
+        subscriberId: sid(ctx),
+        nonce: nonceOf(nonce),
+      });
       await overview(ctx, sid(ctx), outcome(ctx.t, ended, ctx.t.services.pause.ended(date(ended.endedOn))));
     },
   },

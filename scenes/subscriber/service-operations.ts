@@ -9,4 +9,12 @@ import { sections as services } from './services.js';
 import { sections as settings } from './settings.js';
 import { sections as voicemail } from './voicemail.js';
 
-export const sections: Section[] = [opsSection, ...services, ...mobileInternet, ...settings, ...pause, ...forwarding, ...voicemail];
+export const sections: Section[] = [
+  opsSection,
+  ...services,
+  ...mobileInternet,
+  ...settings,
+  ...pause,
+  ...forwarding,
+  ...voicemail,
+];

@@ -37,11 +37,15 @@ export function servicesView(t: Texts, data: SubscriberServices, done?: string):
   lines.push(data.connected.length ? s.connected : s.connectedNone);
   for (const svc of data.connected) lines.push(`• ${svc.name} — ${feesLine(t, svc)}`);
   lines.push('', data.connectable.length ? s.connectable : s.connectableNone);
-  for (const svc of data.connectable) lines.push(`• ${svc.name} — ${feesLine(t, svc)}${svc.excludedBy ? ` (${s.excludedBy(svc.excludedBy)})` : ''}`);
+  for (const svc of data.connectable)
+    lines.push(`• ${svc.name} — ${feesLine(t, svc)}${svc.excludedBy ? ` (${s.excludedBy(svc.excludedBy)})` : ''}`);
   const keyboard: Keyboard = [];
   // Every connectable service gets its button, also an excluded one: the press names the reason.
-  if (!data.blocked && !data.paused) for (const svc of data.connectable) keyboard.push([button(s.connectButton(svc.name), AREA, 'on', data.subscriberId, svc.id)]);
-  for (const svc of data.connected.filter((x) => x.kind === 'additional')) keyboard.push([button(s.disconnectButton(svc.name), AREA, 'off', data.subscriberId, svc.id)]);
+  if (!data.blocked && !data.paused)
+    for (const svc of data.connectable)
+      keyboard.push([button(s.connectButton(svc.name), AREA, 'on', data.subscriberId, svc.id)]);
+  for (const svc of data.connected.filter((x) => x.kind === 'additional'))
+    keyboard.push([button(s.disconnectButton(svc.name), AREA, 'off', data.subscriberId, svc.id)]);
   if (data.paused) keyboard.push([button(c.toPause, 'pause', 'show', data.subscriberId)]);
   keyboard.push(backRow(t, data.subscriberId));
   return { text: [header(s.title, data.msisdn, s.intro, done), lines.join('\n')].join('\n\n'), keyboard };
@@ -58,10 +62,24 @@ export function serviceConfirmView(
   const { service } = preview;
   const lines =
     preview.action === 'connect'
-      ? [s.confirmConnect(service.name), preview.fee > 0 ? c.fee(money(preview.fee)) : c.noFee, service.monthlyFee > 0 ? c.perMonth(money(service.monthlyFee)) : '']
+      ? [
+          s.confirmConnect(service.name),
+          preview.fee > 0 ? c.fee(money(preview.fee)) : c.noFee,
+          service.monthlyFee > 0 ? c.perMonth(money(service.monthlyFee)) : '',
+        ]
       : [s.confirmDisconnect(service.name)];
-  const ok = button(t.core.labels.confirm, AREA, preview.action === 'connect' ? 'onok' : 'offok', subscriberId, service.id, nonce);
-  return { text: lines.filter(Boolean).join('\n'), keyboard: confirmRows(t, ok.callback_data, cb(AREA, 'list', subscriberId)) };
+  const ok = button(
+    t.core.labels.confirm,
+    AREA,
+    preview.action === 'connect' ? 'onok' : 'offok',
+    subscriberId,
+    service.id,
+    nonce,
+  );
+  return {
+    text: lines.filter(Boolean).join('\n'),
+    keyboard: confirmRows(t, ok.callback_data, cb(AREA, 'list', subscriberId)),
+  };
 }
 
 async function list(ctx: BotContext, done?: string): Promise<void> {
@@ -69,15 +87,29 @@ async function list(ctx: BotContext, done?: string): Promise<void> {
 }
 
 async function ask(ctx: BotContext, [id]: string[], action: 'connect' | 'disconnect'): Promise<void> {
-  const preview = await serviceChangePreview(ctx.services.deps, ctx.actor!, { subscriberId: sid(ctx), serviceId: idOf(id), action });
+  const preview = await serviceChangePreview(ctx.services.deps, ctx.actor!, {
+    subscriberId: sid(ctx),
+    serviceId: idOf(id),
+    action,
+  });
   await show(ctx, serviceConfirmView(ctx.t, sid(ctx), preview, ctx.services.nonce()));
 }
 
 async function apply(ctx: BotContext, [id, nonce]: string[], action: 'connect' | 'disconnect'): Promise<void> {
   const input = { subscriberId: sid(ctx), serviceId: idOf(id), nonce: nonceOf(nonce) };
   const s = ctx.t.services.svc;
-  const result = action === 'connect' ? await connectService(ctx.services.deps, ctx.actor!, input) : await disconnectService(ctx.services.deps, ctx.actor!, input);
-  await list(ctx, outcome(ctx.t, result, action === 'connect' ? s.connected1(result.service.name) : s.disconnected1(result.service.name)));
+  const result =
+    action === 'connect'
+      ? await connectService(ctx.services.deps, ctx.actor!, input)
+      : await disconnectService(ctx.services.deps, ctx.actor!, input);
+  await list(
+    ctx,
+    outcome(
+      ctx.t,
+      result,
+      action === 'connect' ? s.connected1(result.service.name) : s.disconnected1(result.service.name),
+    ),
+  );
 }
 
 export const servicesSection: Section = {

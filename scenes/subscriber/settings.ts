@@ -15,7 +15,10 @@ export function settingsMenuView(t: Texts, subscriber: { id: number; msisdn: str
   const s = t.services.set;
   return {
     text: header(s.title, subscriber.msisdn, s.intro),
-    keyboard: [...SETTINGS_KINDS.map((kind) => [button(s.kinds[kind]!, AREA, 'send', subscriber.id, kind)]), backRow(t, subscriber.id)],
+    keyboard: [
+      ...SETTINGS_KINDS.map((kind) => [button(s.kinds[kind]!, AREA, 'send', subscriber.id, kind)]),
+      backRow(t, subscriber.id),
+    ],
   };
 }
 

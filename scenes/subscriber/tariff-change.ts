@@ -29,7 +29,11 @@ async function pick(ctx: BotContext, [plan]: string[]): Promise<void> {
 async function confirm(ctx: BotContext, [plan, nonce]: string[]): Promise<void> {
   const planId = idArg(plan);
   if (planId === undefined || !nonce) throw new StaleButtonError('bad confirmation');
-  const result = await changeTariff(ctx.services.deps, ctx.actor!, { subscriberId: ctx.subscriberId!, toPlanId: planId, nonce });
+  const result = await changeTariff(ctx.services.deps, ctx.actor!, {
+    subscriberId: ctx.subscriberId!,
+    toPlanId: planId,
+    nonce,
+  });
   await show(ctx, doneView(ctx.t, ctx.subscriberId!, result));
 }
 

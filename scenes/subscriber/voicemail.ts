@@ -25,7 +25,10 @@ const AREA = 'vm';
 
 export function voicemailView(t: Texts, data: VoicemailState, done?: string): View {
   const v = t.services.vm;
-  const lines = [v.package(data.package.name, feesLine(t, data.package)), data.connected ? v.connected : v.disconnected];
+  const lines = [
+    v.package(data.package.name, feesLine(t, data.package)),
+    data.connected ? v.connected : v.disconnected,
+  ];
   const keyboard: Keyboard = [];
   if (data.connected) {
     lines.push(data.email ? v.email(data.email) : v.emailNone);
@@ -59,10 +62,16 @@ async function askPackage(ctx: BotContext, action: 'connect' | 'disconnect'): Pr
   const p = await voicemailPreview(ctx.services.deps, ctx.actor!, { subscriberId: sid(ctx), action });
   const lines =
     action === 'connect'
-      ? [v.confirmConnect(p.service.name, c.perMonth(money(p.service.monthlyFee))), p.fee > 0 ? c.fee(money(p.fee)) : '']
+      ? [
+          v.confirmConnect(p.service.name, c.perMonth(money(p.service.monthlyFee))),
+          p.fee > 0 ? c.fee(money(p.fee)) : '',
+        ]
       : [v.confirmDisconnect(p.service.name)];
   const ok = cb(AREA, action === 'connect' ? 'onok' : 'offok', sid(ctx), ctx.services.nonce());
-  await show(ctx, { text: lines.filter(Boolean).join('\n'), keyboard: confirmRows(ctx.t, ok, cb(AREA, 'show', sid(ctx))) });
+  await show(ctx, {
+    text: lines.filter(Boolean).join('\n'),
+    keyboard: confirmRows(ctx.t, ok, cb(AREA, 'show', sid(ctx))),
+  });
 }
 
 const scene = new Scenes.BaseScene<BotContext>(AREA);
@@ -87,31 +96,51 @@ export const voicemailSection: Section = {
     on: (ctx) => askPackage(ctx, 'connect'),
     off: (ctx) => askPackage(ctx, 'disconnect'),
     onok: async (ctx, [nonce]) => {
-      const r = await connectVoicemail(ctx.services.deps, ctx.actor!, { subscriberId: sid(ctx), nonce: nonceOf(nonce) });
+      const r = await connectVoicemail(ctx.services.deps, ctx.actor!, {
+        subscriberId: sid(ctx),
+        nonce: nonceOf(nonce),
+      });
       await overview(ctx, outcome(ctx.t, r, ctx.t.services.vm.done));
     },
     offok: async (ctx, [nonce]) => {
-      const r = await disconnectVoicemail(ctx.services.deps, ctx.actor!, { subscriberId: sid(ctx), nonce: nonceOf(nonce) });
+      const r = await disconnectVoicemail(ctx.services.deps, ctx.actor!, {
+        subscriberId: sid(ctx),
+        nonce: nonceOf(nonce),
+      });
       await overview(ctx, outcome(ctx.t, r, ctx.t.services.vm.done));
     },
     mail: async (ctx) => {
       Object.assign(state(ctx), { sid: sid(ctx), typing: true, email: undefined });
-      await show(ctx, { text: ctx.t.services.vm.askEmail, keyboard: [[button(ctx.t.core.labels.cancel, AREA, 'show', sid(ctx))]] });
+      await show(ctx, {
+        text: ctx.t.services.vm.askEmail,
+        keyboard: [[button(ctx.t.core.labels.cancel, AREA, 'show', sid(ctx))]],
+      });
     },
     mailok: async (ctx, [nonce]) => {
       const email = state(ctx).email;
       if (!email) throw new StaleButtonError('no e-mail in the session');
-      const r = await setVoicemailEmail(ctx.services.deps, ctx.actor!, { subscriberId: sid(ctx), email, nonce: nonceOf(nonce) });
+      const r = await setVoicemailEmail(ctx.services.deps, ctx.actor!, {
+        subscriberId: sid(ctx),
+        email,
+        nonce: nonceOf(nonce),
+      });
       await overview(ctx, outcome(ctx.t, r, ctx.t.services.vm.done));
     },
     unmail: async (ctx) => {
       const data = await voicemailState(ctx.services.deps, ctx.actor!, sid(ctx));
       if (!data.email) return overview(ctx);
-      const keyboard = confirmRows(ctx.t, cb(AREA, 'unmailok', sid(ctx), ctx.services.nonce()), cb(AREA, 'show', sid(ctx)));
+      const keyboard = confirmRows(
+        ctx.t,
+        cb(AREA, 'unmailok', sid(ctx), ctx.services.nonce()),
+        cb(AREA, 'show', sid(ctx)),
+      );
       await show(ctx, { text: ctx.t.services.vm.confirmCancelEmail(data.email), keyboard });
     },
     unmailok: async (ctx, [nonce]) => {
-      const r = await cancelVoicemailEmail(ctx.services.deps, ctx.actor!, { subscriberId: sid(ctx), nonce: nonceOf(nonce) });
+      const r = await cancelVoicemailEmail(ctx.services.deps, ctx.actor!, {
+        subscriberId: sid(ctx),
+        nonce: nonceOf(nonce),
+      });
       await overview(ctx, outcome(ctx.t, r, ctx.t.services.vm.done));
     },
   },

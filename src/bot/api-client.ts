@@ -25,14 +25,22 @@ export interface ApiPolicyOptions {
  * Methods whose second delivery changes nothing new: reads, edits to a given state, deletions, answers.
  * Everything else (sendMessage, sendDocument, copyMessage, createForumTopic…) may duplicate when resent.
  */
-const RESENDABLE = /^(get|edit|delete|set|answer|close|reopen|unpin|pin|sendChatAction$|leaveChat$|setMessageReaction$)/;
+const RESENDABLE =
+  /^(get|edit|delete|set|answer|close|reopen|unpin|pin|sendChatAction$|leaveChat$|setMessageReaction$)/;
 
 export function isResendable(method: string): boolean {
   return RESENDABLE.test(method);
 }
 
 /** Socket errors raised before any byte of the request was written: the request never left. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL']);
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'EADDRNOTAVAIL',
+]);
 
 type Failure =
   | { kind: 'not_modified' }
@@ -53,7 +61,8 @@ export function classifyFailure(error: unknown, timedOut: boolean): Failure {
   const e = (error ?? {}) as ErrorShape;
   if (e.response && typeof e.response.error_code === 'number') {
     const { error_code: status, description = '', parameters } = e.response;
-    if (status === 429) return { kind: 'rate_limited', retryAfterSeconds: Math.max(0, Number(parameters?.retry_after ?? 1)) };
+    if (status === 429)
+      return { kind: 'rate_limited', retryAfterSeconds: Math.max(0, Number(parameters?.retry_after ?? 1)) };
     if (status === 400 && description.includes('message is not modified')) return { kind: 'not_modified' };
     if (status >= 500) return { kind: 'server_error', maybeArrived: true };
     return { kind: 'refused' };
@@ -75,7 +84,11 @@ function scrubToken(error: unknown, token: string): void {
   if (typeof e.stack === 'string') e.stack = e.stack.split(token).join('[REDACTED]');
 }
 
-type CallApi = (method: string, payload: Record<string, unknown>, options?: { signal?: AbortSignal }) => Promise<unknown>;
+type CallApi = (
+  method: string,
+  payload: Record<string, unknown>,
+  options?: { signal?: AbortSignal },
+) => Promise<unknown>;
 const INSTALLED = Symbol.for('portal.apiPolicy');
 
 /** Wraps `telegram.callApi` in place (once) and returns the same client. */
@@ -99,10 +112,13 @@ export function installApiPolicy<T extends Telegram>(telegram: T, options: ApiPo
   const attempt = async (method: string, payload: Record<string, unknown>, signal: AbortSignal | undefined) => {
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutFor(method, payload));
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        controller.abort();
+      },
+      timeoutFor(method, payload),
+    );
     timer.unref?.();
     const forward = () => controller.abort();
     if (signal?.aborted) controller.abort();

@@ -9,7 +9,10 @@ import type { Logger } from '../logger.js';
 import type { Lang, Texts } from './texts/index.js';
 
 /** The role a session works in; re-checked against the database on every update. */
-export type RoleClaim = { kind: 'admin'; clientId: number } | { kind: 'subscriber'; subscriberId: number } | { kind: 'support' };
+export type RoleClaim =
+  | { kind: 'admin'; clientId: number }
+  | { kind: 'subscriber'; subscriberId: number }
+  | { kind: 'support' };
 
 export interface SceneState extends Scenes.SceneSessionData {
   state?: Record<string, unknown>;

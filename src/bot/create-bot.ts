@@ -65,7 +65,14 @@ export function createBot(options: CreateBotOptions): Telegraf<BotContext> {
   const claimUpdates = options.redis ? { prefix: `${prefix}update:`, ttlSeconds: 86_400 } : undefined;
   bot.use(dedupeUpdates({ prefix: `${prefix}update:`, logger: services.logger }));
   bot.use(
-    perChatOrdering({ redis: options.redis, prefix: `${prefix}lock:`, lockTtlMs: 90_000, waitMs: 15_000, logger: services.logger, claimUpdates }),
+    perChatOrdering({
+      redis: options.redis,
+      prefix: `${prefix}lock:`,
+      lockTtlMs: 90_000,
+      waitMs: 15_000,
+      logger: services.logger,
+      claimUpdates,
+    }),
   );
   bot.use(
     session<SessionData, BotContext, 'session'>({
@@ -103,8 +110,12 @@ export function createBot(options: CreateBotOptions): Telegraf<BotContext> {
   return bot;
 }
 
-export async function registerCommands(bot: Telegraf<BotContext>, texts: { ru: Record<string, string>; en: Record<string, string> }): Promise<void> {
-  const list = (t: Record<string, string>) => ['start', 'menu', 'support', 'help', 'logout'].map((c) => ({ command: c, description: t[c] ?? c }));
+export async function registerCommands(
+  bot: Telegraf<BotContext>,
+  texts: { ru: Record<string, string>; en: Record<string, string> },
+): Promise<void> {
+  const list = (t: Record<string, string>) =>
+    ['start', 'menu', 'support', 'help', 'logout'].map((c) => ({ command: c, description: t[c] ?? c }));
   await bot.telegram.setMyCommands(list(texts.ru));
   await bot.telegram.setMyCommands(list(texts.en), { language_code: 'en' });
 }

@@ -38,5 +38,7 @@ export function escapeHtml(text: string): string {
 /** Russian month name in the nominative with the year: 'ноябрь 2026'. */
 export function monthName(iso: string, lang: 'ru' | 'en' = 'ru'): string {
   const d = new Date(`${iso.slice(0, 7)}-01T00:00:00Z`);
-  return d.toLocaleString(lang === 'en' ? 'en-GB' : 'ru-RU', { month: 'long', year: 'numeric', timeZone: 'UTC' }).replace(' г.', '');
+  return d
+    .toLocaleString(lang === 'en' ? 'en-GB' : 'ru-RU', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .replace(' г.', '');
 }

@@ -47,7 +47,12 @@ export class TelegramNotifier implements Notifier {
     return { messageId: message.message_id };
   }
 
-  async editText(chatId: number, messageId: number, text: string, options: { buttons?: InlineButton[][]; html?: boolean } = {}) {
+  async editText(
+    chatId: number,
+    messageId: number,
+    text: string,
+    options: { buttons?: InlineButton[][]; html?: boolean } = {},
+  ) {
     await this.throttle.take(chatId);
     try {
       await this.telegram.editMessageText(chatId, messageId, undefined, text, {
@@ -61,7 +66,11 @@ export class TelegramNotifier implements Notifier {
 
   async sendDocument(chatId: number, file: { content: Buffer; filename: string }, caption?: string) {
     await this.throttle.take(chatId);
-    const message = await this.telegram.sendDocument(chatId, { source: file.content, filename: file.filename }, caption ? { caption } : {});
+    const message = await this.telegram.sendDocument(
+      chatId,
+      { source: file.content, filename: file.filename },
+      caption ? { caption } : {},
+    );
     return { messageId: message.message_id };
   }
 

@@ -20,14 +20,20 @@ export function remember(ctx: BotContext, kind: 'screens' | 'messages', text: st
 export async function answerOnce(ctx: BotContext, text?: string, alert = false): Promise<void> {
   if (!ctx.callbackQuery || ctx.state.answered) return;
   ctx.state.answered = true;
-  await ctx.answerCbQuery(text, { show_alert: alert }).catch((error) => ctx.log.debug({ err: error }, 'answerCbQuery failed'));
+  await ctx
+    .answerCbQuery(text, { show_alert: alert })
+    .catch((error) => ctx.log.debug({ err: error }, 'answerCbQuery failed'));
 }
 
 /** Shows a screen: edits the pressed message in place, or sends a new one. */
 export async function show(ctx: BotContext, view: View, options: { newMessage?: boolean } = {}): Promise<void> {
   remember(ctx, 'screens', view.text);
   const reply_markup = { inline_keyboard: view.keyboard ?? [] };
-  const extra = { reply_markup, ...(view.html ? { parse_mode: 'HTML' as const } : {}), link_preview_options: { is_disabled: true } };
+  const extra = {
+    reply_markup,
+    ...(view.html ? { parse_mode: 'HTML' as const } : {}),
+    link_preview_options: { is_disabled: true },
+  };
   const message = ctx.callbackQuery?.message;
   if (message && !options.newMessage && 'text' in message) {
     await answerOnce(ctx);
@@ -38,7 +44,8 @@ export async function show(ctx: BotContext, view: View, options: { newMessage?: 
     } catch (error) {
       const description = String((error as { description?: string }).description ?? (error as Error).message);
       if (description.includes('message is not modified')) return;
-      if (!/message to edit not found|message can't be edited|there is no text in the message/.test(description)) throw error;
+      if (!/message to edit not found|message can't be edited|there is no text in the message/.test(description))
+        throw error;
     }
   }
   await answerOnce(ctx);

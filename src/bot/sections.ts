@@ -71,7 +71,8 @@ export function dispatcher(sections: Section[]): MiddlewareFn<BotContext> {
     const handler = parsed && section ? section.actions[parsed.action] : undefined;
     if (!parsed) throw new StaleButtonError('malformed data');
     if (!section || !handler) throw new StaleButtonError('unknown route');
-    if (!section.public && (!ctx.role || !section.roles.includes(ctx.role.kind))) throw new StaleButtonError('role not active');
+    if (!section.public && (!ctx.role || !section.roles.includes(ctx.role.kind)))
+      throw new StaleButtonError('role not active');
     let args = parsed.args;
     if (section.subscriberScoped) {
       if (!ctx.role || !ctx.actor) throw new StaleButtonError('role not active');

@@ -61,7 +61,8 @@ const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}
 export function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
-      if (issue.code === 'unrecognized_keys') return `unknown flag ${issue.keys.map((k) => `--${kebab(k)}`).join(', ')}`;
+      if (issue.code === 'unrecognized_keys')
+        return `unknown flag ${issue.keys.map((k) => `--${kebab(k)}`).join(', ')}`;
       const path = issue.path.map((p) => `--${kebab(String(p))}`).join(' ');
       return path ? `${path}: ${issue.message}` : issue.message;
     })

@@ -13,7 +13,10 @@ export interface OwnedContext extends CliContext {
   close(): Promise<void>;
 }
 
-export function createContext(config: Config, write: { out: (s: string) => void; err: (s: string) => void }): OwnedContext {
+export function createContext(
+  config: Config,
+  write: { out: (s: string) => void; err: (s: string) => void },
+): OwnedContext {
   let opened: Promise<{ database: Database; deps: DomainDeps }> | undefined;
   let migrated = false;
   const open = async (options: { migrate?: boolean } = {}) => {
@@ -23,7 +26,12 @@ export function createContext(config: Config, write: { out: (s: string) => void;
         ? await openDatabase({ url: config.DATABASE_URL, max: 4 })
         : await openDatabase({ dataDir: config.PGLITE_DIR });
       const clock = config.BOT_NOW ? clockStartingAt(new Date(config.BOT_NOW)) : systemClock;
-      const deps: DomainDeps = { db: database.db, clock, settings: settingsFromConfig(config), secretsKey: secretsKey(config) };
+      const deps: DomainDeps = {
+        db: database.db,
+        clock,
+        settings: settingsFromConfig(config),
+        secretsKey: secretsKey(config),
+      };
       return { database, deps };
     })();
     const result = await opened;

@@ -41,7 +41,9 @@ const CACHE_SIZE = 200;
 const cache = new Map<string, Buffer>();
 
 export function chartHash(input: ChargesChartInput): string {
-  return createHash('sha256').update(JSON.stringify([input.title, input.unit, input.bars.map((b) => [b.label, b.amount])])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([input.title, input.unit, input.bars.map((b) => [b.label, b.amount])]))
+    .digest('hex');
 }
 
 function roubles(kopecks: number): string {
@@ -57,7 +59,11 @@ export function chargesChartSvg(input: ChargesChartInput): string {
       textStyle: { fontFamily: FONT_FAMILY },
       title: { text: input.title, left: 'center', top: 12, textStyle: { fontFamily: FONT_FAMILY, fontSize: 18 } },
       grid: { left: 70, right: 30, top: 70, bottom: 50 },
-      xAxis: { type: 'category', data: input.bars.map((b) => b.label), axisLabel: { fontFamily: FONT_FAMILY, fontSize: 14 } },
+      xAxis: {
+        type: 'category',
+        data: input.bars.map((b) => b.label),
+        axisLabel: { fontFamily: FONT_FAMILY, fontSize: 14 },
+      },
       yAxis: { type: 'value', axisLabel: { fontFamily: FONT_FAMILY, formatter: (v: number) => String(v) } },
       series: [
         {
@@ -91,7 +97,12 @@ export function renderChargesChart(input: ChargesChartInput): ChargesChart {
   }
   const resvg = new (resvgLib().Resvg)(chargesChartSvg(input), {
     background: '#ffffff',
-    font: { fontFiles: [FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    font: {
+      fontFiles: [FONT_FILE],
+      loadSystemFonts: false,
+      defaultFontFamily: FONT_FAMILY,
+      sansSerifFamily: FONT_FAMILY,
+    },
   });
   const png = Buffer.from(resvg.render().asPng());
   cache.set(hash, png);

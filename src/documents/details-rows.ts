@@ -19,7 +19,12 @@ const labels = {
     title: 'Детализация звонков и SMS',
     columns: ['Дата', 'Время', 'Тип', 'Номер', 'Длительность / количество', 'Стоимость, руб.'],
     total: 'Итого',
-    kinds: { call_out: 'Исходящий звонок', call_in: 'Входящий звонок', sms_out: 'Исходящее SMS', sms_in: 'Входящее SMS' },
+    kinds: {
+      call_out: 'Исходящий звонок',
+      call_in: 'Входящий звонок',
+      sms_out: 'Исходящее SMS',
+      sms_in: 'Входящее SMS',
+    },
   },
   en: {
     title: 'Calls and SMS',
@@ -92,7 +97,14 @@ export function totalRows(doc: DetailsDocument): DetailRow[] {
     quantity: quantityCell(t.kind, t.quantity),
     cost: t.cost,
   }));
-  rows.push({ date: l.total, time: '', type: '', number: String(doc.totals.reduce((s, t) => s + t.records, 0)), quantity: '', cost: doc.totals.reduce((s, t) => s + t.cost, 0) });
+  rows.push({
+    date: l.total,
+    time: '',
+    type: '',
+    number: String(doc.totals.reduce((s, t) => s + t.records, 0)),
+    quantity: '',
+    cost: doc.totals.reduce((s, t) => s + t.cost, 0),
+  });
   return rows;
 }
 

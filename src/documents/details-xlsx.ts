@@ -22,7 +22,8 @@ export async function detailsXlsx(doc: DetailsDocument): Promise<Buffer> {
   header.font = { bold: true };
   for (const r of detailRows(doc)) sheet.addRow([r.date, r.time, r.type, r.number, r.quantity, r.cost / 100]);
   sheet.addRow([]);
-  for (const r of totalRows(doc)) sheet.addRow([r.date, r.time, r.type, r.number, r.quantity, r.cost / 100]).font = { bold: true };
+  for (const r of totalRows(doc))
+    sheet.addRow([r.date, r.time, r.type, r.number, r.quantity, r.cost / 100]).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 2 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -10,7 +10,10 @@ export function dejaVuDir(): string {
 }
 
 /** pdfmake's font descriptor for the family `DejaVu`. */
-export function dejaVuFonts(): Record<'DejaVu', { normal: string; bold: string; italics: string; bolditalics: string }> {
+export function dejaVuFonts(): Record<
+  'DejaVu',
+  { normal: string; bold: string; italics: string; bolditalics: string }
+> {
   const dir = dejaVuDir();
   return {
     DejaVu: {

@@ -33,7 +33,10 @@ function getPrinter(): PdfPrinter {
 
 function requisites(doc: InvoiceDocument): Content[] {
   const c = doc.client;
-  const rows: Content[] = [{ text: `${t.payer}: ${c.name}`, bold: true }, `${t.unp}: ${c.unp}${c.okpo ? `, ${t.okpo}: ${c.okpo}` : ''}`];
+  const rows: Content[] = [
+    { text: `${t.payer}: ${c.name}`, bold: true },
+    `${t.unp}: ${c.unp}${c.okpo ? `, ${t.okpo}: ${c.okpo}` : ''}`,
+  ];
   if (c.address) rows.push(`${t.address}: ${c.address}`);
   for (const a of c.bankAccounts) rows.push(`${t.bankAccount}: ${a.iban}, ${a.bankName}, ${t.bic} ${a.bic}`);
   rows.push(t.contract(doc.contract.number, doc.contract.date));
@@ -47,14 +50,22 @@ function linesTable(doc: InvoiceDocument): Content {
       headerRows: 1,
       widths: [20, '*', 95, 95],
       body: [
-        [t.columns.position, t.columns.description, t.columns.amount, t.columns.vat(doc.vatPercent)].map((text) => ({ text, bold: true })),
+        [t.columns.position, t.columns.description, t.columns.amount, t.columns.vat(doc.vatPercent)].map((text) => ({
+          text,
+          bold: true,
+        })),
         ...doc.lines.map((l, i) => [
           String(i + 1),
           l.description ?? t.servicesLine(doc.period),
           { text: formatMoney(l.amount), ...right },
           { text: formatMoney(l.vat), ...right },
         ]),
-        [{ text: t.total, colSpan: 2, bold: true }, '', { text: formatMoney(doc.total), bold: true, ...right }, { text: formatMoney(doc.vatTotal), ...right }],
+        [
+          { text: t.total, colSpan: 2, bold: true },
+          '',
+          { text: formatMoney(doc.total), bold: true, ...right },
+          { text: formatMoney(doc.vatTotal), ...right },
+        ],
       ],
     },
     layout: 'lightHorizontalLines',

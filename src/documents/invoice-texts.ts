@@ -2,7 +2,20 @@
 // operator, whatever language the administrator chose in the bot.
 import type { IsoDate } from '../domain/time.js';
 
-const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+const MONTHS = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+];
 
 /** '2026-10-01' → 'октябрь 2026'. */
 export function periodName(period: IsoDate): string {
@@ -24,13 +37,19 @@ export const invoiceTexts = {
   bankAccount: 'Расчетный счет',
   bic: 'БИК',
   contract: (number: string, date: IsoDate) => `Договор № ${number} от ${dottedDate(date)}`,
-  columns: { position: '№', description: 'Наименование', amount: 'Сумма с НДС', vat: (p: number) => `в т.ч. НДС ${p}%` },
+  columns: {
+    position: '№',
+    description: 'Наименование',
+    amount: 'Сумма с НДС',
+    vat: (p: number) => `в т.ч. НДС ${p}%`,
+  },
   servicesLine: (period: IsoDate) => `Услуги электросвязи за ${periodName(period)}`,
   total: 'Итого к оплате',
   vatTotal: (p: number) => `в том числе НДС ${p}%`,
   paid: 'Оплачен',
   unpaid: 'Не оплачен',
-  filename: (number: string, period: IsoDate) => `invoice-${number.replace(/[^\p{L}\p{N}-]+/gu, '_')}-${period.slice(0, 7)}.pdf`,
+  filename: (number: string, period: IsoDate) =>
+    `invoice-${number.replace(/[^\p{L}\p{N}-]+/gu, '_')}-${period.slice(0, 7)}.pdf`,
   caption: (number: string, period: IsoDate) => `Счет № ${number} за ${periodName(period)}`,
   mailSubject: (number: string, period: IsoDate) => `Счет № ${number} за ${periodName(period)}`,
   mailBody: (clientName: string, number: string, period: IsoDate) =>

@@ -52,11 +52,22 @@ export function chargeMonths(day: IsoDate, previous: number): IsoDate[] {
  * Calls and SMS of a month summed per kind from the call records, for months whose bill holds no usage
  * line (the current month before billing closes it). Half-open instant range [from, to).
  */
-async function usageTotals(ex: Executor, subscriberId: number, from: Date, to: Date): Promise<{ kind: UsageKind; amount: number }[]> {
+async function usageTotals(
+  ex: Executor,
+  subscriberId: number,
+  from: Date,
+  to: Date,
+): Promise<{ kind: UsageKind; amount: number }[]> {
   const rows = await ex
     .select({ kind: usageRecords.kind, amount: sql<string>`coalesce(sum(${usageRecords.cost}), 0)` })
     .from(usageRecords)
-    .where(and(eq(usageRecords.subscriberId, subscriberId), gte(usageRecords.occurredAt, from), lt(usageRecords.occurredAt, to)))
+    .where(
+      and(
+        eq(usageRecords.subscriberId, subscriberId),
+        gte(usageRecords.occurredAt, from),
+        lt(usageRecords.occurredAt, to),
+      ),
+    )
     .groupBy(usageRecords.kind)
     .orderBy(usageRecords.kind);
   return rows.map((r) => ({ kind: r.kind, amount: Number(r.amount) })).filter((r) => r.amount !== 0);
@@ -83,17 +94,34 @@ export async function chargesForPeriods(deps: DomainDeps, actor: Actor, subscrib
     const isCurrent = period === monthStart(day);
     const lines: ChargeLine[] = stored
       .filter((c) => c.period === period)
-      .map((c) => line({ kind: c.kind, description: c.description, chargedOn: c.chargedOn, amount: c.amount, computed: false }));
+      .map((c) =>
+        line({ kind: c.kind, description: c.description, chargedOn: c.chargedOn, amount: c.amount, computed: false }),
+      );
     // The subscription fee is part of the month even before billing writes it (R-CHARGES).
     if (isCurrent && !lines.some((l) => l.kind === 'subscription') && plan && plan.monthlyFee > 0) {
       lines.unshift(
-        line({ kind: 'subscription', description: `Абонентская плата «${plan.name}»`, chargedOn: period, amount: plan.monthlyFee, computed: true }),
+        line({
+          kind: 'subscription',
+          description: `Абонентская плата «${plan.name}»`,
+          chargedOn: period,
+          amount: plan.monthlyFee,
+          computed: true,
+        }),
       );
     }
     if (!lines.some((l) => l.kind === 'usage')) {
       const to = isCurrent ? deps.clock.now() : startOfMinskDay(addMonths(period, 1));
       for (const u of await usageTotals(deps.db, sub.id, startOfMinskDay(period), to)) {
-        lines.push(line({ kind: 'usage', description: '', usageKind: u.kind, chargedOn: period, amount: u.amount, computed: true }));
+        lines.push(
+          line({
+            kind: 'usage',
+            description: '',
+            usageKind: u.kind,
+            chargedOn: period,
+            amount: u.amount,
+            computed: true,
+          }),
+        );
       }
     }
     result.push({

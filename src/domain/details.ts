@@ -8,7 +8,16 @@ import { today } from './clock.js';
 import type { DomainDeps } from './deps.js';
 import { DomainError } from './errors.js';
 import { subscriberInScope } from './scope.js';
-import { addDays, addMonths, type IsoDate, MINSK_OFFSET_MS, minskDate, monthEnd, monthStart, startOfMinskDay } from './time.js';
+import {
+  addDays,
+  addMonths,
+  type IsoDate,
+  MINSK_OFFSET_MS,
+  minskDate,
+  monthEnd,
+  monthStart,
+  startOfMinskDay,
+} from './time.js';
 
 export type UsageKind = (typeof usageRecords.$inferSelect)['kind'];
 export const USAGE_KINDS: readonly UsageKind[] = ['call_out', 'call_in', 'sms_out', 'sms_in'];
@@ -65,7 +74,9 @@ export interface DetailPage {
 export function detailPeriodsOn(day: IsoDate, previousMonths: number): DetailPeriod[] {
   const current = monthStart(day);
   const yesterday = addDays(day, -1);
-  const periods: DetailPeriod[] = [{ key: current.slice(0, 7), current: true, from: current, to: yesterday >= current ? yesterday : null }];
+  const periods: DetailPeriod[] = [
+    { key: current.slice(0, 7), current: true, from: current, to: yesterday >= current ? yesterday : null },
+  ];
   for (let i = 1; i <= previousMonths; i++) {
     const m = addMonths(current, -i);
     periods.push({ key: m.slice(0, 7), current: false, from: m, to: monthEnd(m) });
@@ -125,11 +136,26 @@ function toRecord(r: typeof usageRecords.$inferSelect): DetailRecord {
   };
 }
 
-async function periodTotals(ex: Executor, subscriberId: number, range: { from: Date; to: Date }): Promise<DetailTotal[]> {
+async function periodTotals(
+  ex: Executor,
+  subscriberId: number,
+  range: { from: Date; to: Date },
+): Promise<DetailTotal[]> {
   const rows = await ex
-    .select({ kind: usageRecords.kind, records: count(), quantity: sum(usageRecords.quantity), cost: sum(usageRecords.cost) })
+    .select({
+      kind: usageRecords.kind,
+      records: count(),
+      quantity: sum(usageRecords.quantity),
+      cost: sum(usageRecords.cost),
+    })
     .from(usageRecords)
-    .where(and(eq(usageRecords.subscriberId, subscriberId), gte(usageRecords.occurredAt, range.from), lt(usageRecords.occurredAt, range.to)))
+    .where(
+      and(
+        eq(usageRecords.subscriberId, subscriberId),
+        gte(usageRecords.occurredAt, range.from),
+        lt(usageRecords.occurredAt, range.to),
+      ),
+    )
     .groupBy(usageRecords.kind);
   const byKind = new Map(rows.map((r) => [r.kind, r]));
   return USAGE_KINDS.filter((k) => byKind.has(k)).map((kind) => {
@@ -147,11 +173,24 @@ export async function detailPage(
   const sub = await subscriberInScope(deps.db, actor, input.subscriberId);
   const period = allowedPeriod(deps, input.period);
   const range = periodRange(period);
-  const empty: DetailPage = { msisdn: sub.msisdn, period, records: [], totals: [], totalRecords: 0, totalCost: 0, nextCursor: null, prevCursor: null };
+  const empty: DetailPage = {
+    msisdn: sub.msisdn,
+    period,
+    records: [],
+    totals: [],
+    totalRecords: 0,
+    totalCost: 0,
+    nextCursor: null,
+    prevCursor: null,
+  };
   if (!range) return empty;
   const cursor = input.cursor ? decodeCursor(input.cursor) : null;
   const size = deps.settings.pageSize;
-  const inPeriod = and(eq(usageRecords.subscriberId, sub.id), gte(usageRecords.occurredAt, range.from), lt(usageRecords.occurredAt, range.to));
+  const inPeriod = and(
+    eq(usageRecords.subscriberId, sub.id),
+    gte(usageRecords.occurredAt, range.from),
+    lt(usageRecords.occurredAt, range.to),
+  );
   const key = sql`(${usageRecords.occurredAt}, ${usageRecords.id})`;
   const at = (id: number) => sql`(select u.occurred_at, u.id from usage_records u where u.id = ${id})`;
   let rows: (typeof usageRecords.$inferSelect)[];
@@ -191,7 +230,12 @@ export async function detailPage(
   };
 }
 
-function summarise(msisdn: string, period: DetailPeriod, records: DetailRecord[], totals: DetailTotal[]): Omit<DetailPage, 'nextCursor' | 'prevCursor'> {
+function summarise(
+  msisdn: string,
+  period: DetailPeriod,
+  records: DetailRecord[],
+  totals: DetailTotal[],
+): Omit<DetailPage, 'nextCursor' | 'prevCursor'> {
   return {
     msisdn,
     period,
@@ -206,11 +250,21 @@ function summarise(msisdn: string, period: DetailPeriod, records: DetailRecord[]
  * Every record of a period, for the CSV/XLSX export job (no actor: the request was checked when it was
  * made, and the job carries the period's range as it was then).
  */
-export async function periodRecords(ex: Executor, subscriberId: number, range: { from: Date; to: Date }): Promise<{ records: DetailRecord[]; totals: DetailTotal[] }> {
+export async function periodRecords(
+  ex: Executor,
+  subscriberId: number,
+  range: { from: Date; to: Date },
+): Promise<{ records: DetailRecord[]; totals: DetailTotal[] }> {
   const rows = await ex
     .select()
     .from(usageRecords)
-    .where(and(eq(usageRecords.subscriberId, subscriberId), gte(usageRecords.occurredAt, range.from), lt(usageRecords.occurredAt, range.to)))
+    .where(
+      and(
+        eq(usageRecords.subscriberId, subscriberId),
+        gte(usageRecords.occurredAt, range.from),
+        lt(usageRecords.occurredAt, range.to),
+      ),
+    )
     .orderBy(asc(usageRecords.occurredAt), asc(usageRecords.id));
   return { records: rows.map(toRecord), totals: await periodTotals(ex, subscriberId, range) };
 }

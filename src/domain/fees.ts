@@ -54,7 +54,15 @@ export async function chargeFee(
   const day = today(deps.clock);
   const [line] = await tx
     .insert(charges)
-    .values({ subscriberId: subscriber.id, period: monthStart(day), chargedOn: day, kind: 'fee', description, amount: amountKopecks, createdAt: now })
+    .values({
+      subscriberId: subscriber.id,
+      period: monthStart(day),
+      chargedOn: day,
+      kind: 'fee',
+      description,
+      amount: amountKopecks,
+      createdAt: now,
+    })
     .returning({ id: charges.id });
   return { balanceAfter: row.balance, chargeId: line!.id };
 }

@@ -18,7 +18,10 @@ export async function once<T>(tx: Executor, key: string, at: Date, change: () =>
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   if (claimed.length === 0) {
-    const [row] = await tx.select({ result: idempotencyKeys.result }).from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+    const [row] = await tx
+      .select({ result: idempotencyKeys.result })
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.key, key));
     return { fresh: false, result: row?.result as T };
   }
   const result = await change();

@@ -11,7 +11,10 @@ export function vatPart(amount: number, vatPercent: number): number {
 
 /** `123,45`, `123.45`, `123` → 12345 kopecks; anything else is a DomainError('money.invalid'). */
 export function parseAmount(input: string): number {
-  const s = input.trim().replace(/\s|\u00a0/g, '').replace(/(руб\.?|byn|br)$/i, '');
+  const s = input
+    .trim()
+    .replace(/\s|\u00a0/g, '')
+    .replace(/(руб\.?|byn|br)$/i, '');
   const m = /^(\d{1,9})(?:[.,](\d{1,2}))?$/.exec(s);
   if (!m) throw new DomainError('money.invalid');
   const kopecks = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0') || 0);

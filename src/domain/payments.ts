@@ -69,7 +69,12 @@ export async function listPayments(
     const rows = await deps.db
       .select(view)
       .from(payments)
-      .where(and(eq(payments.clientId, clientId), or(gt(payments.paidOn, at.paidOn), and(eq(payments.paidOn, at.paidOn), gt(payments.id, at.id)))))
+      .where(
+        and(
+          eq(payments.clientId, clientId),
+          or(gt(payments.paidOn, at.paidOn), and(eq(payments.paidOn, at.paidOn), gt(payments.id, at.id))),
+        ),
+      )
       .orderBy(asc(payments.paidOn), asc(payments.id))
       .limit(limit + 1);
     const items = rows.slice(0, limit).reverse();
@@ -87,7 +92,9 @@ export async function listPayments(
     .where(
       and(
         eq(payments.clientId, clientId),
-        at ? or(lt(payments.paidOn, at.paidOn), and(eq(payments.paidOn, at.paidOn), lt(payments.id, at.id))) : undefined,
+        at
+          ? or(lt(payments.paidOn, at.paidOn), and(eq(payments.paidOn, at.paidOn), lt(payments.id, at.id)))
+          : undefined,
       ),
     )
     .orderBy(desc(payments.paidOn), desc(payments.id))
@@ -104,7 +111,11 @@ export async function listPayments(
 }
 
 /** Whether the administrator's client already registered this document number (asked early in the form). */
-export async function documentNumberTaken(deps: Pick<DomainDeps, 'db'>, actor: Actor, documentNumber: string): Promise<boolean> {
+export async function documentNumberTaken(
+  deps: Pick<DomainDeps, 'db'>,
+  actor: Actor,
+  documentNumber: string,
+): Promise<boolean> {
   const clientId = adminClientId(actor);
   const [row] = await deps.db
     .select({ id: payments.id })

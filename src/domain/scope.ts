@@ -9,7 +9,12 @@ import { DomainError } from './errors.js';
 export type SubscriberRow = typeof subscribers.$inferSelect;
 
 /** The subscriber, if `actor` may act on it; otherwise DomainError('access.forbidden'). */
-export async function subscriberInScope(tx: Executor, actor: Actor, subscriberId: number, opts: { forUpdate?: boolean } = {}): Promise<SubscriberRow> {
+export async function subscriberInScope(
+  tx: Executor,
+  actor: Actor,
+  subscriberId: number,
+  opts: { forUpdate?: boolean } = {},
+): Promise<SubscriberRow> {
   if (!Number.isSafeInteger(subscriberId) || subscriberId <= 0) throw new DomainError('access.forbidden');
   if (actor.kind === 'subscriber' && actor.subscriberId !== subscriberId) throw new DomainError('access.forbidden');
   if (actor.kind === 'support') throw new DomainError('access.forbidden');

@@ -83,7 +83,8 @@ export function settingsFromConfig(config: Config): Settings {
     vatPercent: config.VAT_PERCENT,
     postDeliveryFee: config.POST_DELIVERY_FEE,
     pageSize: config.PAGE_SIZE,
-    renameDelaySeconds: config.RENAME_DELAY_SECONDS ?? (config.BOT_NOW || !config.DATABASE_URL ? 60 : defaultSettings.renameDelaySeconds),
+    renameDelaySeconds:
+      config.RENAME_DELAY_SECONDS ?? (config.BOT_NOW || !config.DATABASE_URL ? 60 : defaultSettings.renameDelaySeconds),
     inviteTtlHours: config.INVITE_TTL_HOURS,
     pinMessageTtlSeconds: config.PIN_MESSAGE_TTL_SECONDS,
   };

@@ -58,11 +58,21 @@ export function tariffChangeFee(changesThisMonth: number, fromFee: number, toFee
   return fee;
 }
 
-async function changesInMonth(ex: Executor, subscriberId: number, day: IsoDate): Promise<{ thisMonth: number; today: number }> {
+async function changesInMonth(
+  ex: Executor,
+  subscriberId: number,
+  day: IsoDate,
+): Promise<{ thisMonth: number; today: number }> {
   const [month] = await ex
     .select({ n: count() })
     .from(tariffChanges)
-    .where(and(eq(tariffChanges.subscriberId, subscriberId), gte(tariffChanges.day, monthStart(day)), lte(tariffChanges.day, day)));
+    .where(
+      and(
+        eq(tariffChanges.subscriberId, subscriberId),
+        gte(tariffChanges.day, monthStart(day)),
+        lte(tariffChanges.day, day),
+      ),
+    );
   const [onDay] = await ex
     .select({ n: count() })
     .from(tariffChanges)
@@ -126,9 +136,14 @@ export async function changeTariff(
       const fee = tariffChangeFee(counts.thisMonth, from!.monthlyFee, target.monthlyFee, deps.settings.tariffChangeFee);
       const charged = await chargeFee(tx, deps, sub, fee, `Смена тарифного плана: «${from!.name}» → «${target.name}»`);
       try {
-        await tx
-          .insert(tariffChanges)
-          .values({ subscriberId: sub.id, fromPlanId: from!.id, toPlanId: target.id, day, fee, changedAt: deps.clock.now() });
+        await tx.insert(tariffChanges).values({
+          subscriberId: sub.id,
+          fromPlanId: from!.id,
+          toPlanId: target.id,
+          day,
+          fee,
+          changedAt: deps.clock.now(),
+        });
       } catch (error) {
         if (isUniqueViolation(error)) throw new DomainError('tariffs.oncePerDay');
         throw error;

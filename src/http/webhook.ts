@@ -28,7 +28,10 @@ export function webhookPath(webhookUrl: string): string {
   return `${url.pathname}${url.search}`;
 }
 
-export function webhookRoute<C extends Context>(bot: Telegraf<C>, options: { path: string; secret: string }): WebhookRoute {
+export function webhookRoute<C extends Context>(
+  bot: Telegraf<C>,
+  options: { path: string; secret: string },
+): WebhookRoute {
   // Telegraf 4.16.3 checks the secret too (webhookFilter, safe-compare); ours runs first so a refused
   // request is never read, and the check does not depend on Telegraf's internals.
   const callback = bot.webhookCallback(options.path, { secretToken: options.secret });

@@ -15,7 +15,13 @@ export interface EnqueueOptions {
 }
 
 /** Adds a job; call with the transaction of the change that needs it. */
-export async function enqueueJob(tx: Executor, kind: string, payload: JobPayload, at: Date, options: Partial<EnqueueOptions> = {}): Promise<number | null> {
+export async function enqueueJob(
+  tx: Executor,
+  kind: string,
+  payload: JobPayload,
+  at: Date,
+  options: Partial<EnqueueOptions> = {},
+): Promise<number | null> {
   const rows = await tx
     .insert(jobs)
     .values({ kind, payload, runAt: options.runAt ?? at, createdAt: at, dedupeKey: options.dedupeKey ?? null })
@@ -54,7 +60,12 @@ export async function claimJobs(
     return tx
       .update(jobs)
       .set({ status: 'running', lockedBy: opts.workerId, lockedUntil, attempts: sql`${jobs.attempts} + 1` })
-      .where(inArray(jobs.id, due.map((d) => d.id)))
+      .where(
+        inArray(
+          jobs.id,
+          due.map((d) => d.id),
+        ),
+      )
       .returning();
   });
 }
@@ -85,7 +96,14 @@ export async function completeJob(db: Executor, id: number, workerId: string, no
 }
 
 /** A failed attempt: retried after an exponential backoff, or marked failed after `maxAttempts`. */
-export async function failJob(db: Executor, job: JobRow, workerId: string, now: Date, error: string, maxAttempts: number): Promise<void> {
+export async function failJob(
+  db: Executor,
+  job: JobRow,
+  workerId: string,
+  now: Date,
+  error: string,
+  maxAttempts: number,
+): Promise<void> {
   const final = job.attempts >= maxAttempts;
   const backoffMs = Math.min(60 * 60_000, 5_000 * 2 ** Math.max(0, job.attempts - 1));
   await db

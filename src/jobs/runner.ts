@@ -69,7 +69,8 @@ export class JobRunner {
         }
         // The batch's later jobs waited while earlier ones ran: renew the claim first, and skip a job whose
         // claim expired meanwhile and went to another worker (it must not run twice at once).
-        if (!(await extendClaim(deps.db, job.id, this.workerId, new Date(deps.clock.now().getTime() + lockMs)))) continue;
+        if (!(await extendClaim(deps.db, job.id, this.workerId, new Date(deps.clock.now().getTime() + lockMs))))
+          continue;
         const handler = this.byKind.get(job.kind)!;
         const log = logger.child({ job: job.id, kind: job.kind });
         try {
@@ -78,14 +79,26 @@ export class JobRunner {
             notifier: this.options.notifier,
             logger: log,
             heartbeat: async () => {
-              const ok = await extendClaim(deps.db, job.id, this.workerId, new Date(deps.clock.now().getTime() + lockMs));
+              const ok = await extendClaim(
+                deps.db,
+                job.id,
+                this.workerId,
+                new Date(deps.clock.now().getTime() + lockMs),
+              );
               if (!ok) throw new Error('job claim lost');
             },
           });
           await completeJob(deps.db, job.id, this.workerId, deps.clock.now());
         } catch (error) {
           log.warn({ err: error }, 'job failed');
-          await failJob(deps.db, job, this.workerId, deps.clock.now(), String((error as Error)?.message ?? error), handler.maxAttempts ?? 5);
+          await failJob(
+            deps.db,
+            job,
+            this.workerId,
+            deps.clock.now(),
+            String((error as Error)?.message ?? error),
+            handler.maxAttempts ?? 5,
+          );
         }
         count++;
       }

@@ -10,9 +10,22 @@ export interface InlineButton {
 
 /** Proactive messages to users (throttled by the implementation); ids are Telegram chat/message ids. */
 export interface Notifier {
-  sendText(chatId: number, text: string, options?: { buttons?: InlineButton[][]; html?: boolean }): Promise<{ messageId: number } | undefined>;
-  editText(chatId: number, messageId: number, text: string, options?: { buttons?: InlineButton[][]; html?: boolean }): Promise<void>;
-  sendDocument(chatId: number, file: { content: Buffer; filename: string }, caption?: string): Promise<{ messageId: number } | undefined>;
+  sendText(
+    chatId: number,
+    text: string,
+    options?: { buttons?: InlineButton[][]; html?: boolean },
+  ): Promise<{ messageId: number } | undefined>;
+  editText(
+    chatId: number,
+    messageId: number,
+    text: string,
+    options?: { buttons?: InlineButton[][]; html?: boolean },
+  ): Promise<void>;
+  sendDocument(
+    chatId: number,
+    file: { content: Buffer; filename: string },
+    caption?: string,
+  ): Promise<{ messageId: number } | undefined>;
   deleteMessage(chatId: number, messageId: number): Promise<void>;
 }
 

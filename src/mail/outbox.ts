@@ -43,7 +43,13 @@ export async function enqueueMailSweep(db: Executor, at: Date): Promise<void> {
  * Sends one queued mail. The row stays locked while the SMTP conversation runs, so a sweep and the
  * mail's own job never send it twice; a crash releases the lock and the mail is still 'queued'.
  */
-export async function sendOutboxMail(db: Db, transport: MailTransport, from: string, outboxId: number, now: () => Date): Promise<'sent' | 'skipped'> {
+export async function sendOutboxMail(
+  db: Db,
+  transport: MailTransport,
+  from: string,
+  outboxId: number,
+  now: () => Date,
+): Promise<'sent' | 'skipped'> {
   try {
     return await db.transaction(async (tx) => {
       const [mail] = await tx
@@ -71,7 +77,10 @@ export async function sendOutboxMail(db: Db, transport: MailTransport, from: str
   } catch (error) {
     await db
       .update(outboxEmails)
-      .set({ attempts: sql`${outboxEmails.attempts} + 1`, lastError: String((error as Error)?.message ?? error).slice(0, 2000) })
+      .set({
+        attempts: sql`${outboxEmails.attempts} + 1`,
+        lastError: String((error as Error)?.message ?? error).slice(0, 2000),
+      })
       .where(eq(outboxEmails.id, outboxId));
     throw error;
   }

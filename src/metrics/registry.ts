@@ -12,7 +12,16 @@ export interface MetricsOptions {
 }
 
 /** How a Bot API call ended, as seen by the caller after the retry policy. */
-export type ApiOutcome = 'ok' | 'not_modified' | 'refused' | 'rate_limited' | 'server_error' | 'network' | 'not_sent' | 'timeout' | 'aborted';
+export type ApiOutcome =
+  | 'ok'
+  | 'not_modified'
+  | 'refused'
+  | 'rate_limited'
+  | 'server_error'
+  | 'network'
+  | 'not_sent'
+  | 'timeout'
+  | 'aborted';
 
 export interface Metrics {
   registry: Registry;
@@ -45,7 +54,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   const logger = options.logger;
   return {
     registry,
-    updates: new Counter({ name: 'portal_updates_total', help: 'Telegram updates received, by type', labelNames: ['type'], registers }),
+    updates: new Counter({
+      name: 'portal_updates_total',
+      help: 'Telegram updates received, by type',
+      labelNames: ['type'],
+      registers,
+    }),
     updateSeconds: new Histogram({
       name: 'portal_update_duration_seconds',
       help: 'Time to handle one update (ordering wait included), by type and outcome',
@@ -59,7 +73,11 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       labelNames: ['kind'],
       registers,
     }),
-    updatesInFlight: new Gauge({ name: 'portal_updates_in_flight', help: 'Updates being handled by this process now', registers }),
+    updatesInFlight: new Gauge({
+      name: 'portal_updates_in_flight',
+      help: 'Updates being handled by this process now',
+      registers,
+    }),
     apiCalls: new Counter({
       name: 'portal_bot_api_calls_total',
       help: 'Bot API calls by method and final outcome (after retries)',

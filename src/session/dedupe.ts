@@ -42,7 +42,9 @@ export function dedupeUpdates<C extends Context>(options: DedupeUpdatesOptions):
   const firstDelivery = async (updateId: number): Promise<boolean> => {
     if (!redis) return recent.add(updateId);
     // SET NX is the claim: of two processes given the same update, exactly one gets 'OK'.
-    const claimed = await withRedis('dedupe.claim', () => redis.set(prefix + String(updateId), '1', 'EX', ttlSeconds, 'NX'));
+    const claimed = await withRedis('dedupe.claim', () =>
+      redis.set(prefix + String(updateId), '1', 'EX', ttlSeconds, 'NX'),
+    );
     return claimed === 'OK';
   };
 

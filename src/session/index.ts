@@ -21,6 +21,17 @@ export function createSessionStore<T>(options: SessionStoreOptions): SessionStor
 
 export { type DedupeUpdatesOptions, dedupeUpdates } from './dedupe.js';
 export { MemorySessionStore } from './memory-store.js';
-export { ChatBusyError, chatKeyOf, type PerChatOrdering, type PerChatOrderingOptions, perChatOrdering } from './ordering.js';
+export {
+  ChatBusyError,
+  chatKeyOf,
+  type PerChatOrdering,
+  type PerChatOrderingOptions,
+  perChatOrdering,
+} from './ordering.js';
 export { createRedis, isRedisUnavailable, RedisUnavailableError, redisReady, withRedis } from './redis.js';
-export { DEFAULT_SESSION_TTL_SECONDS, RedisSessionStore, type SessionStore, type StorageAdapter } from './redis-store.js';
+export {
+  DEFAULT_SESSION_TTL_SECONDS,
+  RedisSessionStore,
+  type SessionStore,
+  type StorageAdapter,
+} from './redis-store.js';

@@ -102,7 +102,13 @@ export function perChatOrdering<C extends Context>(options: PerChatOrderingOptio
     attempt(250);
   }
 
-  async function acquireLock(client: Redis, lockKey: string, key: string, deadline: number, updateId: number): Promise<string | typeof DUPLICATE> {
+  async function acquireLock(
+    client: Redis,
+    lockKey: string,
+    key: string,
+    deadline: number,
+    updateId: number,
+  ): Promise<string | typeof DUPLICATE> {
     const token = randomBytes(16).toString('hex');
     try {
       return await tryAcquire(client, lockKey, key, deadline, updateId, token);
@@ -112,11 +118,20 @@ export function perChatOrdering<C extends Context>(options: PerChatOrderingOptio
     }
   }
 
-  async function tryAcquire(client: Redis, lockKey: string, key: string, deadline: number, updateId: number, token: string): Promise<string | typeof DUPLICATE> {
+  async function tryAcquire(
+    client: Redis,
+    lockKey: string,
+    key: string,
+    deadline: number,
+    updateId: number,
+    token: string,
+  ): Promise<string | typeof DUPLICATE> {
     for (;;) {
       if (claimUpdates) {
         const claimKey = claimUpdates.prefix + String(updateId);
-        const outcome = await withRedis('ordering.lock', () => client.eval(acquireScript, 2, lockKey, claimKey, token, lockTtlMs, claimUpdates.ttlSeconds));
+        const outcome = await withRedis('ordering.lock', () =>
+          client.eval(acquireScript, 2, lockKey, claimKey, token, lockTtlMs, claimUpdates.ttlSeconds),
+        );
         if (outcome === 1) return token;
         if (outcome === 2) return DUPLICATE;
       } else {
@@ -133,7 +148,8 @@ export function perChatOrdering<C extends Context>(options: PerChatOrderingOptio
   async function releaseLock(client: Redis, lockKey: string, token: string, key: string): Promise<void> {
     try {
       const released = await client.eval(releaseScript, 1, lockKey, token);
-      if (released !== 1) logger.warn({ chatKey: key, lockTtlMs }, 'chat lock expired before its handler finished; raise lockTtlMs');
+      if (released !== 1)
+        logger.warn({ chatKey: key, lockTtlMs }, 'chat lock expired before its handler finished; raise lockTtlMs');
     } catch (err) {
       // Failing the finished update would only confuse the user; the lock is released once Redis answers.
       logger.warn({ err, chatKey: key }, 'chat lock not released');
@@ -141,7 +157,12 @@ export function perChatOrdering<C extends Context>(options: PerChatOrderingOptio
     }
   }
 
-  async function runInTurn(next: () => Promise<void>, key: string, previous: Promise<void> | undefined, updateId: number): Promise<void> {
+  async function runInTurn(
+    next: () => Promise<void>,
+    key: string,
+    previous: Promise<void> | undefined,
+    updateId: number,
+  ): Promise<void> {
     const deadline = Date.now() + waitMs;
     if (previous) await waitForTurn(previous, key, deadline);
     if (!redis) return next();

@@ -26,7 +26,11 @@ export async function withRedis<R>(operation: string, run: () => Promise<R>): Pr
   try {
     return await run();
   } catch (err) {
-    if (err instanceof Error && err.name === 'ReplyError' && !unavailableReplies.some((c) => err.message.startsWith(c))) {
+    if (
+      err instanceof Error &&
+      err.name === 'ReplyError' &&
+      !unavailableReplies.some((c) => err.message.startsWith(c))
+    ) {
       throw err;
     }
     throw new RedisUnavailableError(operation, err);

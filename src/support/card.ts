@@ -15,7 +15,11 @@ export function requesterLabel(ticket: TicketView): string {
 }
 
 export function topicName(t: Texts, ticket: TicketView): string {
-  const name = t.tickets.support.topicName(ticket.id, t.tickets.topics[ticket.topic] ?? ticket.topic, requesterLabel(ticket));
+  const name = t.tickets.support.topicName(
+    ticket.id,
+    t.tickets.topics[ticket.topic] ?? ticket.topic,
+    requesterLabel(ticket),
+  );
   return name.length > TOPIC_NAME_MAX ? `${name.slice(0, TOPIC_NAME_MAX - 1)}…` : name;
 }
 
@@ -34,7 +38,12 @@ export function cardText(t: Texts, thread: TicketThread): string {
   ];
   if (ticket.clientName) lines.push(`${s.client}: ${ticket.clientName}`);
   if (ticket.subscriberMsisdn) lines.push(`${s.number}: ${phone(ticket.subscriberMsisdn)}`);
-  lines.push(`${s.telegram}: ${ticket.requesterTelegramId}`, `${s.openedAt}: ${dateTime(ticket.createdAt)}`, '', s.help);
+  lines.push(
+    `${s.telegram}: ${ticket.requesterTelegramId}`,
+    `${s.openedAt}: ${dateTime(ticket.createdAt)}`,
+    '',
+    s.help,
+  );
   const context = ticket.context ?? {};
   if (context.kind === 'staff') lines.push('', s.openedByStaff);
   if (typeof context.section === 'string' && context.section) lines.push(`${s.section}: ${context.section}`);

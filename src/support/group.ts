@@ -26,7 +26,10 @@ import { supportRelay } from './runtime.js';
 type GroupMessage = Message & { message_thread_id?: number; is_topic_message?: boolean };
 
 function staffName(user: User): string {
-  return [user.first_name, user.last_name].filter(Boolean).join(' ') || (user.username ? `@${user.username}` : String(user.id));
+  return (
+    [user.first_name, user.last_name].filter(Boolean).join(' ') ||
+    (user.username ? `@${user.username}` : String(user.id))
+  );
 }
 
 /** `/ticket` takes a Telegram id, or a number written as a number (`+375…`, `375…`, `80…`, separators). */
@@ -53,23 +56,38 @@ function commandOf(message: GroupMessage, botUsername: string | undefined): Comm
 
 /** Service messages (topic created/closed, members joined, pins) are not staff content. */
 function isContent(message: GroupMessage): boolean {
-  return ['text', 'photo', 'document', 'video', 'voice', 'audio', 'animation', 'sticker', 'video_note'].some((k) => k in message);
+  return ['text', 'photo', 'document', 'video', 'voice', 'audio', 'animation', 'sticker', 'video_note'].some(
+    (k) => k in message,
+  );
 }
 
-function contentOf(message: GroupMessage): { text: string; attachments: { kind: 'photo' | 'document'; fileId: string; name?: string }[] } {
+function contentOf(message: GroupMessage): {
+  text: string;
+  attachments: { kind: 'photo' | 'document'; fileId: string; name?: string }[];
+} {
   if ('text' in message) return { text: message.text, attachments: [] };
   const caption = 'caption' in message && message.caption ? message.caption : '';
-  if ('photo' in message) return { text: caption, attachments: [{ kind: 'photo', fileId: message.photo.at(-1)!.file_id }] };
+  if ('photo' in message)
+    return { text: caption, attachments: [{ kind: 'photo', fileId: message.photo.at(-1)!.file_id }] };
   if ('document' in message) {
     const name = message.document.file_name;
-    return { text: caption, attachments: [{ kind: 'document', fileId: message.document.file_id, ...(name ? { name } : {}) }] };
+    return {
+      text: caption,
+      attachments: [{ kind: 'document', fileId: message.document.file_id, ...(name ? { name } : {}) }],
+    };
   }
   // Other media are relayed as they are; the thread keeps a marker of what was sent.
   const kind = ['video', 'voice', 'audio', 'animation', 'sticker', 'video_note'].find((k) => k in message) ?? 'media';
   return { text: caption || `[${kind}]`, attachments: [] };
 }
 
-async function onTake(ctx: BotContext, relay: SupportRelay, staff: SupportActor, topicId: number, name: string): Promise<void> {
+async function onTake(
+  ctx: BotContext,
+  relay: SupportRelay,
+  staff: SupportActor,
+  topicId: number,
+  name: string,
+): Promise<void> {
   const ticket = await ticketByForumTopic(ctx.services.deps, staff, topicId);
   if (!ticket) return relay.topicNotice(topicId, relay.t.tickets.support.notTicketTopic);
   const taken = await takeTicket(ctx.services.deps, staff, { ticketId: ticket.id });
@@ -78,7 +96,13 @@ async function onTake(ctx: BotContext, relay: SupportRelay, staff: SupportActor,
   await relay.userNotice(ticket, (t) => t.tickets.notices.taken(ticket.id));
 }
 
-async function onClose(ctx: BotContext, relay: SupportRelay, staff: SupportActor, topicId: number, name: string): Promise<void> {
+async function onClose(
+  ctx: BotContext,
+  relay: SupportRelay,
+  staff: SupportActor,
+  topicId: number,
+  name: string,
+): Promise<void> {
   const ticket = await ticketByForumTopic(ctx.services.deps, staff, topicId);
   if (!ticket) return relay.topicNotice(topicId, relay.t.tickets.support.notTicketTopic);
   await closeTicket(ctx.services.deps, staff, { ticketId: ticket.id });
@@ -91,11 +115,21 @@ async function onClose(ctx: BotContext, relay: SupportRelay, staff: SupportActor
   await relay.closeTopic(topicId);
 }
 
-async function onTicket(ctx: BotContext, relay: SupportRelay, staff: SupportActor, message: GroupMessage, arg: string, threadId: number | undefined) {
+async function onTicket(
+  ctx: BotContext,
+  relay: SupportRelay,
+  staff: SupportActor,
+  message: GroupMessage,
+  arg: string,
+  threadId: number | undefined,
+) {
   const s = relay.t.tickets.support;
   const user = ticketUser(arg);
   if (!user) return groupReply(ctx, relay, threadId, s.ticketUsage);
-  const opened = await openTicketForUser(ctx.services.deps, staff, { user, nonce: `${message.chat.id}:${message.message_id}` });
+  const opened = await openTicketForUser(ctx.services.deps, staff, {
+    user,
+    nonce: `${message.chat.id}:${message.message_id}`,
+  });
   const topicId = await relay.ticketOpened(opened.ticketId);
   const reply = topicId === null ? s.ticketOpenedNoTopic(opened.ticketId) : s.ticketOpened(opened.ticketId);
   await groupReply(ctx, relay, threadId, reply);
@@ -108,12 +142,26 @@ async function onTicket(ctx: BotContext, relay: SupportRelay, staff: SupportActo
 }
 
 /** An answer to staff where they wrote: in the topic, or in the General topic. */
-async function groupReply(ctx: BotContext, relay: SupportRelay, threadId: number | undefined, text: string): Promise<void> {
+async function groupReply(
+  ctx: BotContext,
+  relay: SupportRelay,
+  threadId: number | undefined,
+  text: string,
+): Promise<void> {
   if (threadId !== undefined) return relay.topicNotice(threadId, text);
-  await ctx.telegram.sendMessage(relay.chatId, text).catch((error) => ctx.log.warn({ err: error }, 'group reply failed'));
+  await ctx.telegram
+    .sendMessage(relay.chatId, text)
+    .catch((error) => ctx.log.warn({ err: error }, 'group reply failed'));
 }
 
-async function onStaffContent(ctx: BotContext, relay: SupportRelay, staff: SupportActor, message: GroupMessage, topicId: number, name: string) {
+async function onStaffContent(
+  ctx: BotContext,
+  relay: SupportRelay,
+  staff: SupportActor,
+  message: GroupMessage,
+  topicId: number,
+  name: string,
+) {
   const ticket = await ticketByForumTopic(ctx.services.deps, staff, topicId);
   if (!ticket) return; // a topic that is no ticket's: staff talk among themselves
   if (ticket.status === 'closed') return relay.topicNotice(topicId, relay.t.tickets.support.ticketClosed);
@@ -145,12 +193,14 @@ export function supportGroupMiddleware(): MiddlewareFn<BotContext> {
       if (command) {
         if (command.name === 'ticket') return await onTicket(ctx, relay, staff, message, command.arg, threadId);
         if (command.name === 'take' || command.name === 'close') {
-          if (threadId === undefined) return await groupReply(ctx, relay, undefined, relay.t.tickets.support.notTicketTopic);
+          if (threadId === undefined)
+            return await groupReply(ctx, relay, undefined, relay.t.tickets.support.notTicketTopic);
           return await (command.name === 'take' ? onTake : onClose)(ctx, relay, staff, threadId, name);
         }
         return; // another bot's or an unknown command
       }
-      if (threadId !== undefined && isContent(message)) await onStaffContent(ctx, relay, staff, message, threadId, name);
+      if (threadId !== undefined && isContent(message))
+        await onStaffContent(ctx, relay, staff, message, threadId, name);
     } catch (error) {
       if (!isDomainError(error)) throw error;
       await groupReply(ctx, relay, threadId, errorText(relay.t, error) ?? error.code);

@@ -78,7 +78,9 @@ export class SupportRelay {
     let created: number;
     try {
       const thread = await relayThread(deps, ticketId);
-      const topic = await this.send(this.chatId, () => this.telegram.createForumTopic(this.chatId, topicName(this.t, thread.ticket)));
+      const topic = await this.send(this.chatId, () =>
+        this.telegram.createForumTopic(this.chatId, topicName(this.t, thread.ticket)),
+      );
       created = topic.message_thread_id;
       const kept = await setForumTopic(deps, ticketId, created);
       if (!kept.won) {
@@ -110,14 +112,20 @@ export class SupportRelay {
 
   /** The card, then the files of the first message; the card is the first message's pair in the topic. */
   private async postCard(topicId: number, thread: Awaited<ReturnType<typeof relayThread>>): Promise<void> {
-    const card = await this.send(this.chatId, () => this.telegram.sendMessage(this.chatId, cardText(this.t, thread), { message_thread_id: topicId }));
+    const card = await this.send(this.chatId, () =>
+      this.telegram.sendMessage(this.chatId, cardText(this.t, thread), { message_thread_id: topicId }),
+    );
     const first = thread.messages[0];
     if (!first) return;
     await recordRelay(this.options.deps, { messageId: first.id, supportMessageId: card.message_id });
     for (const file of first.attachments) {
       const extra = { message_thread_id: topicId, ...(file.name ? { caption: file.name.slice(0, CAPTION_MAX) } : {}) };
-      await this.send(this.chatId, (): Promise<unknown> =>
-        file.kind === 'photo' ? this.telegram.sendPhoto(this.chatId, file.fileId, extra) : this.telegram.sendDocument(this.chatId, file.fileId, extra),
+      await this.send(
+        this.chatId,
+        (): Promise<unknown> =>
+          file.kind === 'photo'
+            ? this.telegram.sendPhoto(this.chatId, file.fileId, extra)
+            : this.telegram.sendDocument(this.chatId, file.fileId, extra),
       ).catch((error) => this.log.warn({ err: error, ticketId: thread.ticket.id }, 'attachment not relayed'));
     }
   }
@@ -132,7 +140,9 @@ export class SupportRelay {
     const topicId = await this.ensureTopic(ticketId);
     if (topicId === null) return;
     try {
-      const copy = await this.send(this.chatId, () => this.telegram.copyMessage(this.chatId, source.chatId, source.messageId, { message_thread_id: topicId }));
+      const copy = await this.send(this.chatId, () =>
+        this.telegram.copyMessage(this.chatId, source.chatId, source.messageId, { message_thread_id: topicId }),
+      );
       await recordRelay(this.options.deps, { messageId, supportMessageId: copy.message_id });
     } catch (error) {
       this.log.warn({ err: error, ticketId }, 'user message not relayed to the topic');
@@ -142,9 +152,9 @@ export class SupportRelay {
   /** A notice in the ticket's topic (status changes, delivery problems). */
   async topicNotice(topicId: number | null, text: string): Promise<void> {
     if (topicId === null) return;
-    await this.send(this.chatId, () => this.telegram.sendMessage(this.chatId, text, { message_thread_id: topicId })).catch((error) =>
-      this.log.warn({ err: error, topicId }, 'topic notice not sent'),
-    );
+    await this.send(this.chatId, () =>
+      this.telegram.sendMessage(this.chatId, text, { message_thread_id: topicId }),
+    ).catch((error) => this.log.warn({ err: error, topicId }, 'topic notice not sent'));
   }
 
   async closeTopic(topicId: number | null): Promise<void> {
@@ -172,11 +182,15 @@ export class SupportRelay {
     try {
       let userMessageId: number;
       if ('text' in source) {
-        const sent = await this.send(to, () => this.telegram.sendMessage(to, `${header}\n\n${source.text}`.slice(0, TEXT_MAX)));
+        const sent = await this.send(to, () =>
+          this.telegram.sendMessage(to, `${header}\n\n${source.text}`.slice(0, TEXT_MAX)),
+        );
         userMessageId = sent.message_id;
       } else {
         const caption = 'caption' in source && source.caption ? `${header}\n\n${source.caption}` : header;
-        const copy = await this.send(to, () => this.telegram.copyMessage(to, this.chatId, source.message_id, { caption: caption.slice(0, CAPTION_MAX) }));
+        const copy = await this.send(to, () =>
+          this.telegram.copyMessage(to, this.chatId, source.message_id, { caption: caption.slice(0, CAPTION_MAX) }),
+        );
         userMessageId = copy.message_id;
       }
       await recordRelay(this.options.deps, { messageId, userMessageId });
@@ -187,11 +201,17 @@ export class SupportRelay {
   }
 
   /** A notice to the requester (taken, closed, opened by staff); 403 → the topic is told. */
-  async userNotice(ticket: TicketView, text: (t: Texts) => string, buttons?: (t: Texts) => InlineKeyboardButton[][]): Promise<Delivery> {
+  async userNotice(
+    ticket: TicketView,
+    text: (t: Texts) => string,
+    buttons?: (t: Texts) => InlineKeyboardButton[][],
+  ): Promise<Delivery> {
     const t = textsFor(ticket.requesterLanguageCode?.startsWith('en') ? 'en' : 'ru');
     const to = ticket.requesterChatId;
     try {
-      await this.send(to, () => this.telegram.sendMessage(to, text(t), buttons ? { reply_markup: { inline_keyboard: buttons(t) } } : {}));
+      await this.send(to, () =>
+        this.telegram.sendMessage(to, text(t), buttons ? { reply_markup: { inline_keyboard: buttons(t) } } : {}),
+      );
       return 'sent';
     } catch (error) {
       return this.deliveryFailed(ticket, error);

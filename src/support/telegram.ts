@@ -19,7 +19,11 @@ export function isBlockedByUser(error: unknown): boolean {
 
 const MAX_RETRY_AFTER_S = 60;
 
-export async function withRetry<T>(call: () => Promise<T>, attempts = 3, wait: (ms: number) => Promise<void> = sleep): Promise<T> {
+export async function withRetry<T>(
+  call: () => Promise<T>,
+  attempts = 3,
+  wait: (ms: number) => Promise<void> = sleep,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();

@@ -22,7 +22,8 @@ export class ChatThrottle {
   private readonly buckets = new Map<number, Bucket>();
 
   constructor(
-    private readonly limits: (chatId: number) => BucketLimits = (chatId) => (chatId < 0 ? GROUP_LIMITS : PRIVATE_LIMITS),
+    private readonly limits: (chatId: number) => BucketLimits = (chatId) =>
+      chatId < 0 ? GROUP_LIMITS : PRIVATE_LIMITS,
     private readonly now: () => number = Date.now,
     private readonly wait: (ms: number) => Promise<void> = sleep,
   ) {}

@@ -4,7 +4,11 @@ import { cb, idArg, MAX_CALLBACK_BYTES, parseCallback } from '../../src/bot/call
 
 describe('callback data codec (untrusted input)', () => {
   it('round-trips area, action and arguments', () => {
-    expect(parseCallback(cb('num', 'pick', 12, '375297770077'))).toEqual({ area: 'num', action: 'pick', args: ['12', '375297770077'] });
+    expect(parseCallback(cb('num', 'pick', 12, '375297770077'))).toEqual({
+      area: 'num',
+      action: 'pick',
+      args: ['12', '375297770077'],
+    });
   });
 
   it('refuses to build data over 64 bytes', () => {
@@ -26,6 +30,7 @@ describe('callback data codec (untrusted input)', () => {
 
   it('ids are positive safe integers only', () => {
     expect(idArg('12')).toBe(12);
-    for (const bad of ['0', '-1', '1e3', '01', 'abc', '99999999999999999999', '', undefined]) expect(idArg(bad)).toBeUndefined();
+    for (const bad of ['0', '-1', '1e3', '01', 'abc', '99999999999999999999', '', undefined])
+      expect(idArg(bad)).toBeUndefined();
   });
 });

@@ -68,8 +68,12 @@ describe('CLI: invite --client <УНП> (R-AUTH-ADM)', () => {
     const elsewhere = run.stdout.trimEnd().split('\n').slice(0, -1).join('\n') + run.stderr;
     expect(elsewhere).not.toContain(payload);
     const [client] = await deps.db.select().from(clients).where(eq(clients.unp, '191234563'));
-    await expect(redeemInvite(deps, { telegramId: 930_001, firstName: 'Админ' }, payload)).resolves.toEqual({ clientId: client!.id });
-    await expect(redeemInvite(deps, { telegramId: 930_002 }, payload)).rejects.toMatchObject({ code: 'access.inviteUsed' });
+    await expect(redeemInvite(deps, { telegramId: 930_001, firstName: 'Админ' }, payload)).resolves.toEqual({
+      clientId: client!.id,
+    });
+    await expect(redeemInvite(deps, { telegramId: 930_002 }, payload)).rejects.toMatchObject({
+      code: 'access.inviteUsed',
+    });
   }, 60_000);
 
   it('an unknown УНП is refused with a readable message and exit code 1', async () => {
@@ -83,7 +87,10 @@ describe('CLI: invite --client <УНП> (R-AUTH-ADM)', () => {
 describe('CLI: grant-support / revoke-support (R-AUTH-SUP)', () => {
   it('grants and revokes the support role', async () => {
     const support = () =>
-      deps.db.select().from(telegramRoles).where(and(eq(telegramRoles.telegramId, 940_001), eq(telegramRoles.role, 'support')));
+      deps.db
+        .select()
+        .from(telegramRoles)
+        .where(and(eq(telegramRoles.telegramId, 940_001), eq(telegramRoles.role, 'support')));
     const granted = await cli(['grant-support', '--telegram-id', '940001']);
     expect(granted).toMatchObject({ code: 0 });
     expect(granted.stdout).toContain('now support staff');
@@ -98,14 +105,18 @@ describe('CLI: grant-support / revoke-support (R-AUTH-SUP)', () => {
 async function cliInProcess(args: string[], env: Record<string, string> = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { NODE_ENV: 'test', DATABASE_URL: deps.database.url, ...env }, {
-    out: (s) => {
-      stdout += s;
+  const code = await runCli(
+    args,
+    { NODE_ENV: 'test', DATABASE_URL: deps.database.url, ...env },
+    {
+      out: (s) => {
+        stdout += s;
+      },
+      err: (s) => {
+        stderr += s;
+      },
     },
-    err: (s) => {
-      stderr += s;
-    },
-  });
+  );
   return { code, stdout, stderr };
 }
 
@@ -113,7 +124,9 @@ describe('CLI: wrong arguments give a readable error and a non-zero exit', () =>
   it('as a child process: the usage and exit code 2', async () => {
     const run = await cli(['invite']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/invite: --client: give the client’s УНП[\s\S]*Usage: npm run cli -- invite --client <УНП>/);
+    expect(run.stderr).toMatch(
+      /invite: --client: give the client’s УНП[\s\S]*Usage: npm run cli -- invite --client <УНП>/,
+    );
   }, 60_000);
 
   it.each([

@@ -12,7 +12,11 @@ const deps = await createTestDeps();
 async function cli(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { NODE_ENV: 'test', DATABASE_URL: deps.database.url }, { out: (s) => void out.push(s), err: (s) => void err.push(s) });
+  const code = await runCli(
+    args,
+    { NODE_ENV: 'test', DATABASE_URL: deps.database.url },
+    { out: (s) => void out.push(s), err: (s) => void err.push(s) },
+  );
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
@@ -33,11 +37,17 @@ describe('R-PAY-REG: payments confirm makes an unconfirmed payment «подтв�
 
   it('names an unknown client or document, and a missing flag, with readable errors', async () => {
     await makeClient(deps.db, { unp: '194567890' });
-    expect(await cli(['payments', 'confirm', '--client', '999999999', '--doc', '1'])).toMatchObject({ code: 1, stderr: expect.stringContaining('no client with УНП 999999999') });
+    expect(await cli(['payments', 'confirm', '--client', '999999999', '--doc', '1'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no client with УНП 999999999'),
+    });
     expect(await cli(['payments', 'confirm', '--client', '194567890', '--doc', 'NOPE'])).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('has no payment with document number NOPE'),
     });
-    expect(await cli(['payments', 'confirm', '--client', '194567890'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--doc') });
+    expect(await cli(['payments', 'confirm', '--client', '194567890'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--doc'),
+    });
   });
 });

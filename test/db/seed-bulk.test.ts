@@ -40,7 +40,10 @@ describe('bulk seed: subscribers', () => {
     expect(perClient.map((r) => Number(r.n))).toEqual([1_000, 500]);
     expect(perClient.map((r) => Number(r.accounts))).toEqual([1, 1]);
     for (const r of perClient) expect(unpValid(r.unp)).toBe(true);
-    const names = await rawRows<{ full_name: string; msisdn: string }>(deps.db, sql`select full_name, msisdn from subscribers limit 50`);
+    const names = await rawRows<{ full_name: string; msisdn: string }>(
+      deps.db,
+      sql`select full_name, msisdn from subscribers limit 50`,
+    );
     for (const r of names) {
       expect(r.full_name).toMatch(/^[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+$/);
       expect(r.msisdn.startsWith(BULK_SUBSCRIBER_PREFIX)).toBe(true);
@@ -56,8 +59,14 @@ describe('bulk seed: pool numbers (R-NUM-CATEGORY)', () => {
     expect(pool).toHaveLength(30_000);
     const wrong = pool.filter((p) => codeOf.get(p.categoryId) !== classifyNumber(p.msisdn, rules));
     expect(wrong).toEqual([]);
-    expect(new Set(pool.map((p) => codeOf.get(p.categoryId)))).toEqual(new Set(['simple', 'bronze', 'silver', 'gold', 'platinum']));
-    expect(pool.every((p) => p.status === 'free' && p.msisdn.startsWith(BULK_POOL_PREFIX) && p.randomKey >= 0 && p.randomKey < 1)).toBe(true);
+    expect(new Set(pool.map((p) => codeOf.get(p.categoryId)))).toEqual(
+      new Set(['simple', 'bronze', 'silver', 'gold', 'platinum']),
+    );
+    expect(
+      pool.every(
+        (p) => p.status === 'free' && p.msisdn.startsWith(BULK_POOL_PREFIX) && p.randomKey >= 0 && p.randomKey < 1,
+      ),
+    ).toBe(true);
     const mean = pool.reduce((s, p) => s + p.randomKey, 0) / pool.length;
     expect(Math.abs(mean - 0.5)).toBeLessThan(0.02);
   });

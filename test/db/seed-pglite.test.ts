@@ -4,7 +4,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Database, type Executor, openDatabase, rawRows } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
-import { DEMO_CLIENT_UNP, DEMO_SECOND_SUBSCRIBER_MSISDN, DEMO_SUBSCRIBER_MSISDN, seedDemo } from '../../src/db/seed/index.js';
+import {
+  DEMO_CLIENT_UNP,
+  DEMO_SECOND_SUBSCRIBER_MSISDN,
+  DEMO_SUBSCRIBER_MSISDN,
+  seedDemo,
+} from '../../src/db/seed/index.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { defaultSettings } from '../../src/domain/settings.js';
 import { createTestDeps, minsk, TEST_SECRETS_KEY } from '../helpers/deps.js';
@@ -40,7 +45,12 @@ describe('demo seed on embedded PGlite', () => {
   it('migrates and seeds an empty embedded database, and the same clock gives the same rows as on the server', async () => {
     embedded = await openDatabase({ dataDir: 'memory://' });
     await migrate(embedded);
-    const deps = { db: embedded.db, clock: new ManualClock(minsk(NOW)), settings: defaultSettings, secretsKey: TEST_SECRETS_KEY };
+    const deps = {
+      db: embedded.db,
+      clock: new ManualClock(minsk(NOW)),
+      settings: defaultSettings,
+      secretsKey: TEST_SECRETS_KEY,
+    };
     const result = await seedDemo(deps);
     expect(result.seeded).toBe(true);
     expect(await seedDemo(deps)).toMatchObject({ seeded: false });

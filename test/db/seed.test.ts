@@ -53,7 +53,18 @@ function ibanValid(iban: string): boolean {
 const tableCount = async (table: string) =>
   Number((await rawRows<{ n: string }>(deps.db, sql`select count(*) as n from ${sql.identifier(table)}`))[0]!.n);
 
-const COUNTED = ['clients', 'subscribers', 'number_pool', 'usage_records', 'charges', 'invoices', 'payments', 'installments', 'tariff_plans', 'services'];
+const COUNTED = [
+  'clients',
+  'subscribers',
+  'number_pool',
+  'usage_records',
+  'charges',
+  'invoices',
+  'payments',
+  'installments',
+  'tariff_plans',
+  'services',
+];
 
 let first: Awaited<ReturnType<typeof seedDemo>>;
 beforeAll(async () => {
@@ -78,7 +89,12 @@ describe('demo seed: the named clients and numbers (issue 2, SPEC §5)', () => {
     expect(first.seeded).toBe(true);
     const client = await clientByUnp('191234563');
     expect(unpValid('191234563')).toBe(true);
-    expect(client).toMatchObject({ name: 'ООО "Демо Телеком"', paymentForm: 'credit', creditLimit: 10_000, billDeliveryMethod: 'email' });
+    expect(client).toMatchObject({
+      name: 'ООО "Демо Телеком"',
+      paymentForm: 'credit',
+      creditLimit: 10_000,
+      billDeliveryMethod: 'email',
+    });
     expect(client.billDeliveryAddress).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/);
     const accounts = await deps.db.select().from(bankAccounts).where(eq(bankAccounts.clientId, client.id));
     expect(accounts.length).toBeGreaterThanOrEqual(2);
@@ -89,7 +105,9 @@ describe('demo seed: the named clients and numbers (issue 2, SPEC §5)', () => {
     const client = await clientByUnp(demo.DEMO_CLIENT_UNP);
     const accounts = await deps.db.select().from(personalAccounts).where(eq(personalAccounts.clientId, client.id));
     expect(accounts.length).toBeGreaterThanOrEqual(2);
-    const live = (await deps.db.select().from(subscribers).where(eq(subscribers.clientId, client.id))).filter((s) => s.status !== 'terminated');
+    const live = (await deps.db.select().from(subscribers).where(eq(subscribers.clientId, client.id))).filter(
+      (s) => s.status !== 'terminated',
+    );
     expect(live.length).toBeGreaterThanOrEqual(40);
     for (const s of live) expect(s.fullName).toMatch(/^[А-ЯЁ][а-яё-]+ [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+$/);
     expect(new Set(live.map((s) => s.personalAccountId)).size).toBeGreaterThanOrEqual(2);
@@ -127,10 +145,15 @@ describe('demo seed: the number pool (R-NUM-CATEGORY)', () => {
   it('categories and their ordered patterns are the catalog’s defaults', async () => {
     const cats = await deps.db.select().from(numberCategories);
     expect(cats.map((c) => c.code).sort()).toEqual(defaultCategoryRules.map((r) => r.code).sort());
-    const patterns = await deps.db.select().from(numberCategoryPatterns).orderBy(numberCategoryPatterns.categoryId, numberCategoryPatterns.position);
+    const patterns = await deps.db
+      .select()
+      .from(numberCategoryPatterns)
+      .orderBy(numberCategoryPatterns.categoryId, numberCategoryPatterns.position);
     for (const rule of defaultCategoryRules) {
       const id = cats.find((c) => c.code === rule.code)!.id;
-      expect(patterns.filter((p) => p.categoryId === id).map((p) => p.pattern)).toEqual(rule.patterns.map((p) => p.pattern));
+      expect(patterns.filter((p) => p.categoryId === id).map((p) => p.pattern)).toEqual(
+        rule.patterns.map((p) => p.pattern),
+      );
     }
   });
 
@@ -140,7 +163,9 @@ describe('demo seed: the number pool (R-NUM-CATEGORY)', () => {
     const pool = await deps.db.select().from(numberPool);
     const free = pool.filter((p) => p.status === 'free');
     expect(free.length).toBeGreaterThanOrEqual(20_000);
-    expect(new Set(free.map((p) => codeOf.get(p.categoryId)))).toEqual(new Set(['simple', 'bronze', 'silver', 'gold', 'platinum']));
+    expect(new Set(free.map((p) => codeOf.get(p.categoryId)))).toEqual(
+      new Set(['simple', 'bronze', 'silver', 'gold', 'platinum']),
+    );
     const wrong = pool.filter((p) => codeOf.get(p.categoryId) !== classifyNumber(p.msisdn, rules));
     expect(wrong).toEqual([]);
     for (const p of pool) expect(p.randomKey >= 0 && p.randomKey < 1).toBe(true);
@@ -159,7 +184,9 @@ describe('demo seed: the catalog of SPEC §5', () => {
     expect(transitions.filter((t) => closed.some((c) => c.id === t.toPlanId))).toEqual([]);
     const { tariffPlanId } = await subscriberByMsisdn(demo.DEMO_SUBSCRIBER_MSISDN);
     const mine = plans.find((p) => p.id === tariffPlanId)!;
-    const targets = transitions.filter((t) => t.fromPlanId === mine.id).map((t) => plans.find((p) => p.id === t.toPlanId)!);
+    const targets = transitions
+      .filter((t) => t.fromPlanId === mine.id)
+      .map((t) => plans.find((p) => p.id === t.toPlanId)!);
     expect(targets.some((p) => p.openForChange && p.monthlyFee > mine.monthlyFee)).toBe(true);
     expect(targets.some((p) => p.openForChange && p.monthlyFee < mine.monthlyFee)).toBe(true);
   });
@@ -234,11 +261,19 @@ describe('demo seed: money and usage, dated from the clock’s «today»', () =>
     const total = await tableCount('usage_records');
     expect(total).toBeLessThanOrEqual(60_000);
     // The corporate fleet exists for list operations and has no call history of its own.
-    const live = (await deps.db.select().from(subscribers)).filter((s) => s.status !== 'terminated' && !s.msisdn.startsWith('37544300'));
-    const perSubscriber = await rawRows<{ subscriber_id: number }>(deps.db, sql`select distinct subscriber_id from usage_records`);
+    const live = (await deps.db.select().from(subscribers)).filter(
+      (s) => s.status !== 'terminated' && !s.msisdn.startsWith('37544300'),
+    );
+    const perSubscriber = await rawRows<{ subscriber_id: number }>(
+      deps.db,
+      sql`select distinct subscriber_id from usage_records`,
+    );
     const withUsage = new Set(perSubscriber.map((r) => Number(r.subscriber_id)));
     for (const s of live) expect(withUsage.has(s.id)).toBe(true);
-    const future = await deps.db.select().from(usageRecords).where(gte(usageRecords.occurredAt, startOfMinskDay(today)));
+    const future = await deps.db
+      .select()
+      .from(usageRecords)
+      .where(gte(usageRecords.occurredAt, startOfMinskDay(today)));
     expect(future).toHaveLength(0);
     const oldest = await deps.db
       .select()
@@ -254,7 +289,10 @@ describe('demo seed: a corporate fleet for list operations (R-RENAME, R-BULK)', 
     expect(fleet).toHaveLength(1_200);
     expect(new Set(fleet.map((s) => s.personalAccountId)).size).toBe(1);
     expect(new Set(fleet.map((s) => s.tariffPlanId)).size).toBeGreaterThanOrEqual(4);
-    const pooled = await rawRows<{ n: number }>(deps.db, sql`select count(*)::int as n from number_pool p join subscribers s on s.msisdn = p.msisdn`);
+    const pooled = await rawRows<{ n: number }>(
+      deps.db,
+      sql`select count(*)::int as n from number_pool p join subscribers s on s.msisdn = p.msisdn`,
+    );
     expect(Number(pooled[0]!.n)).toBe(0);
   });
 });
@@ -278,15 +316,25 @@ describe('demo seed: dates follow the clock (R-TZ)', () => {
     const [paused] = await other.db.select().from(subscribers).where(eq(subscribers.msisdn, demo.DEMO_PAUSED_MSISDN));
     const windows = await other.db.select().from(pauses).where(eq(pauses.subscriberId, paused!.id));
     expect(windows.some((p) => p.startsOn <= otherToday && otherToday <= p.endsOn)).toBe(true);
-    const late = await other.db.select().from(usageRecords).where(gte(usageRecords.occurredAt, startOfMinskDay(otherToday)));
+    const late = await other.db
+      .select()
+      .from(usageRecords)
+      .where(gte(usageRecords.occurredAt, startOfMinskDay(otherToday)));
     expect(late).toHaveLength(0);
 
     // Only dated rows move with the clock: the people and the pool are the same on any day.
     const people = async (db: typeof deps.db) =>
-      (await db.select({ m: subscribers.msisdn, n: subscribers.fullName }).from(subscribers).orderBy(subscribers.msisdn)).map((r) => `${r.m} ${r.n}`);
+      (
+        await db
+          .select({ m: subscribers.msisdn, n: subscribers.fullName })
+          .from(subscribers)
+          .orderBy(subscribers.msisdn)
+      ).map((r) => `${r.m} ${r.n}`);
     expect(await people(other.db)).toEqual(await people(deps.db));
     const pool = async (db: typeof deps.db) =>
-      (await db.select({ m: numberPool.msisdn, k: numberPool.randomKey }).from(numberPool).orderBy(numberPool.msisdn)).map((r) => `${r.m} ${r.k}`);
+      (
+        await db.select({ m: numberPool.msisdn, k: numberPool.randomKey }).from(numberPool).orderBy(numberPool.msisdn)
+      ).map((r) => `${r.m} ${r.k}`);
     expect(await pool(other.db)).toEqual(await pool(deps.db));
   }, 120_000);
 });

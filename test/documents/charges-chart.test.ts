@@ -15,7 +15,8 @@ describe('R-CHARGES: the bar chart of the three months', () => {
   it('draws the Cyrillic labels and amounts into the SVG', () => {
     const svg = chargesChartSvg(input);
     expect(svg.startsWith('<svg')).toBe(true);
-    for (const text of ['Сентябрь 2026', 'Октябрь 2026', 'Ноябрь 2026', '31,20 руб.', 'Начисления за период']) expect(svg).toContain(text);
+    for (const text of ['Сентябрь 2026', 'Октябрь 2026', 'Ноябрь 2026', '31,20 руб.', 'Начисления за период'])
+      expect(svg).toContain(text);
     expect(svg).toContain('DejaVu Sans');
   });
 
@@ -27,7 +28,10 @@ describe('R-CHARGES: the bar chart of the three months', () => {
     const again = renderChargesChart({ ...input, bars: input.bars.map((b) => ({ ...b })) });
     expect(again).toMatchObject({ cached: true, hash: first.hash });
     expect(again.png).toBe(first.png);
-    const changed = renderChargesChart({ ...input, bars: [...input.bars.slice(0, 2), { label: 'Ноябрь 2026', amount: 1838 }] });
+    const changed = renderChargesChart({
+      ...input,
+      bars: [...input.bars.slice(0, 2), { label: 'Ноябрь 2026', amount: 1838 }],
+    });
     expect(changed.cached).toBe(false);
     expect(changed.hash).not.toBe(first.hash);
   });

@@ -5,7 +5,12 @@ import { usageRecords } from '../../src/db/schema/index.js';
 import { detailsCsv, neutralise } from '../../src/documents/details-csv.js';
 import { detailsXlsx } from '../../src/documents/details-xlsx.js';
 import { periodRange, periodRecords } from '../../src/domain/details.js';
-import { buildDetailsFile, DETAILS_EXPORT, detailsExportHandler, requestDetailsExport } from '../../src/jobs/handlers/details-export.js';
+import {
+  buildDetailsFile,
+  DETAILS_EXPORT,
+  detailsExportHandler,
+  requestDetailsExport,
+} from '../../src/jobs/handlers/details-export.js';
 import { JobRunner } from '../../src/jobs/runner.js';
 import type { Notifier } from '../../src/jobs/types.js';
 import { createLogger } from '../../src/logger.js';
@@ -44,7 +49,11 @@ describe('R-DETAIL: CSV of a whole period', () => {
     const { records, totals } = await periodRecords(deps.db, s.id, periodRange(period)!);
     const csv = detailsCsv({ msisdn: s.msisdn, period, records, totals, lang: 'ru' });
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows: string[][] = parse(csv.toString('utf8').slice(1), { delimiter: ';', relaxColumnCount: true, skipEmptyLines: true });
+    const rows: string[][] = parse(csv.toString('utf8').slice(1), {
+      delimiter: ';',
+      relaxColumnCount: true,
+      skipEmptyLines: true,
+    });
     expect(rows[0]).toEqual(['Дата', 'Время', 'Тип', 'Номер', 'Длительность / количество', 'Стоимость, руб.']);
     const data = rows.filter((r) => /^\d\d\.\d\d\.\d{4}$/.test(r[0]!));
     expect(data).toHaveLength(count);
@@ -53,7 +62,7 @@ describe('R-DETAIL: CSV of a whole period', () => {
     const totalRow = rows.at(-1)!;
     expect(totalRow[0]).toBe('Итого');
     expect(totalRow[3]).toBe(String(count));
-    expect(totalRow[5]).toBe(((records.reduce((a, r) => a + r.cost, 0)) / 100).toFixed(2).replace('.', ','));
+    expect(totalRow[5]).toBe((records.reduce((a, r) => a + r.cost, 0) / 100).toFixed(2).replace('.', ','));
   });
 
   it('neutralises every cell a spreadsheet would run as a formula', async () => {
@@ -93,11 +102,29 @@ describe('R-DETAIL: «Скачать CSV/XLSX» is generated off the update path
     deps.clock.set(minsk('2026-12-01T09:00'));
     const s = await makeSubscriber(deps.db);
     const count = await november(s.id);
-    const first = await requestDetailsExport(deps, subscriberActor(s), { subscriberId: s.id, period: '2026-11', format: 'csv', chatId: 900, lang: 'ru' });
-    const again = await requestDetailsExport(deps, subscriberActor(s), { subscriberId: s.id, period: '2026-11', format: 'csv', chatId: 900, lang: 'ru' });
+    const first = await requestDetailsExport(deps, subscriberActor(s), {
+      subscriberId: s.id,
+      period: '2026-11',
+      format: 'csv',
+      chatId: 900,
+      lang: 'ru',
+    });
+    const again = await requestDetailsExport(deps, subscriberActor(s), {
+      subscriberId: s.id,
+      period: '2026-11',
+      format: 'csv',
+      chatId: 900,
+      lang: 'ru',
+    });
     expect(first.jobId).not.toBeNull();
     expect(again.jobId).toBeNull();
-    await requestDetailsExport(deps, subscriberActor(s), { subscriberId: s.id, period: '2026-11', format: 'xlsx', chatId: 900, lang: 'en' });
+    await requestDetailsExport(deps, subscriberActor(s), {
+      subscriberId: s.id,
+      period: '2026-11',
+      format: 'xlsx',
+      chatId: 900,
+      lang: 'en',
+    });
 
     const sent: { chatId: number; filename: string; content: Buffer }[] = [];
     const notifier: Notifier = {
@@ -111,7 +138,13 @@ describe('R-DETAIL: «Скачать CSV/XLSX» is generated off the update path
     };
     // batch 1: runDue() of a runner never start()ed returns after one job and would leave the rest of a
     // larger batch claimed (reported to the lead), so claim one at a time and drain.
-    const runner = new JobRunner({ deps, notifier, logger: createLogger('silent'), handlers: [detailsExportHandler], batch: 1 });
+    const runner = new JobRunner({
+      deps,
+      notifier,
+      logger: createLogger('silent'),
+      handlers: [detailsExportHandler],
+      batch: 1,
+    });
     let ran = 0;
     for (let n = await runner.runDue(); n > 0; n = await runner.runDue()) ran += n;
     expect(ran).toBe(2);
@@ -119,7 +152,10 @@ describe('R-DETAIL: «Скачать CSV/XLSX» is generated off the update path
       [900, `detail_${s.msisdn}_2026-11.csv`],
       [900, `detail_${s.msisdn}_2026-11.xlsx`],
     ]);
-    const csvRows = sent[0]!.content.toString('utf8').split('\r\n').filter((l) => /^\d\d\.11\.2026;/.test(l));
+    const csvRows = sent[0]!.content
+      .toString('utf8')
+      .split('\r\n')
+      .filter((l) => /^\d\d\.11\.2026;/.test(l));
     expect(csvRows).toHaveLength(count);
     expect(DETAILS_EXPORT).toBe(detailsExportHandler.kind);
   });
@@ -128,19 +164,44 @@ describe('R-DETAIL: «Скачать CSV/XLSX» is generated off the update path
     deps.clock.set(minsk('2026-12-01T09:00'));
     const s = await makeSubscriber(deps.db);
     const base = { subscriberId: s.id, format: 'csv' as const, chatId: 1, lang: 'ru' as const };
-    await expect(requestDetailsExport(deps, subscriberActor(s), { ...base, period: '2026-05' })).rejects.toThrow('details.periodNotAllowed');
-    await expect(requestDetailsExport(deps, subscriberActor(s), { ...base, period: '2026-12' })).rejects.toThrow('details.periodEmpty');
-    await expect(requestDetailsExport(deps, adminActor((await makeClient(deps.db)).id), { ...base, period: '2026-11' })).rejects.toThrow('access.forbidden');
+    await expect(requestDetailsExport(deps, subscriberActor(s), { ...base, period: '2026-05' })).rejects.toThrow(
+      'details.periodNotAllowed',
+    );
+    await expect(requestDetailsExport(deps, subscriberActor(s), { ...base, period: '2026-12' })).rejects.toThrow(
+      'details.periodEmpty',
+    );
+    await expect(
+      requestDetailsExport(deps, adminActor((await makeClient(deps.db)).id), { ...base, period: '2026-11' }),
+    ).rejects.toThrow('access.forbidden');
   });
 
   it('the file covers the days the user was offered, even if the job runs after midnight', async () => {
     deps.clock.set(minsk('2026-11-30T23:59'));
     const s = await makeSubscriber(deps.db);
     await november(s.id);
-    await requestDetailsExport(deps, subscriberActor(s), { subscriberId: s.id, period: '2026-11', format: 'csv', chatId: 7, lang: 'ru' });
+    await requestDetailsExport(deps, subscriberActor(s), {
+      subscriberId: s.id,
+      period: '2026-11',
+      format: 'csv',
+      chatId: 7,
+      lang: 'ru',
+    });
     deps.clock.set(minsk('2026-12-01T00:01'));
-    const file = await buildDetailsFile(deps, { chatId: 7, subscriberId: s.id, msisdn: s.msisdn, key: '2026-11', from: '2026-11-01', to: '2026-11-29', format: 'csv', lang: 'ru' });
-    const days = file.content.toString('utf8').split('\r\n').filter((l) => /^\d\d\.11\.2026;/.test(l)).map((l) => l.slice(0, 2));
+    const file = await buildDetailsFile(deps, {
+      chatId: 7,
+      subscriberId: s.id,
+      msisdn: s.msisdn,
+      key: '2026-11',
+      from: '2026-11-01',
+      to: '2026-11-29',
+      format: 'csv',
+      lang: 'ru',
+    });
+    const days = file.content
+      .toString('utf8')
+      .split('\r\n')
+      .filter((l) => /^\d\d\.11\.2026;/.test(l))
+      .map((l) => l.slice(0, 2));
     expect(days.at(-1)).toBe('29');
   });
 });

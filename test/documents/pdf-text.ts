@@ -55,7 +55,8 @@ function unicodeOf(hex: string): string {
 function parseCMap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const m of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(Number.parseInt(m[1]!, 16), unicodeOf(m[2]!));
+    for (const m of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g))
+      map.set(Number.parseInt(m[1]!, 16), unicodeOf(m[2]!));
   }
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const m of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
@@ -99,7 +100,15 @@ export function pdfText(pdf: Buffer): string {
         continue;
       }
       const hexes = m[2] !== undefined ? [...m[2].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]!) : [m[3]!];
-      parts.push(hexes.map((h) => hexCodes(h).map((c) => map?.get(c) ?? '').join('')).join(''));
+      parts.push(
+        hexes
+          .map((h) =>
+            hexCodes(h)
+              .map((c) => map?.get(c) ?? '')
+              .join(''),
+          )
+          .join(''),
+      );
     }
   }
   return parts.join(' ').replace(/\s+/g, ' ');

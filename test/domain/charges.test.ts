@@ -8,12 +8,22 @@ import { adminActor, makeClient, makeSubscriber, makeTariff, subscriberActor } f
 
 const deps = await createTestDeps('2026-11-10T10:00');
 
-async function charge(subscriberId: number, period: string, kind: 'subscription' | 'service' | 'usage' | 'fee', amount: number, description: string = kind) {
-  await deps.db.insert(charges).values({ subscriberId, period, chargedOn: period, kind, description, amount, createdAt: deps.clock.now() });
+async function charge(
+  subscriberId: number,
+  period: string,
+  kind: 'subscription' | 'service' | 'usage' | 'fee',
+  amount: number,
+  description: string = kind,
+) {
+  await deps.db
+    .insert(charges)
+    .values({ subscriberId, period, chargedOn: period, kind, description, amount, createdAt: deps.clock.now() });
 }
 
 async function call(subscriberId: number, localTime: string, cost: number, kind: 'call_out' | 'sms_out' = 'call_out') {
-  await deps.db.insert(usageRecords).values({ subscriberId, occurredAt: minsk(localTime), kind, otherParty: '375291112233', quantity: 60, cost });
+  await deps.db
+    .insert(usageRecords)
+    .values({ subscriberId, occurredAt: minsk(localTime), kind, otherParty: '375291112233', quantity: 60, cost });
 }
 
 describe('R-CHARGES: the current month and the configured previous ones', () => {
@@ -79,8 +89,17 @@ describe('R-CHARGES: itemised, subscription fee and the bot’s own fees include
     const periods = await chargesForPeriods(deps, subscriberActor(s), s.id);
     const october = periods.find((p) => p.period === '2026-10-01')!;
     const november = periods.find((p) => p.current)!;
-    expect(october.lines).toEqual([expect.objectContaining({ kind: 'subscription', amount: 2500, vat: 417, computed: false })]);
-    expect(november.lines).toEqual([expect.objectContaining({ kind: 'subscription', description: 'Абонентская плата «Бизнес»', amount: 2500, computed: true })]);
+    expect(october.lines).toEqual([
+      expect.objectContaining({ kind: 'subscription', amount: 2500, vat: 417, computed: false }),
+    ]);
+    expect(november.lines).toEqual([
+      expect.objectContaining({
+        kind: 'subscription',
+        description: 'Абонентская плата «Бизнес»',
+        amount: 2500,
+        computed: true,
+      }),
+    ]);
     expect(periods.find((p) => p.period === '2026-09-01')!.lines).toEqual([]);
 
     // Once billing writes the month's line, it is not counted twice.
@@ -99,7 +118,11 @@ describe('R-CHARGES: itemised, subscription fee and the bot’s own fees include
     await changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: to.id, nonce: 'charges-fee' });
     const current = (await chargesForPeriods(deps, subscriberActor(s), s.id)).find((p) => p.current)!;
     const fee = current.lines.find((l) => l.kind === 'fee')!;
-    expect(fee).toMatchObject({ amount: deps.settings.tariffChangeFee, vat: vatPart(deps.settings.tariffChangeFee, 20), chargedOn: '2026-11-20' });
+    expect(fee).toMatchObject({
+      amount: deps.settings.tariffChangeFee,
+      vat: vatPart(deps.settings.tariffChangeFee, 20),
+      chargedOn: '2026-11-20',
+    });
     expect(fee.description).toContain('Эконом');
     expect(current.total).toBe(900 + deps.settings.tariffChangeFee);
   });
@@ -125,6 +148,8 @@ describe('R-CHARGES: itemised, subscription fee and the bot’s own fees include
 
   it('is refused outside the actor’s scope', async () => {
     const s = await makeSubscriber(deps.db);
-    await expect(chargesForPeriods(deps, adminActor((await makeClient(deps.db)).id), s.id)).rejects.toThrow('access.forbidden');
+    await expect(chargesForPeriods(deps, adminActor((await makeClient(deps.db)).id), s.id)).rejects.toThrow(
+      'access.forbidden',
+    );
   });
 });

@@ -21,7 +21,11 @@ describe('R-CLIENT-INFO: «Персональная информация» of th
       billDeliveryAddress: 'г. Минск, ул. Примерная, 1',
     });
     await makeBankAccount(deps.db, client.id, { iban: 'BY13NBRB3600900000002Z00AB00' });
-    await makeBankAccount(deps.db, client.id, { iban: 'BY86AKBB10100000002966000000', bankName: 'ОАО «АСБ Беларусбанк»', bic: 'AKBBBY2X' });
+    await makeBankAccount(deps.db, client.id, {
+      iban: 'BY86AKBB10100000002966000000',
+      bankName: 'ОАО «АСБ Беларусбанк»',
+      bic: 'AKBBBY2X',
+    });
     const other = await makeClient(deps.db);
     await makeBankAccount(deps.db, other.id, { iban: 'BY20OLMP31350000001000000933' });
 

@@ -7,7 +7,14 @@ import { adminActor, makeClient, makeSubscriber, subscriberActor } from '../help
 const deps = await createTestDeps('2026-11-10T10:00', { pageSize: 10 });
 
 type Kind = 'call_out' | 'call_in' | 'sms_out' | 'sms_in';
-async function record(subscriberId: number, localTime: string, kind: Kind = 'call_out', quantity = 65, cost = 12, otherParty = '375291112233') {
+async function record(
+  subscriberId: number,
+  localTime: string,
+  kind: Kind = 'call_out',
+  quantity = 65,
+  cost = 12,
+  otherParty = '375291112233',
+) {
   const [row] = await deps.db
     .insert(usageRecords)
     .values({ subscriberId, occurredAt: minsk(localTime), kind, otherParty, quantity, cost })
@@ -55,7 +62,9 @@ describe('R-DETAIL: other periods are refused', () => {
     deps.clock.set(minsk('2027-01-01T00:30'));
     const s = await makeSubscriber(deps.db);
     for (const period of ['2026-06', '2027-02', '2028-01', '2027-1', '', 'x; drop table']) {
-      await expect(detailPage(deps, subscriberActor(s), { subscriberId: s.id, period })).rejects.toThrow('details.periodNotAllowed');
+      await expect(detailPage(deps, subscriberActor(s), { subscriberId: s.id, period })).rejects.toThrow(
+        'details.periodNotAllowed',
+      );
     }
     await expect(detailPage(deps, subscriberActor(s), { subscriberId: s.id, period: '2026-07' })).resolves.toBeTruthy();
   });
@@ -87,7 +96,9 @@ describe('R-DETAIL: other periods are refused', () => {
     const s = await makeSubscriber(deps.db);
     const other = await makeClient(deps.db);
     await expect(detailPeriods(deps, adminActor(other.id), s.id)).rejects.toThrow('access.forbidden');
-    await expect(detailPage(deps, adminActor(other.id), { subscriberId: s.id, period: '2026-10' })).rejects.toThrow('access.forbidden');
+    await expect(detailPage(deps, adminActor(other.id), { subscriberId: s.id, period: '2026-10' })).rejects.toThrow(
+      'access.forbidden',
+    );
   });
 });
 
@@ -101,7 +112,13 @@ describe('R-DETAIL: records paginated in time order with totals per type', () =>
     // 25 records, some sharing one instant, written out of time order.
     for (let i = 24; i >= 0; i--) {
       const kind: Kind = (['call_out', 'call_in', 'sms_out', 'sms_in'] as const)[i % 4]!;
-      const r = await record(s.id, `2026-10-${String(1 + Math.floor(i / 2)).padStart(2, '0')}T09:00`, kind, kind.startsWith('sms') ? 1 : 30 + i, 10 + i);
+      const r = await record(
+        s.id,
+        `2026-10-${String(1 + Math.floor(i / 2)).padStart(2, '0')}T09:00`,
+        kind,
+        kind.startsWith('sms') ? 1 : 30 + i,
+        10 + i,
+      );
       ids.push(r.id);
     }
     const seen: number[] = [];
@@ -119,9 +136,17 @@ describe('R-DETAIL: records paginated in time order with totals per type', () =>
     expect(times).toEqual(times.toSorted((a, b) => a - b));
     expect(pages[0]!.prevCursor).toBeNull();
 
-    const back = await detailPage(deps, subscriberActor(s), { subscriberId: s.id, period: '2026-10', cursor: pages[2]!.prevCursor! });
+    const back = await detailPage(deps, subscriberActor(s), {
+      subscriberId: s.id,
+      period: '2026-10',
+      cursor: pages[2]!.prevCursor!,
+    });
     expect(back.records.map((r) => r.id)).toEqual(pages[1]!.records.map((r) => r.id));
-    const first = await detailPage(deps, subscriberActor(s), { subscriberId: s.id, period: '2026-10', cursor: back.prevCursor! });
+    const first = await detailPage(deps, subscriberActor(s), {
+      subscriberId: s.id,
+      period: '2026-10',
+      cursor: back.prevCursor!,
+    });
     expect(first.records.map((r) => r.id)).toEqual(pages[0]!.records.map((r) => r.id));
     expect(first.prevCursor).toBeNull();
 
@@ -129,7 +154,12 @@ describe('R-DETAIL: records paginated in time order with totals per type', () =>
     expect(totals.map((t) => t.kind)).toEqual(['call_out', 'call_in', 'sms_out', 'sms_in']);
     expect(totals.reduce((n, t) => n + t.records, 0)).toBe(25);
     const callOut = [0, 4, 8, 12, 16, 20, 24];
-    expect(totals[0]).toEqual({ kind: 'call_out', records: 7, quantity: callOut.reduce((a, i) => a + 30 + i, 0), cost: callOut.reduce((a, i) => a + 10 + i, 0) });
+    expect(totals[0]).toEqual({
+      kind: 'call_out',
+      records: 7,
+      quantity: callOut.reduce((a, i) => a + 30 + i, 0),
+      cost: callOut.reduce((a, i) => a + 10 + i, 0),
+    });
     expect(pages[0]!.totalCost).toBe(Array.from({ length: 25 }, (_, i) => 10 + i).reduce((a, b) => a + b, 0));
   });
 
@@ -138,11 +168,20 @@ describe('R-DETAIL: records paginated in time order with totals per type', () =>
     const s = await makeSubscriber(deps.db);
     await record(s.id, '2026-11-02T00:15:07', 'sms_out', 1, 5, '375447654321');
     const [r] = (await detailPage(deps, subscriberActor(s), { subscriberId: s.id, period: '2026-11' })).records;
-    expect(r).toMatchObject({ date: '2026-11-02', time: '00:15:07', kind: 'sms_out', otherParty: '375447654321', quantity: 1, cost: 5 });
+    expect(r).toMatchObject({
+      date: '2026-11-02',
+      time: '00:15:07',
+      kind: 'sms_out',
+      otherParty: '375447654321',
+      quantity: 1,
+      cost: 5,
+    });
   });
 
   it('refuses a forged cursor', async () => {
     const s = await makeSubscriber(deps.db);
-    await expect(detailPage(deps, subscriberActor(s), { subscriberId: s.id, period: '2026-10', cursor: "a1'; --" })).rejects.toThrow('details.badCursor');
+    await expect(
+      detailPage(deps, subscriberActor(s), { subscriberId: s.id, period: '2026-10', cursor: "a1'; --" }),
+    ).rejects.toThrow('details.badCursor');
   });
 });

@@ -7,7 +7,8 @@ import { makeClient, makeSubscriber } from '../helpers/fixtures.js';
 
 const deps = await createTestDeps('2026-11-30T23:30');
 
-const balanceOf = async (id: number) => (await deps.db.select().from(subscribers).where(eq(subscribers.id, id)))[0]!.balance;
+const balanceOf = async (id: number) =>
+  (await deps.db.select().from(subscribers).where(eq(subscribers.id, id)))[0]!.balance;
 const linesOf = (id: number) => deps.db.select().from(charges).where(eq(charges.subscriberId, id));
 const charge = (sub: { id: number; clientId: number }, amount: number) =>
   deps.db.transaction((tx) => chargeFee(tx, deps, sub, amount, 'Плата'));

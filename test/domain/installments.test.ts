@@ -25,7 +25,13 @@ describe('R-INSTALL: «Информация по рассрочке» for the cl
       payoffDate: '2027-08-31',
       remainingSum: 15000,
     });
-    const paidOff = await makeInstallment(deps.db, client.id, { item: 'Планшет', remainingPayments: 0, monthlyPayment: 3000, payoffDate: '2026-09-30', remainingSum: 0 });
+    const paidOff = await makeInstallment(deps.db, client.id, {
+      item: 'Планшет',
+      remainingPayments: 0,
+      monthlyPayment: 3000,
+      payoffDate: '2026-09-30',
+      remainingSum: 0,
+    });
     await makeInstallment(deps.db, (await makeClient(deps.db)).id, { item: 'Чужой телефон' });
 
     const summary = await clientInstallments(deps, adminActor(client.id));

@@ -11,7 +11,8 @@ const deps = await createTestDeps('2026-11-10T10:00');
 const categories = await makeCategories(deps.db);
 for (let i = 0; i < 20; i++) await makePoolNumber(deps.db, categories, `37544${String(1234500 + i * 7)}`);
 
-const search = (s: { id: number; clientId: number }) => searchNumbers(deps, subscriberActor(s), { subscriberId: s.id, mask: '%', categoryCode: null });
+const search = (s: { id: number; clientId: number }) =>
+  searchNumbers(deps, subscriberActor(s), { subscriberId: s.id, mask: '%', categoryCode: null });
 
 describe('R-NUM-ATTEMPTS: five searches a day, the day in Europe/Minsk', () => {
   it('the screen starts with 5, each search costs one, the 6th is refused', async () => {
@@ -45,7 +46,9 @@ describe('R-NUM-ATTEMPTS: five searches a day, the day in Europe/Minsk', () => {
     expect((await numberChangeScreen(two, actor, s.id)).attemptsLeft).toBe(2);
     await searchNumbers(two, actor, { subscriberId: s.id, mask: '%', categoryCode: null });
     await searchNumbers(two, actor, { subscriberId: s.id, mask: '%', categoryCode: null });
-    await expect(searchNumbers(two, actor, { subscriberId: s.id, mask: '%', categoryCode: null })).rejects.toThrow('numbers.noAttemptsLeft');
+    await expect(searchNumbers(two, actor, { subscriberId: s.id, mask: '%', categoryCode: null })).rejects.toThrow(
+      'numbers.noAttemptsLeft',
+    );
   });
 
   it('two concurrent searches with one attempt left: exactly one succeeds', async () => {
@@ -65,13 +68,15 @@ describe('R-NUM-ATTEMPTS: five searches a day, the day in Europe/Minsk', () => {
     }
   });
 
-  it('an administrator searching for a subscriber spends that subscriber\'s attempts', async () => {
+  it("an administrator searching for a subscriber spends that subscriber's attempts", async () => {
     deps.clock.set(minsk('2026-11-15T12:00'));
     const s = await makeSubscriber(deps.db);
     await searchNumbers(deps, adminActor(s.clientId), { subscriberId: s.id, mask: '%', categoryCode: null });
     expect((await numberChangeScreen(deps, subscriberActor(s), s.id)).attemptsLeft).toBe(4);
     const stranger = await makeSubscriber(deps.db);
-    await expect(searchNumbers(deps, adminActor(stranger.clientId), { subscriberId: s.id, mask: '%', categoryCode: null })).rejects.toThrow('access.forbidden');
+    await expect(
+      searchNumbers(deps, adminActor(stranger.clientId), { subscriberId: s.id, mask: '%', categoryCode: null }),
+    ).rejects.toThrow('access.forbidden');
   });
 
   it('with no attempts left a request can still be left, with the wished mask and category', async () => {
@@ -79,11 +84,23 @@ describe('R-NUM-ATTEMPTS: five searches a day, the day in Europe/Minsk', () => {
     const s = await makeSubscriber(deps.db);
     for (let i = 0; i < 5; i++) await search(s);
     await expect(search(s)).rejects.toThrow('numbers.noAttemptsLeft');
-    const request = await leaveNumberRequest(deps, subscriberActor(s, 777), { subscriberId: s.id, mask: '+375 29 777%', categoryCode: 'gold' });
+    const request = await leaveNumberRequest(deps, subscriberActor(s, 777), {
+      subscriberId: s.id,
+      mask: '+375 29 777%',
+      categoryCode: 'gold',
+    });
     expect(request).toMatchObject({ mask: '29777%', categoryCode: 'gold' });
     const [row] = await deps.db.select().from(numberChangeRequests).where(eq(numberChangeRequests.id, request.id));
-    expect(row).toMatchObject({ subscriberId: s.id, mask: '29777%', categoryId: categories.gold, requestedByTelegramId: 777, status: 'new' });
-    await expect(leaveNumberRequest(deps, subscriberActor(s), { subscriberId: s.id, mask: '29x', categoryCode: null })).rejects.toThrow('phone.maskChars');
+    expect(row).toMatchObject({
+      subscriberId: s.id,
+      mask: '29777%',
+      categoryId: categories.gold,
+      requestedByTelegramId: 777,
+      status: 'new',
+    });
+    await expect(
+      leaveNumberRequest(deps, subscriberActor(s), { subscriberId: s.id, mask: '29x', categoryCode: null }),
+    ).rejects.toThrow('phone.maskChars');
   });
 });
 
@@ -98,6 +115,12 @@ describe('R-NUM-OFFER: «Условия смены номера» come from the 
       ['Золотой', 11560],
       ['Платиновый', 20729],
     ]);
-    expect(screen).toMatchObject({ reservationMinutes: 15, quarantineDays: 90, msisdn: s.msisdn, blocked: false, reservation: null });
+    expect(screen).toMatchObject({
+      reservationMinutes: 15,
+      quarantineDays: 90,
+      msisdn: s.msisdn,
+      blocked: false,
+      reservation: null,
+    });
   });
 });

@@ -62,14 +62,19 @@ describe('R-NUM-CATEGORY: categories and their ordered patterns are data in the 
       .insert(numberCategories)
       .values({ code: 'diamond', name: 'Бриллиантовый', nameEn: 'Diamond', rank: 6, fee: 50000 })
       .returning();
-    await deps.db.insert(numberCategoryPatterns).values({ categoryId: diamond!.id, position: 1, pattern: '^\\d{3}(\\d)\\1{3}$', description: 'd4=d5=d6=d7' });
+    await deps.db
+      .insert(numberCategoryPatterns)
+      .values({ categoryId: diamond!.id, position: 1, pattern: '^\\d{3}(\\d)\\1{3}$', description: 'd4=d5=d6=d7' });
     expect((await classifyStored(deps.db, '375291234444')).code).toBe('diamond');
     expect((await classifyStored(deps.db, '375291222229')).code).toBe('platinum');
     expect((await loadCategories(deps.db)).at(-1)).toMatchObject({ code: 'diamond', fee: 50000 });
   });
 
   it('pattern order within a category is the stored position, not the insertion order', async () => {
-    const [cat] = await deps.db.insert(numberCategories).values({ code: 'probe', name: 'Проба', nameEn: 'Probe', rank: 100, fee: 0 }).returning();
+    const [cat] = await deps.db
+      .insert(numberCategories)
+      .values({ code: 'probe', name: 'Проба', nameEn: 'Probe', rank: 100, fee: 0 })
+      .returning();
     await deps.db.insert(numberCategoryPatterns).values([
       { categoryId: cat!.id, position: 2, pattern: '^second$', description: 'b' },
       { categoryId: cat!.id, position: 1, pattern: '^first$', description: 'a' },

@@ -68,7 +68,8 @@ describe('R-NUM-OFFER at scale: each mask shape is served by an index, never a s
 describe('R-NUM-OFFER at scale: the plan cached for bound parameters keeps the prefix and suffix indexes', () => {
   // postgres.js prepares statements; after a few runs PostgreSQL may switch to a generic plan that does
   // not know the LIKE pattern. The explicit ~>=~ / ~<~ ranges keep the index usable even then.
-  const dialect = (deps.db as unknown as { dialect: { sqlToQuery(q: unknown): { sql: string; params: unknown[] } } }).dialect;
+  const dialect = (deps.db as unknown as { dialect: { sqlToQuery(q: unknown): { sql: string; params: unknown[] } } })
+    .dialect;
   const literal = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
 
   async function genericPlan(db: Db, mask: string): Promise<string> {
@@ -77,7 +78,10 @@ describe('R-NUM-OFFER at scale: the plan cached for bound parameters keeps the p
       await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
       await tx.execute(sql.raw(`prepare offers_generic as ${text}`));
       try {
-        const rows = await rawRows<{ 'QUERY PLAN': string }>(tx, sql.raw(`explain execute offers_generic(${params.map(literal).join(', ')})`));
+        const rows = await rawRows<{ 'QUERY PLAN': string }>(
+          tx,
+          sql.raw(`explain execute offers_generic(${params.map(literal).join(', ')})`),
+        );
         return rows.map((r) => r['QUERY PLAN']).join('\n');
       } finally {
         await tx.execute(sql`deallocate offers_generic`);

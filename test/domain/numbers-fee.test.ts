@@ -19,13 +19,17 @@ describe('R-FEE: a fee is debited with a line of the current month, within balan
     expect(charged.balanceAfter).toBe(113);
     expect(await balanceOf(s.id)).toBe(113);
     const lines = await deps.db.select().from(charges).where(eq(charges.subscriberId, s.id));
-    expect(lines).toMatchObject([{ kind: 'fee', amount: 887, period: '2026-11-01', chargedOn: '2026-11-10', description: 'Смена номера' }]);
+    expect(lines).toMatchObject([
+      { kind: 'fee', amount: 887, period: '2026-11-01', chargedOn: '2026-11-10', description: 'Смена номера' },
+    ]);
   });
 
   it('an advance-payment client may not go below zero', async () => {
     const client = await makeClient(deps.db, { paymentForm: 'advance', creditLimit: 0 });
     const s = await makeSubscriber(deps.db, { clientId: client.id, balance: 500 });
-    await expect(deps.db.transaction((tx) => chargeFee(tx, deps, s, 501, 'x'))).rejects.toThrow('fees.insufficientFunds');
+    await expect(deps.db.transaction((tx) => chargeFee(tx, deps, s, 501, 'x'))).rejects.toThrow(
+      'fees.insufficientFunds',
+    );
     await deps.db.transaction((tx) => chargeFee(tx, deps, s, 500, 'x'));
     expect(await balanceOf(s.id)).toBe(0);
   });
@@ -33,7 +37,9 @@ describe('R-FEE: a fee is debited with a line of the current month, within balan
   it('a credit client may go down to minus the credit limit, not further', async () => {
     const client = await makeClient(deps.db, { paymentForm: 'credit', creditLimit: 10000 });
     const s = await makeSubscriber(deps.db, { clientId: client.id, balance: 500 });
-    await expect(deps.db.transaction((tx) => chargeFee(tx, deps, s, 10501, 'x'))).rejects.toThrow('fees.insufficientFunds');
+    await expect(deps.db.transaction((tx) => chargeFee(tx, deps, s, 10501, 'x'))).rejects.toThrow(
+      'fees.insufficientFunds',
+    );
     expect(await balanceOf(s.id)).toBe(500);
     await deps.db.transaction((tx) => chargeFee(tx, deps, s, 10500, 'x'));
     expect(await balanceOf(s.id)).toBe(-10000);

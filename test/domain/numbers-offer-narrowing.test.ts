@@ -35,16 +35,31 @@ const maskRegex = (mask: string) => new RegExp(`^375${mask.replace(/%/g, '\\d*')
 function expectedDraw(mask: string, start: number, limit: number, categoryId: number | null = null): string[] {
   const re = maskRegex(parseMask(mask).mask);
   return pool
-    .filter((n) => n.status === 'free' && re.test(n.msisdn) && (categoryId === null || Number(n.category_id) === categoryId))
+    .filter(
+      (n) => n.status === 'free' && re.test(n.msisdn) && (categoryId === null || Number(n.category_id) === categoryId),
+    )
     .sort((a, b) => Number(a.random_key < start) - Number(b.random_key < start) || a.random_key - b.random_key)
     .slice(0, limit)
     .map((n) => n.msisdn);
 }
 
-async function offered(mask: string, start: number, limit: number, categoryId: number | null = null): Promise<string[]> {
+async function offered(
+  mask: string,
+  start: number,
+  limit: number,
+  categoryId: number | null = null,
+): Promise<string[]> {
   const rows = await rawRows<OfferRow>(
     deps.db,
-    offerQuery({ like: parseMask(mask).like, categoryId, subscriberId: 1, currentMsisdn: '375290000000', now: deps.clock.now(), start, limit }),
+    offerQuery({
+      like: parseMask(mask).like,
+      categoryId,
+      subscriberId: 1,
+      currentMsisdn: '375290000000',
+      now: deps.clock.now(),
+      start,
+      limit,
+    }),
   );
   return rows.map((r) => r.msisdn);
 }
@@ -68,12 +83,15 @@ describe('R-NUM-OFFER: the narrowed read and the random_key scan draw the same o
     }
   });
 
-  it.each([['4412%'], ['44123%'], ['%123'], ['%12345%']])('%s with a category: the category filters what the capped read found', async (mask) => {
-    for (const start of [0, 0.5]) {
-      expect(await offered(mask, start, 40, silver)).toEqual(expectedDraw(mask, start, 40, silver));
-      expect(await offered(mask, start, 40, simple)).toEqual(expectedDraw(mask, start, 40, simple));
-    }
-  });
+  it.each([['4412%'], ['44123%'], ['%123'], ['%12345%']])(
+    '%s with a category: the category filters what the capped read found',
+    async (mask) => {
+      for (const start of [0, 0.5]) {
+        expect(await offered(mask, start, 40, silver)).toEqual(expectedDraw(mask, start, 40, silver));
+        expect(await offered(mask, start, 40, simple)).toEqual(expectedDraw(mask, start, 40, simple));
+      }
+    },
+  );
 
   it('the fixture has more matches than the cap behind `4412` and fewer behind `44123`', () => {
     const count = (mask: string) => pool.filter((n) => n.status === 'free' && maskRegex(mask).test(n.msisdn)).length;

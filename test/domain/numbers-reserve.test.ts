@@ -11,7 +11,9 @@ const deps = await createTestDeps('2026-11-10T10:00', { numberAttemptsPerDay: 10
 const categories = await makeCategories(deps.db);
 
 const offered = async (s: { id: number; clientId: number }, mask: string) =>
-  (await searchNumbers(deps, subscriberActor(s), { subscriberId: s.id, mask, categoryCode: null })).offers.map((o) => o.msisdn);
+  (await searchNumbers(deps, subscriberActor(s), { subscriberId: s.id, mask, categoryCode: null })).offers.map(
+    (o) => o.msisdn,
+  );
 
 async function poolRow(msisdn: string) {
   const [row] = await deps.db.select().from(numberPool).where(eq(numberPool.msisdn, msisdn));
@@ -30,7 +32,9 @@ describe('R-NUM-OFFER: a reservation is a database guarantee', () => {
         reserveNumber(deps, subscriberActor(b), { subscriberId: b.id, msisdn }),
       ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.code).toBe('numbers.notAvailable');
+      expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.code).toBe(
+        'numbers.notAvailable',
+      );
       const winner = results[0].status === 'fulfilled' ? a : b;
       expect((await poolRow(msisdn)).reservedBySubscriberId).toBe(winner.id);
     }
@@ -55,7 +59,9 @@ describe('R-NUM-OFFER: a reservation is a database guarantee', () => {
     await reserveNumber(deps, subscriberActor(holder), { subscriberId: holder.id, msisdn: '375445550001' });
     expect((await offered(other, '4455500%')).sort()).toEqual(['375445550002']);
     expect((await offered(holder, '4455500%')).sort()).toEqual(['375445550001', '375445550002']);
-    await expect(reserveNumber(deps, subscriberActor(other), { subscriberId: other.id, msisdn: '375445550001' })).rejects.toThrow('numbers.notAvailable');
+    await expect(
+      reserveNumber(deps, subscriberActor(other), { subscriberId: other.id, msisdn: '375445550001' }),
+    ).rejects.toThrow('numbers.notAvailable');
     deps.clock.set(minsk('2026-11-10T11:14:59'));
     expect(await offered(other, '4455500%')).toEqual(['375445550002']);
     deps.clock.set(minsk('2026-11-10T11:15:01'));
@@ -78,15 +84,22 @@ describe('R-NUM-OFFER: a reservation is a database guarantee', () => {
   });
 
   it('numbers in quarantine, taken, or unknown cannot be reserved; nor by a blocked number', async () => {
-    await makePoolNumber(deps.db, categories, '375447000001', { status: 'quarantine', quarantineUntil: new Date('2027-01-01T00:00:00Z') });
+    await makePoolNumber(deps.db, categories, '375447000001', {
+      status: 'quarantine',
+      quarantineUntil: new Date('2027-01-01T00:00:00Z'),
+    });
     await makePoolNumber(deps.db, categories, '375447000002', { status: 'taken' });
     await makePoolNumber(deps.db, categories, '375447000003');
     const s = await makeSubscriber(deps.db);
     for (const msisdn of ['375447000001', '375447000002', '375447009999']) {
-      await expect(reserveNumber(deps, subscriberActor(s), { subscriberId: s.id, msisdn })).rejects.toThrow('numbers.notAvailable');
+      await expect(reserveNumber(deps, subscriberActor(s), { subscriberId: s.id, msisdn })).rejects.toThrow(
+        'numbers.notAvailable',
+      );
     }
     const blocked = await makeSubscriber(deps.db, { status: 'blocked' });
-    await expect(reserveNumber(deps, subscriberActor(blocked), { subscriberId: blocked.id, msisdn: '375447000003' })).rejects.toThrow('numbers.blocked');
+    await expect(
+      reserveNumber(deps, subscriberActor(blocked), { subscriberId: blocked.id, msisdn: '375447000003' }),
+    ).rejects.toThrow('numbers.blocked');
   });
 
   it('R-SCOPE: a subscriber of another client cannot reserve for someone else', async () => {
@@ -94,6 +107,8 @@ describe('R-NUM-OFFER: a reservation is a database guarantee', () => {
     const s = await makeSubscriber(deps.db);
     const client = await makeClient(deps.db);
     const intruder = await makeSubscriber(deps.db, { clientId: client.id });
-    await expect(reserveNumber(deps, subscriberActor(intruder), { subscriberId: s.id, msisdn: '375447100001' })).rejects.toThrow('access.forbidden');
+    await expect(
+      reserveNumber(deps, subscriberActor(intruder), { subscriberId: s.id, msisdn: '375447100001' }),
+    ).rejects.toThrow('access.forbidden');
   });
 });

@@ -16,9 +16,19 @@ const rand = () => {
   seed = (seed * 48271) % 2147483647; // Park–Miller: exact in doubles
   return seed / 2147483647;
 };
-const handPicked = ['375447770077', '375447771234', '375441234577', '375449997777', '375445557700', '375441117772', '375447707007', '375440000077'];
+const handPicked = [
+  '375447770077',
+  '375447771234',
+  '375441234577',
+  '375449997777',
+  '375445557700',
+  '375441117772',
+  '375447707007',
+  '375440000077',
+];
 const generated = Array.from({ length: 120 }, () => `37544${String(Math.floor(rand() * 1e7)).padStart(7, '0')}`);
-for (const msisdn of new Set([...handPicked, ...generated])) await makePoolNumber(deps.db, categories, msisdn, { randomKey: rand() });
+for (const msisdn of new Set([...handPicked, ...generated]))
+  await makePoolNumber(deps.db, categories, msisdn, { randomKey: rand() });
 
 const me = await makeSubscriber(deps.db);
 const actor = subscriberActor(me);
@@ -79,14 +89,18 @@ describe('R-NUM-OFFER: category filter, at most N offers, random order without O
   });
 
   it('an unknown category is refused', async () => {
-    await expect(searchNumbers(wide, actor, { subscriberId: me.id, mask: '%', categoryCode: 'nope' })).rejects.toThrow('numbers.unknownCategory');
+    await expect(searchNumbers(wide, actor, { subscriberId: me.id, mask: '%', categoryCode: 'nope' })).rejects.toThrow(
+      'numbers.unknownCategory',
+    );
   });
 
   it('offers at most settings.numberOffers numbers', async () => {
     const result = await searchNumbers(deps, actor, { subscriberId: me.id, mask: '%', categoryCode: null });
     expect(result.offers).toHaveLength(10);
     const few = { ...deps, settings: { ...deps.settings, numberOffers: 3 } };
-    expect((await searchNumbers(few, actor, { subscriberId: me.id, mask: '%', categoryCode: null })).offers).toHaveLength(3);
+    expect(
+      (await searchNumbers(few, actor, { subscriberId: me.id, mask: '%', categoryCode: null })).offers,
+    ).toHaveLength(3);
   });
 
   it('two searches with different random sources offer differently; the same source offers the same', async () => {
@@ -102,14 +116,20 @@ describe('R-NUM-OFFER: category filter, at most N offers, random order without O
     await makePoolNumber(deps.db, categories, '375333000001', { randomKey: 0.1 });
     await makePoolNumber(deps.db, categories, '375333000002', { randomKey: 0.5 });
     await makePoolNumber(deps.db, categories, '375333000003', { randomKey: 0.9 });
-    const search = (r: number) => searchNumbers(deps, actor, { subscriberId: me.id, mask: '333%', categoryCode: null }, () => r).then((x) => x.offers.map((o) => o.msisdn.slice(-1)));
+    const search = (r: number) =>
+      searchNumbers(deps, actor, { subscriberId: me.id, mask: '333%', categoryCode: null }, () => r).then((x) =>
+        x.offers.map((o) => o.msisdn.slice(-1)),
+      );
     expect(await search(0.6)).toEqual(['3', '1', '2']);
     expect(await search(0.95)).toEqual(['1', '2', '3']);
     expect(await search(0)).toEqual(['1', '2', '3']);
   });
 
   it('numbers in quarantine or taken are not offered', async () => {
-    await makePoolNumber(deps.db, categories, '375334000001', { status: 'quarantine', quarantineUntil: new Date('2027-01-01T00:00:00Z') });
+    await makePoolNumber(deps.db, categories, '375334000001', {
+      status: 'quarantine',
+      quarantineUntil: new Date('2027-01-01T00:00:00Z'),
+    });
     await makePoolNumber(deps.db, categories, '375334000002', { status: 'taken' });
     await makePoolNumber(deps.db, categories, '375334000003');
     const result = await searchNumbers(wide, actor, { subscriberId: me.id, mask: '334%', categoryCode: null });
@@ -120,7 +140,11 @@ describe('R-NUM-OFFER: category filter, at most N offers, random order without O
     await makePoolNumber(deps.db, categories, '375335000001');
     await makePoolNumber(deps.db, categories, '375335000002');
     const holder = await makeSubscriber(deps.db, { msisdn: '375335000001' });
-    const result = await searchNumbers(wide, subscriberActor(holder), { subscriberId: holder.id, mask: '335%', categoryCode: null });
+    const result = await searchNumbers(wide, subscriberActor(holder), {
+      subscriberId: holder.id,
+      mask: '335%',
+      categoryCode: null,
+    });
     expect(result.offers.map((o) => o.msisdn)).toEqual(['375335000002']);
   });
 });

@@ -1,7 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, payments } from '../../src/db/schema/index.js';
-import { confirmPayment, documentNumberTaken, encodePaymentCursor, listPayments, registerPayment } from '../../src/domain/payments.js';
+import {
+  confirmPayment,
+  documentNumberTaken,
+  encodePaymentCursor,
+  listPayments,
+  registerPayment,
+} from '../../src/domain/payments.js';
 import { makePayment } from '../helpers/billing-fixtures.js';
 import { createTestDeps, minsk } from '../helpers/deps.js';
 import { adminActor, makeClient, makeSubscriber, subscriberActor } from '../helpers/fixtures.js';
@@ -24,12 +30,24 @@ describe('R-PAY-REG: an administrator registers an unconfirmed payment', () => {
     const admin = adminActor(client.id, 555);
     const { payment, fresh } = await registerPayment(deps, admin, input({ documentNumber: '  123/А-7  ', amount: 1 }));
     expect(fresh).toBe(true);
-    expect(payment).toMatchObject({ documentNumber: '123/А-7', amount: 1, status: 'unconfirmed', paidOn: '2026-11-10' });
+    expect(payment).toMatchObject({
+      documentNumber: '123/А-7',
+      amount: 1,
+      status: 'unconfirmed',
+      paidOn: '2026-11-10',
+    });
     const [row] = await deps.db.select().from(payments).where(eq(payments.id, payment.id));
     expect(row).toMatchObject({ clientId: client.id, registeredByTelegramId: 555 });
-    const logged = await deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'payment.register'), eq(auditLog.clientId, client.id)));
+    const logged = await deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'payment.register'), eq(auditLog.clientId, client.id)));
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ actorTelegramId: 555, role: 'admin', after: expect.objectContaining({ documentNumber: '123/А-7' }) });
+    expect(logged[0]).toMatchObject({
+      actorTelegramId: 555,
+      role: 'admin',
+      after: expect.objectContaining({ documentNumber: '123/А-7' }),
+    });
   });
 
   it('refuses an amount that is zero or negative', async () => {
@@ -45,7 +63,10 @@ describe('R-PAY-REG: an administrator registers an unconfirmed payment', () => {
     await expect(registerPayment(deps, admin, input({ paidOn: '2026-11-10' }))).resolves.toBeTruthy();
     await expect(registerPayment(deps, admin, input({ paidOn: '2026-10-11' }))).resolves.toBeTruthy();
     await expect(registerPayment(deps, admin, input({ paidOn: '2026-11-11' }))).rejects.toThrow('payments.futureDate');
-    await expect(registerPayment(deps, admin, input({ paidOn: '2026-10-10' }))).rejects.toMatchObject({ code: 'payments.tooOld', params: { days: 30 } });
+    await expect(registerPayment(deps, admin, input({ paidOn: '2026-10-10' }))).rejects.toMatchObject({
+      code: 'payments.tooOld',
+      params: { days: 30 },
+    });
     await expect(registerPayment(deps, admin, input({ paidOn: '2026-02-30' }))).rejects.toThrow('payments.invalidDate');
   });
 
@@ -61,14 +82,18 @@ describe('R-PAY-REG: an administrator registers an unconfirmed payment', () => {
     const strict = { ...deps, settings: { ...deps.settings, paymentMaxAgeDays: 5 } };
     const admin = adminActor((await makeClient(deps.db)).id);
     await expect(registerPayment(strict, admin, input({ paidOn: '2026-11-05' }))).resolves.toBeTruthy();
-    await expect(registerPayment(strict, admin, input({ paidOn: '2026-11-04' }))).rejects.toMatchObject({ params: { days: 5 } });
+    await expect(registerPayment(strict, admin, input({ paidOn: '2026-11-04' }))).rejects.toMatchObject({
+      params: { days: 5 },
+    });
   });
 
   it('accepts 1–32 letters, digits, "-" and "/" as the document number and refuses anything else', async () => {
     const admin = adminActor((await makeClient(deps.db)).id);
     await expect(registerPayment(deps, admin, input({ documentNumber: 'A'.repeat(32) }))).resolves.toBeTruthy();
     for (const bad of ['', '   ', 'A'.repeat(33), '12 34', '№15', 'x;drop', 'a\u0000b']) {
-      await expect(registerPayment(deps, admin, input({ documentNumber: bad }))).rejects.toThrow('payments.invalidDocument');
+      await expect(registerPayment(deps, admin, input({ documentNumber: bad }))).rejects.toThrow(
+        'payments.invalidDocument',
+      );
     }
   });
 
@@ -76,7 +101,9 @@ describe('R-PAY-REG: an administrator registers an unconfirmed payment', () => {
     const mine = await makeClient(deps.db);
     const other = await makeClient(deps.db);
     await registerPayment(deps, adminActor(mine.id), input({ documentNumber: 'DOC-1' }));
-    await expect(registerPayment(deps, adminActor(mine.id), input({ documentNumber: ' DOC-1 ' }))).rejects.toMatchObject({
+    await expect(
+      registerPayment(deps, adminActor(mine.id), input({ documentNumber: ' DOC-1 ' })),
+    ).rejects.toMatchObject({
       code: 'payments.duplicateDocument',
       params: { documentNumber: 'DOC-1' },
     });
@@ -131,16 +158,29 @@ describe('R-PAY-REG: billing confirms a payment (payments confirm)', () => {
     expect(row!.confirmedAt).toEqual(deps.clock.now());
     const again = await confirmPayment(deps, cli, { clientUnp: '191234567', documentNumber: 'CONF-1' });
     expect(again.alreadyConfirmed).toBe(true);
-    const logged = await deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'payment.confirm'), eq(auditLog.clientId, client.id)));
+    const logged = await deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'payment.confirm'), eq(auditLog.clientId, client.id)));
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ actorKind: 'cli', before: expect.objectContaining({ status: 'unconfirmed' }), after: expect.objectContaining({ status: 'confirmed' }) });
+    expect(logged[0]).toMatchObject({
+      actorKind: 'cli',
+      before: expect.objectContaining({ status: 'unconfirmed' }),
+      after: expect.objectContaining({ status: 'confirmed' }),
+    });
   });
 
   it('names an unknown client or document, and is not open to administrators', async () => {
     const client = await makeClient(deps.db, { unp: '192345678' });
-    await expect(confirmPayment(deps, cli, { clientUnp: '999999999', documentNumber: 'X' })).rejects.toThrow('payments.clientNotFound');
-    await expect(confirmPayment(deps, cli, { clientUnp: '192345678', documentNumber: 'NOPE' })).rejects.toThrow('payments.notFound');
-    await expect(confirmPayment(deps, adminActor(client.id), { clientUnp: '192345678', documentNumber: 'X' })).rejects.toThrow('access.forbidden');
+    await expect(confirmPayment(deps, cli, { clientUnp: '999999999', documentNumber: 'X' })).rejects.toThrow(
+      'payments.clientNotFound',
+    );
+    await expect(confirmPayment(deps, cli, { clientUnp: '192345678', documentNumber: 'NOPE' })).rejects.toThrow(
+      'payments.notFound',
+    );
+    await expect(
+      confirmPayment(deps, adminActor(client.id), { clientUnp: '192345678', documentNumber: 'X' }),
+    ).rejects.toThrow('access.forbidden');
   });
 });
 
@@ -169,13 +209,27 @@ describe('R-PAY-HIST: payments newest first, in keyset pages', () => {
     // And back: from the last page, «Назад» pages through the newer ones to the first.
     const third = await listPayments(deps, adminActor(client.id), { cursor: encodePaymentCursor(b), limit: 2 });
     expect(third.items.map((p) => p.id)).toEqual([d.id, a.id]);
-    const second = await listPayments(deps, adminActor(client.id), { cursor: third.prevCursor, direction: 'newer', limit: 2 });
+    const second = await listPayments(deps, adminActor(client.id), {
+      cursor: third.prevCursor,
+      direction: 'newer',
+      limit: 2,
+    });
     expect(second.items.map((p) => p.id)).toEqual([c.id, b.id]);
-    const top = await listPayments(deps, adminActor(client.id), { cursor: second.prevCursor, direction: 'newer', limit: 2 });
+    const top = await listPayments(deps, adminActor(client.id), {
+      cursor: second.prevCursor,
+      direction: 'newer',
+      limit: 2,
+    });
     expect(top.items.map((p) => p.id)).toEqual([e.id]);
     expect(top.prevCursor).toBeNull();
     const first = await listPayments(deps, adminActor(client.id), { limit: 10 });
-    expect(first.items[1]).toEqual({ id: c.id, documentNumber: c.documentNumber, paidOn: '2026-11-05', amount: 10000, status: 'confirmed' });
+    expect(first.items[1]).toEqual({
+      id: c.id,
+      documentNumber: c.documentNumber,
+      paidOn: '2026-11-05',
+      amount: 10000,
+      status: 'confirmed',
+    });
     expect(first.nextCursor).toBeNull();
   });
 

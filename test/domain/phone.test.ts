@@ -26,7 +26,8 @@ describe('R-SUB-SEARCH / R-NUM-MASK: masks are anchored over the nine digits', (
   it('empty mask is everything', () => expect(parseMask('  ').mask).toBe('%'));
   it('refuses letters and SQL', () => expect(() => parseMask("29' or 1=1")).toThrow('phone.maskChars'));
   it('refuses more than nine digits', () => expect(() => parseMask('2912345678%')).toThrow('phone.maskTooLong'));
-  it('a mask without % must cover all nine positions', () => expect(() => parseMask('2912')).toThrow('phone.maskTooShort'));
+  it('a mask without % must cover all nine positions', () =>
+    expect(() => parseMask('2912')).toThrow('phone.maskTooShort'));
   it('classifies shapes for the index choice', () => {
     expect(maskShape('%')).toBe('all');
     expect(maskShape('29%')).toBe('prefix');

@@ -9,7 +9,9 @@ describe('R-SCOPE: nobody reaches what belongs to another client', () => {
   it('an administrator reaches only subscribers of their own client', async () => {
     const mine = await makeSubscriber(deps.db);
     const other = await makeSubscriber(deps.db);
-    await expect(subscriberInScope(deps.db, adminActor(mine.clientId), mine.id)).resolves.toMatchObject({ id: mine.id });
+    await expect(subscriberInScope(deps.db, adminActor(mine.clientId), mine.id)).resolves.toMatchObject({
+      id: mine.id,
+    });
     await expect(subscriberInScope(deps.db, adminActor(mine.clientId), other.id)).rejects.toThrow('access.forbidden');
   });
 
@@ -23,7 +25,9 @@ describe('R-SCOPE: nobody reaches what belongs to another client', () => {
 
   it('support staff and forged ids are refused', async () => {
     const s = await makeSubscriber(deps.db);
-    await expect(subscriberInScope(deps.db, { kind: 'support', telegramId: 1 }, s.id)).rejects.toThrow('access.forbidden');
+    await expect(subscriberInScope(deps.db, { kind: 'support', telegramId: 1 }, s.id)).rejects.toThrow(
+      'access.forbidden',
+    );
     await expect(subscriberInScope(deps.db, adminActor(s.clientId), -1)).rejects.toThrow('access.forbidden');
     await expect(subscriberInScope(deps.db, adminActor(s.clientId), 99999999)).rejects.toThrow('access.forbidden');
   });

@@ -1,7 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, jobs, pauses, subscribers } from '../../src/db/schema/index.js';
-import { PIN_MESSAGE_DELETE, pinMessageHandler, schedulePinMessageDeletion } from '../../src/jobs/handlers/pin-message.js';
+import {
+  PIN_MESSAGE_DELETE,
+  pinMessageHandler,
+  schedulePinMessageDeletion,
+} from '../../src/jobs/handlers/pin-message.js';
 import { JobRunner } from '../../src/jobs/runner.js';
 import type { Notifier } from '../../src/jobs/types.js';
 import { createLogger } from '../../src/logger.js';
@@ -13,7 +17,9 @@ const deps = await createTestDeps('2026-11-30T23:30');
 const codes = { pin1: '1234', puk1: '12345678', pin2: '5678', puk2: '87654321' };
 
 async function pause(subscriberId: number, startsOn: string, endsOn: string, endedOn: string | null = null) {
-  await deps.db.insert(pauses).values({ subscriberId, startsOn, endsOn, endedOn, fee: 300, createdAt: deps.clock.now() });
+  await deps.db
+    .insert(pauses)
+    .values({ subscriberId, startsOn, endsOn, endedOn, fee: 300, createdAt: deps.clock.now() });
 }
 
 function fakeNotifier() {
@@ -32,7 +38,13 @@ function fakeNotifier() {
 describe('R-SUB-INFO: the subscriber card', () => {
   it('shows number, names, tariff plan, balance, status and closed user group', async () => {
     const plan = await makeTariff(deps.db, { name: 'Бизнес 25', monthlyFee: 2500 });
-    const s = await makeSubscriber(deps.db, { tariffPlanId: plan.id, fullName: 'Иванов Иван Иванович', displayName: 'Отдел продаж', balance: 50000, cugName: 'ЗАГ «Офис»' });
+    const s = await makeSubscriber(deps.db, {
+      tariffPlanId: plan.id,
+      fullName: 'Иванов Иван Иванович',
+      displayName: 'Отдел продаж',
+      balance: 50000,
+      cugName: 'ЗАГ «Офис»',
+    });
     const card = await subscriberCard(deps, subscriberActor(s), s.id);
     expect(card).toMatchObject({
       msisdn: s.msisdn,
@@ -82,7 +94,10 @@ describe('R-SUB-INFO: the subscriber card', () => {
 describe('R-SUB-INFO: PIN/PUK on an extra press, encrypted at rest, audited without the codes', () => {
   it('round-trips the four codes and stores none of them in clear', async () => {
     const s = await makeSubscriber(deps.db, { simCodesEncrypted: sealSimCodes(codes, deps.secretsKey) });
-    const [stored] = await deps.db.select({ sealed: subscribers.simCodesEncrypted }).from(subscribers).where(eq(subscribers.id, s.id));
+    const [stored] = await deps.db
+      .select({ sealed: subscribers.simCodesEncrypted })
+      .from(subscribers)
+      .where(eq(subscribers.id, s.id));
     for (const code of Object.values(codes)) expect(stored!.sealed).not.toContain(code);
     expect((await subscriberCard(deps, subscriberActor(s), s.id)).hasSimCodes).toBe(true);
     await expect(revealSimCodes(deps, subscriberActor(s), s.id)).resolves.toEqual(codes);
@@ -92,7 +107,10 @@ describe('R-SUB-INFO: PIN/PUK on an extra press, encrypted at rest, audited with
     const s = await makeSubscriber(deps.db, { simCodesEncrypted: sealSimCodes(codes, deps.secretsKey) });
     await revealSimCodes(deps, adminActor(s.clientId, 777), s.id);
     await revealSimCodes(deps, adminActor(s.clientId, 777), s.id);
-    const rows = await deps.db.select().from(auditLog).where(and(eq(auditLog.subscriberId, s.id), eq(auditLog.action, 'subscriber.simCodes.view')));
+    const rows = await deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subscriberId, s.id), eq(auditLog.action, 'subscriber.simCodes.view')));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ actorTelegramId: 777, role: 'admin', clientId: s.clientId });
     const text = JSON.stringify(rows);
@@ -126,13 +144,17 @@ describe('R-SUB-INFO: the codes message is deleted after the configured time, by
 
     const first = fakeNotifier();
     const logger = createLogger('silent');
-    expect(await new JobRunner({ deps, notifier: first.notifier, logger, handlers: [pinMessageHandler] }).runDue()).toBe(0);
+    expect(
+      await new JobRunner({ deps, notifier: first.notifier, logger, handlers: [pinMessageHandler] }).runDue(),
+    ).toBe(0);
     expect(first.deleted).toEqual([]);
 
     // The process "restarts": a new runner, past the TTL (into 1 January), finds the row and deletes.
     deps.clock.set(minsk('2027-01-01T00:00:31'));
     const second = fakeNotifier();
-    expect(await new JobRunner({ deps, notifier: second.notifier, logger, handlers: [pinMessageHandler] }).runDue()).toBe(1);
+    expect(
+      await new JobRunner({ deps, notifier: second.notifier, logger, handlers: [pinMessageHandler] }).runDue(),
+    ).toBe(1);
     expect(second.deleted).toEqual([[5005, 42]]);
   });
 
@@ -141,6 +163,11 @@ describe('R-SUB-INFO: the codes message is deleted after the configured time, by
     notifier.deleteMessage = async () => {
       throw new Error('400: Bad Request: message to delete not found');
     };
-    await expect(pinMessageHandler.run({ chatId: 1, messageId: 2 }, { deps, notifier, logger: createLogger('silent'), heartbeat: async () => {} })).resolves.toBeUndefined();
+    await expect(
+      pinMessageHandler.run(
+        { chatId: 1, messageId: 2 },
+        { deps, notifier, logger: createLogger('silent'), heartbeat: async () => {} },
+      ),
+    ).resolves.toBeUndefined();
   });
 });

@@ -24,7 +24,8 @@ await deps.db.execute(sql`
                        case when g <= 20000 then ${bigAccount.id} else (${`{${otherAccounts.map((a) => a.id).join(',')}}`}::int[])[g % 6 + 1] end as account_id) as c`);
 await deps.db.execute(sql`vacuum analyze subscribers`);
 
-const dialect = (deps.db as unknown as { dialect: { sqlToQuery(q: unknown): { sql: string; params: unknown[] } } }).dialect;
+const dialect = (deps.db as unknown as { dialect: { sqlToQuery(q: unknown): { sql: string; params: unknown[] } } })
+  .dialect;
 const literal = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
 
 async function plan(mask: string | undefined): Promise<string> {

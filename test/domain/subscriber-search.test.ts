@@ -25,7 +25,8 @@ async function fill(clientId: number, seed: number, extra: string[]) {
     from (select distinct '375' || (array['29','33','44'])[g % 3 + 1] || lpad(((g::bigint * 7919 + ${seed}) % 10000000)::text, 7, '0') as m
           from generate_series(1, 1500) as g) as x
     on conflict do nothing`);
-  for (const msisdn of extra) await makeSubscriber(deps.db, { clientId, personalAccountId: account.id, tariffPlanId: tariff.id, msisdn });
+  for (const msisdn of extra)
+    await makeSubscriber(deps.db, { clientId, personalAccountId: account.id, tariffPlanId: tariff.id, msisdn });
 }
 await fill(mine.id, 11, ['375291234567', '375331234567', '375291112345', '375447777777', '375290001234']);
 await fill(other.id, 5_000_003, ['375299991234', '375299912345']);
@@ -37,7 +38,9 @@ const admin = adminActor(mine.id);
 const maskRegex = (mask: string) => new RegExp(`^375${mask.replace(/%/g, '\\d*').replace(/_/g, '\\d')}$`);
 
 async function expected(mask: string | undefined): Promise<string[]> {
-  const rows = await deps.db.select({ msisdn: subscribers.msisdn, clientId: subscribers.clientId, status: subscribers.status }).from(subscribers);
+  const rows = await deps.db
+    .select({ msisdn: subscribers.msisdn, clientId: subscribers.clientId, status: subscribers.status })
+    .from(subscribers);
   const re = mask === undefined ? /.*/ : maskRegex(parseMask(mask).mask);
   return rows
     .filter((r) => r.clientId === mine.id && r.status !== 'terminated' && re.test(r.msisdn))

@@ -15,8 +15,15 @@ describe('R-SCOPE: the subscriber card (subscriberSummary) is scoped like subscr
     const plan = await makeTariff(deps.db, { name: 'Бизнес Старт' });
     const s = await makeSubscriber(deps.db, { tariffPlanId: plan.id });
     const row = await subscriberInScope(deps.db, adminActor(s.clientId), s.id);
-    await expect(subscriberSummary(deps, adminActor(s.clientId), s.id)).resolves.toEqual({ ...row, tariffName: 'Бизнес Старт' });
-    await expect(subscriberSummary(deps, subscriberActor(s), s.id)).resolves.toMatchObject({ id: s.id, msisdn: s.msisdn, tariffName: 'Бизнес Старт' });
+    await expect(subscriberSummary(deps, adminActor(s.clientId), s.id)).resolves.toEqual({
+      ...row,
+      tariffName: 'Бизнес Старт',
+    });
+    await expect(subscriberSummary(deps, subscriberActor(s), s.id)).resolves.toMatchObject({
+      id: s.id,
+      msisdn: s.msisdn,
+      tariffName: 'Бизнес Старт',
+    });
   });
 
   it('refuses another client’s subscriber, a colleague, support staff, forged ids and terminated numbers', async () => {

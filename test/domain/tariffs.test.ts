@@ -37,7 +37,10 @@ async function planOf(id: number) {
 }
 
 async function feeLines(subscriberId: number) {
-  return deps.db.select().from(charges).where(and(eq(charges.subscriberId, subscriberId), eq(charges.kind, 'fee')));
+  return deps.db
+    .select()
+    .from(charges)
+    .where(and(eq(charges.subscriberId, subscriberId), eq(charges.kind, 'fee')));
 }
 
 describe('R-TARIFF: the plans open from the current one', () => {
@@ -73,20 +76,40 @@ describe('R-TARIFF: fee rules within a calendar month (R-FEE)', () => {
     deps.clock.set(minsk('2026-11-10T10:00'));
     const t = await catalog();
     const s = await makeSubscriber(deps.db, { tariffPlanId: t.base.id, balance: 10000 });
-    const up = await changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.higher.id, nonce: nonce() });
-    expect(up).toMatchObject({ fromPlanId: t.base.id, toPlanId: t.higher.id, fee: 0, balanceAfter: 10000, day: '2026-11-10' });
+    const up = await changeTariff(deps, subscriberActor(s), {
+      subscriberId: s.id,
+      toPlanId: t.higher.id,
+      nonce: nonce(),
+    });
+    expect(up).toMatchObject({
+      fromPlanId: t.base.id,
+      toPlanId: t.higher.id,
+      fee: 0,
+      balanceAfter: 10000,
+      day: '2026-11-10',
+    });
     expect(await feeLines(s.id)).toHaveLength(0);
 
     deps.clock.set(minsk('2026-11-10T23:59'));
-    await expect(changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.lower.id, nonce: nonce() })).rejects.toThrow('tariffs.oncePerDay');
+    await expect(
+      changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.lower.id, nonce: nonce() }),
+    ).rejects.toThrow('tariffs.oncePerDay');
     expect((await planOf(s.id)).tariffPlanId).toBe(t.higher.id);
 
     deps.clock.set(minsk('2026-11-11T00:01'));
-    const down = await changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.base.id, nonce: nonce() });
+    const down = await changeTariff(deps, subscriberActor(s), {
+      subscriberId: s.id,
+      toPlanId: t.base.id,
+      nonce: nonce(),
+    });
     expect(down).toMatchObject({ fee: FEE, balanceAfter: 10000 - FEE });
     // A second change up in the month is paid too.
     deps.clock.set(minsk('2026-11-12T09:00'));
-    const upAgain = await changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.higher.id, nonce: nonce() });
+    const upAgain = await changeTariff(deps, subscriberActor(s), {
+      subscriberId: s.id,
+      toPlanId: t.higher.id,
+      nonce: nonce(),
+    });
     expect(upAgain).toMatchObject({ fee: FEE, balanceAfter: 10000 - 2 * FEE });
     const lines = await feeLines(s.id);
     expect(lines.map((l) => [l.period, l.chargedOn, l.amount])).toEqual([
@@ -100,7 +123,11 @@ describe('R-TARIFF: fee rules within a calendar month (R-FEE)', () => {
     deps.clock.set(minsk('2026-11-10T10:00'));
     const t = await catalog();
     const s = await makeSubscriber(deps.db, { tariffPlanId: t.base.id, balance: 10000 });
-    const r = await changeTariff(deps, adminActor(s.clientId), { subscriberId: s.id, toPlanId: t.lower.id, nonce: nonce() });
+    const r = await changeTariff(deps, adminActor(s.clientId), {
+      subscriberId: s.id,
+      toPlanId: t.lower.id,
+      nonce: nonce(),
+    });
     expect(r.fee).toBe(FEE);
     expect(await planOf(s.id)).toMatchObject({ tariffPlanId: t.lower.id, balance: 10000 - FEE });
     expect(await feeLines(s.id)).toHaveLength(1);
@@ -110,9 +137,15 @@ describe('R-TARIFF: fee rules within a calendar month (R-FEE)', () => {
     deps.clock.set(minsk('2026-11-30T23:50'));
     const t = await catalog();
     const s = await makeSubscriber(deps.db, { tariffPlanId: t.base.id, balance: 10000 });
-    expect((await changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.lower.id, nonce: nonce() })).day).toBe('2026-11-30');
+    expect(
+      (await changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.lower.id, nonce: nonce() })).day,
+    ).toBe('2026-11-30');
     deps.clock.set(minsk('2026-12-01T00:10'));
-    const r = await changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.higher.id, nonce: nonce() });
+    const r = await changeTariff(deps, subscriberActor(s), {
+      subscriberId: s.id,
+      toPlanId: t.higher.id,
+      nonce: nonce(),
+    });
     expect(r).toMatchObject({ day: '2026-12-01', fee: 0 });
   });
 
@@ -123,7 +156,11 @@ describe('R-TARIFF: fee rules within a calendar month (R-FEE)', () => {
     await changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.higher.id, nonce: nonce() });
     deps.clock.set(minsk('2027-01-01T00:00'));
     expect((await tariffOptions(deps, subscriberActor(s), s.id)).changedToday).toBe(false);
-    const r = await changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.lower.id, nonce: nonce() });
+    const r = await changeTariff(deps, subscriberActor(s), {
+      subscriberId: s.id,
+      toPlanId: t.lower.id,
+      nonce: nonce(),
+    });
     expect(r).toMatchObject({ day: '2027-01-01', fee: FEE });
     const [line] = (await feeLines(s.id)).filter((l) => l.chargedOn === '2027-01-01');
     expect(line).toMatchObject({ period: '2027-01-01', amount: FEE });
@@ -135,8 +172,12 @@ describe('R-TARIFF: refusals change nothing', () => {
     deps.clock.set(minsk('2026-11-10T10:00'));
     const t = await catalog();
     const s = await makeSubscriber(deps.db, { tariffPlanId: t.base.id });
-    await expect(changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.closed.id, nonce: nonce() })).rejects.toThrow('tariffs.notOffered');
-    await expect(changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.island.id, nonce: nonce() })).rejects.toThrow('tariffs.notOffered');
+    await expect(
+      changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.closed.id, nonce: nonce() }),
+    ).rejects.toThrow('tariffs.notOffered');
+    await expect(
+      changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.island.id, nonce: nonce() }),
+    ).rejects.toThrow('tariffs.notOffered');
     expect((await tariffOptions(deps, subscriberActor(s), s.id)).options.map((o) => o.id)).not.toContain(t.closed.id);
     expect((await planOf(s.id)).tariffPlanId).toBe(t.base.id);
   });
@@ -146,7 +187,9 @@ describe('R-TARIFF: refusals change nothing', () => {
     const t = await catalog();
     const s = await makeSubscriber(deps.db, { tariffPlanId: t.base.id, status: 'blocked' });
     expect((await tariffOptions(deps, subscriberActor(s), s.id)).blocked).toBe(true);
-    await expect(changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.higher.id, nonce: nonce() })).rejects.toThrow('tariffs.blocked');
+    await expect(
+      changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.higher.id, nonce: nonce() }),
+    ).rejects.toThrow('tariffs.blocked');
     expect((await planOf(s.id)).tariffPlanId).toBe(t.base.id);
   });
 
@@ -156,13 +199,17 @@ describe('R-TARIFF: refusals change nothing', () => {
     const client = await makeClient(deps.db, { paymentForm: 'advance', creditLimit: 0 });
     const s = await makeSubscriber(deps.db, { clientId: client.id, tariffPlanId: t.base.id, balance: FEE - 1 });
     const n = nonce();
-    await expect(changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.lower.id, nonce: n })).rejects.toThrow('fees.insufficientFunds');
+    await expect(
+      changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.lower.id, nonce: n }),
+    ).rejects.toThrow('fees.insufficientFunds');
     expect(await planOf(s.id)).toMatchObject({ tariffPlanId: t.base.id, balance: FEE - 1 });
     expect(await deps.db.select().from(tariffChanges).where(eq(tariffChanges.subscriberId, s.id))).toHaveLength(0);
     expect(await feeLines(s.id)).toHaveLength(0);
     expect(await deps.db.select().from(auditLog).where(eq(auditLog.subscriberId, s.id))).toHaveLength(0);
     // The free change up still works: the refusal consumed neither the day nor the nonce.
-    expect((await changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.higher.id, nonce: n })).fee).toBe(0);
+    expect(
+      (await changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.higher.id, nonce: n })).fee,
+    ).toBe(0);
   });
 
   it('a credit client may go down to minus the credit limit', async () => {
@@ -170,7 +217,10 @@ describe('R-TARIFF: refusals change nothing', () => {
     const t = await catalog();
     const client = await makeClient(deps.db, { paymentForm: 'credit', creditLimit: FEE });
     const s = await makeSubscriber(deps.db, { clientId: client.id, tariffPlanId: t.base.id, balance: 0 });
-    expect((await changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.lower.id, nonce: nonce() })).balanceAfter).toBe(-FEE);
+    expect(
+      (await changeTariff(deps, subscriberActor(s), { subscriberId: s.id, toPlanId: t.lower.id, nonce: nonce() }))
+        .balanceAfter,
+    ).toBe(-FEE);
   });
 
   it('another client’s number is refused', async () => {
@@ -178,7 +228,9 @@ describe('R-TARIFF: refusals change nothing', () => {
     const s = await makeSubscriber(deps.db, { tariffPlanId: t.base.id });
     const other = await makeClient(deps.db);
     await expect(tariffOptions(deps, adminActor(other.id), s.id)).rejects.toThrow('access.forbidden');
-    await expect(changeTariff(deps, adminActor(other.id), { subscriberId: s.id, toPlanId: t.higher.id, nonce: nonce() })).rejects.toThrow('access.forbidden');
+    await expect(
+      changeTariff(deps, adminActor(other.id), { subscriberId: s.id, toPlanId: t.higher.id, nonce: nonce() }),
+    ).rejects.toThrow('access.forbidden');
   });
 });
 
@@ -189,12 +241,21 @@ describe('R-TARIFF with R-IDEMP and R-TX: one confirmation, one change', () => {
     const s = await makeSubscriber(deps.db, { tariffPlanId: t.base.id, balance: 10000 });
     const n = nonce();
     const input = { subscriberId: s.id, toPlanId: t.lower.id, nonce: n };
-    const [a, b] = await Promise.all([changeTariff(deps, subscriberActor(s), input), changeTariff(deps, subscriberActor(s), input)]);
+    const [a, b] = await Promise.all([
+      changeTariff(deps, subscriberActor(s), input),
+      changeTariff(deps, subscriberActor(s), input),
+    ]);
     expect(a).toEqual(b);
     expect(await planOf(s.id)).toMatchObject({ tariffPlanId: t.lower.id, balance: 10000 - FEE });
     expect(await feeLines(s.id)).toHaveLength(1);
-    const audits = await deps.db.select().from(auditLog).where(and(eq(auditLog.subscriberId, s.id), eq(auditLog.action, 'tariff.change')));
+    const audits = await deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subscriberId, s.id), eq(auditLog.action, 'tariff.change')));
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ before: { tariffPlanId: t.base.id, balance: 10000 }, after: { tariffPlanId: t.lower.id, balance: 10000 - FEE, fee: FEE } });
+    expect(audits[0]).toMatchObject({
+      before: { tariffPlanId: t.base.id, balance: 10000 },
+      after: { tariffPlanId: t.lower.id, balance: 10000 - FEE, fee: FEE },
+    });
   });
 });

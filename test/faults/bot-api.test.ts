@@ -78,15 +78,18 @@ describe('Faults: the Bot API fails while the bot answers', () => {
   it.each([
     ['a 502', { status: 502 } as Fault],
     ['a dropped connection', 'drop-before' as Fault],
-  ])('sendMessage lost to %s: not resent blindly; the user is told to try again and the next message works', async (_name, fault) => {
-    const before = chatTexts().length;
-    once('sendMessage', fault);
-    await u.sendText('/start');
-    const added = chatTexts().slice(before);
-    expect(added.filter((t) => t.includes('Главное меню абонента'))).toHaveLength(0);
-    expect(added).toEqual([expect.stringContaining('Сервис временно недоступен, попробуйте позже')]);
-    const next = await u.sendText('/start');
-    expect(textsOf(next)).toEqual([expect.stringContaining('Главное меню абонента')]);
-    expect(unhandledNow()).toEqual([]);
-  });
+  ])(
+    'sendMessage lost to %s: not resent blindly; the user is told to try again and the next message works',
+    async (_name, fault) => {
+      const before = chatTexts().length;
+      once('sendMessage', fault);
+      await u.sendText('/start');
+      const added = chatTexts().slice(before);
+      expect(added.filter((t) => t.includes('Главное меню абонента'))).toHaveLength(0);
+      expect(added).toEqual([expect.stringContaining('Сервис временно недоступен, попробуйте позже')]);
+      const next = await u.sendText('/start');
+      expect(textsOf(next)).toEqual([expect.stringContaining('Главное меню абонента')]);
+      expect(unhandledNow()).toEqual([]);
+    },
+  );
 });

@@ -24,7 +24,7 @@ describe('Faults: PostgreSQL connection cut mid-transaction (driver level)', () 
     try {
       expect(await sql`select 1 as one`).toEqual([{ one: 1 }]);
       for (let round = 0; round < 3; round++) {
-        const fired = proxy.cutWhen('select \'the cut\'');
+        const fired = proxy.cutWhen("select 'the cut'");
         const tx = sql.begin(async (t) => {
           await t`select 1`;
           await t.unsafe("select 'the cut'");

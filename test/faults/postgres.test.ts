@@ -37,7 +37,12 @@ async function footprint(subscriberId: number) {
     balance: s.balance,
     changes: (await db.select().from(tariffChanges).where(eq(tariffChanges.subscriberId, subscriberId))).length,
     charges: (await db.select().from(charges).where(eq(charges.subscriberId, subscriberId))).length,
-    audits: (await db.select().from(auditLog).where(and(eq(auditLog.subscriberId, subscriberId), eq(auditLog.action, 'tariff.change')))).length,
+    audits: (
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.subscriberId, subscriberId), eq(auditLog.action, 'tariff.change')))
+    ).length,
     keys: (await db.select().from(idempotencyKeys)).filter((k) => k.key.startsWith(`tariff:${subscriberId}:`)).length,
   };
 }
@@ -68,7 +73,12 @@ describe('Faults: PostgreSQL goes away', () => {
     const done = await u.pressData(ok.data, ok.message);
     expectText(done, 'Тарифный план изменен на «Бизнес Мини»');
     const after = await footprint(id);
-    expect(after).toMatchObject({ balance: before.balance - 330, changes: before.changes + 1, charges: before.charges + 1, keys: before.keys + 1 });
+    expect(after).toMatchObject({
+      balance: before.balance - 330,
+      changes: before.changes + 1,
+      charges: before.charges + 1,
+      keys: before.keys + 1,
+    });
     expect(after.tariffPlanId).not.toBe(before.tariffPlanId);
     // And once: the same button again changes nothing more.
     await u.pressData(ok.data, ok.message);

@@ -3,7 +3,18 @@
 // in two processes of the same deployment (shared Postgres and Redis) at once — make one change.
 import { and, eq, notLike } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditLog, callForwarding, charges, clients, pauses, payments, subscriberServices, subscribers, tariffChanges, tickets } from '../../src/db/schema/index.js';
+import {
+  auditLog,
+  callForwarding,
+  charges,
+  clients,
+  pauses,
+  payments,
+  subscriberServices,
+  subscribers,
+  tariffChanges,
+  tickets,
+} from '../../src/db/schema/index.js';
 import { DEMO_CLIENT_UNP } from '../../src/db/seed/identities.js';
 import { createRedis, redisReady } from '../../src/session/index.js';
 import type { FakeUser } from '../helpers/bot.js';
@@ -32,7 +43,8 @@ const b = await createFaultHarness({ sibling: a, redis: await readyRedis() });
 prefix = a.redisPrefix;
 const db = a.deps.db;
 const [demoClient] = await db.select().from(clients).where(eq(clients.unp, DEMO_CLIENT_UNP));
-const subscriberId = async (msisdn: string) => (await db.select().from(subscribers).where(eq(subscribers.msisdn, msisdn)))[0]!.id;
+const subscriberId = async (msisdn: string) =>
+  (await db.select().from(subscribers).where(eq(subscribers.msisdn, msisdn)))[0]!.id;
 
 let nextUpdateId = 900_000;
 /** A press of `data` on `message`, as Telegram delivers it (the same object may be delivered twice). */
@@ -60,7 +72,12 @@ const handle = (h: FaultHarness, update: unknown) => h.app.bot.handleUpdate(upda
 
 /** Rows a change writes: its audit rows by this Telegram user, and the section's own rows. */
 async function auditsBy(telegramId: number) {
-  return (await db.select().from(auditLog).where(and(eq(auditLog.actorTelegramId, telegramId), notLike(auditLog.action, 'security.%')))).length;
+  return (
+    await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorTelegramId, telegramId), notLike(auditLog.action, 'security.%')))
+  ).length;
 }
 const count = async (rows: Promise<unknown[]>) => (await rows).length;
 
@@ -151,36 +168,39 @@ const confirmations: Confirmation[] = [
 ];
 
 describe('R-IDEMP: one change however often a confirmation arrives', () => {
-  it.each(confirmations)('$name: redelivered to two processes and pressed twice more at once — one change', async (c) => {
-    await linkAdmin(db, c.adminId, demoClient!.id);
-    const u = a.user(c.adminId);
-    await u.sendText('/start');
-    const id = c.msisdn ? await subscriberId(c.msisdn) : undefined;
-    if (id) await u.pressData(`sm:show:${id}`);
-    const label = await c.reach(u);
-    const { data, message } = u.findButton(label);
-    const fees = async () => (id ? count(db.select().from(charges).where(eq(charges.subscriberId, id))) : 0);
-    const before = { rows: await c.rows(id ?? 0), audits: await auditsBy(c.adminId), fees: await fees() };
-    const logsFrom = [a.logs.length, b.logs.length];
-    const callsFrom = a.telegram.calls.length;
+  it.each(confirmations)(
+    '$name: redelivered to two processes and pressed twice more at once — one change',
+    async (c) => {
+      await linkAdmin(db, c.adminId, demoClient!.id);
+      const u = a.user(c.adminId);
+      await u.sendText('/start');
+      const id = c.msisdn ? await subscriberId(c.msisdn) : undefined;
+      if (id) await u.pressData(`sm:show:${id}`);
+      const label = await c.reach(u);
+      const { data, message } = u.findButton(label);
+      const fees = async () => (id ? count(db.select().from(charges).where(eq(charges.subscriberId, id))) : 0);
+      const before = { rows: await c.rows(id ?? 0), audits: await auditsBy(c.adminId), fees: await fees() };
+      const logsFrom = [a.logs.length, b.logs.length];
+      const callsFrom = a.telegram.calls.length;
 
-    const delivered = pressUpdate(u, data, message);
-    await Promise.all([
-      handle(a, delivered),
-      handle(b, delivered), // the same update, redelivered to the other process
-      handle(b, pressUpdate(u, data, message)), // pressed again, landing in the other process
-      handle(a, pressUpdate(u, data, message)), // and once more here
-    ]);
-    // A late redelivery after everything settled (a restarted process polling from an old offset).
-    await handle(b, delivered);
+      const delivered = pressUpdate(u, data, message);
+      await Promise.all([
+        handle(a, delivered),
+        handle(b, delivered), // the same update, redelivered to the other process
+        handle(b, pressUpdate(u, data, message)), // pressed again, landing in the other process
+        handle(a, pressUpdate(u, data, message)), // and once more here
+      ]);
+      // A late redelivery after everything settled (a restarted process polling from an old offset).
+      await handle(b, delivered);
 
-    expect(await c.rows(id ?? 0)).toBe(before.rows + 1);
-    // A fee, where the change has one, is debited once.
-    expect((await fees()) - before.fees).toBeLessThanOrEqual(1);
-    expect(await auditsBy(c.adminId)).toBe(before.audits + 1);
-    expect([...unhandled(a.logs.slice(logsFrom[0])), ...unhandled(b.logs.slice(logsFrom[1]))]).toEqual([]);
-    // Whatever the user saw, none of it was an error.
-    const seen = textsOf(a.telegram.calls.slice(callsFrom));
-    expect(seen.filter((t) => /Произошла ошибка|Сервис временно недоступен|Меню устарело/.test(t))).toEqual([]);
-  });
+      expect(await c.rows(id ?? 0)).toBe(before.rows + 1);
+      // A fee, where the change has one, is debited once.
+      expect((await fees()) - before.fees).toBeLessThanOrEqual(1);
+      expect(await auditsBy(c.adminId)).toBe(before.audits + 1);
+      expect([...unhandled(a.logs.slice(logsFrom[0])), ...unhandled(b.logs.slice(logsFrom[1]))]).toEqual([]);
+      // Whatever the user saw, none of it was an error.
+      const seen = textsOf(a.telegram.calls.slice(callsFrom));
+      expect(seen.filter((t) => /Произошла ошибка|Сервис временно недоступен|Меню устарело/.test(t))).toEqual([]);
+    },
+  );
 });

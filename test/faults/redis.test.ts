@@ -34,8 +34,18 @@ afterAll(async () => {
 const db = h.deps.db;
 const client = await makeClient(db, { name: 'ООО «Отказ»' });
 const account = await makeAccount(db, client.id);
-await makeSubscriber(db, { clientId: client.id, personalAccountId: account.id, msisdn: '375291110001', displayName: 'Первый' });
-await makeSubscriber(db, { clientId: client.id, personalAccountId: account.id, msisdn: '375291110002', displayName: 'Второй' });
+await makeSubscriber(db, {
+  clientId: client.id,
+  personalAccountId: account.id,
+  msisdn: '375291110001',
+  displayName: 'Первый',
+});
+await makeSubscriber(db, {
+  clientId: client.id,
+  personalAccountId: account.id,
+  msisdn: '375291110002',
+  displayName: 'Второй',
+});
 await linkAdmin(db, 9101, client.id);
 await linkAdmin(db, 9102, client.id);
 
@@ -58,7 +68,9 @@ describe('Faults: Redis hangs mid-conversation', () => {
 
   // A command that timed out during the hang may still set the chat lock once Redis runs again; the
   // ordering middleware then releases it in the background (src/session/ordering.ts, releaseLater).
-  it('when Redis is back the conversation continues where it was (scene and step kept)', { timeout: 40_000 }, async () => {
+  it('when Redis is back the conversation continues where it was (scene and step kept)', {
+    timeout: 40_000,
+  }, async () => {
     const u = h.user(9104);
     await linkAdmin(db, 9104, client.id);
     await u.sendText('/start');
@@ -72,7 +84,9 @@ describe('Faults: Redis hangs mid-conversation', () => {
     await redisReady(redis);
     const after = await u.sendText('2911100%');
     expectText(after, 'Абоненты по маске');
-    expect(u.buttons().flat()).toEqual(expect.arrayContaining([expect.stringContaining('Первый'), expect.stringContaining('Второй')]));
+    expect(u.buttons().flat()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Первый'), expect.stringContaining('Второй')]),
+    );
   });
 });
 
@@ -114,7 +128,8 @@ describe('Faults: a Redis command that times out may still be applied later', ()
     await redisReady(proxiedRedis);
     const lock = `test:fault:proxied:lock:${u.chatId}`;
     // The release runs in the background once Redis answers: wait for it (bounded), then use the chat.
-    for (let i = 0; i < 100 && (await proxiedRedis.exists(lock)) === 1; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && (await proxiedRedis.exists(lock)) === 1; i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(await proxiedRedis.exists(lock)).toBe(0);
     expectText(await u.sendText('/menu'), 'Главное меню администратора');
   });

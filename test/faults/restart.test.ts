@@ -8,7 +8,14 @@ import { Telegram } from 'telegraf';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TelegramNotifier } from '../../src/bot/notifier.js';
 import { loadConfig } from '../../src/config.js';
-import { auditLog, bulkListLines, charges, renames, subscriberServices, subscribers } from '../../src/db/schema/index.js';
+import {
+  auditLog,
+  bulkListLines,
+  charges,
+  renames,
+  subscriberServices,
+  subscribers,
+} from '../../src/db/schema/index.js';
 import { confirmServiceList, createServiceList } from '../../src/domain/bulk/index.js';
 import { confirmRenameList, createRenameList } from '../../src/domain/renames/index.js';
 import { jobHandlers } from '../../src/jobs/handlers/index.js';
@@ -47,7 +54,13 @@ const rows = Array.from({ length: N }, (_, i) => ({
   createdAt: new Date('2026-01-01T00:00:00Z'),
 }));
 const subs: { id: number; msisdn: string }[] = [];
-for (let i = 0; i < rows.length; i += 1000) subs.push(...(await db.insert(subscribers).values(rows.slice(i, i + 1000)).returning({ id: subscribers.id, msisdn: subscribers.msisdn })));
+for (let i = 0; i < rows.length; i += 1000)
+  subs.push(
+    ...(await db
+      .insert(subscribers)
+      .values(rows.slice(i, i + 1000))
+      .returning({ id: subscribers.id, msisdn: subscribers.msisdn })),
+  );
 const ids = subs.map((s) => s.id);
 const admin = adminActor(client.id, 9501);
 
@@ -72,7 +85,12 @@ function startWorker(at: Date): ChildProcess {
 }
 
 /** Waits until `done()` is between 1 and total-1, then kills the process outright. */
-async function killMidway(child: ChildProcess, done: () => Promise<number>, total: number, what: string): Promise<number> {
+async function killMidway(
+  child: ChildProcess,
+  done: () => Promise<number>,
+  total: number,
+  what: string,
+): Promise<number> {
   let stderr = '';
   child.stderr!.on('data', (c) => (stderr += c));
   child.stdout!.on('data', (c) => (stderr += c));
@@ -88,33 +106,67 @@ async function killMidway(child: ChildProcess, done: () => Promise<number>, tota
       expect(at, `${what}: the worker finished before it could be killed`).toBeLessThan(total);
       return at;
     }
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${what}: the worker never started (${child.exitCode}): ${stderr}`);
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`${what}: the worker never started (${child.exitCode}): ${stderr}`);
     await new Promise((r) => setTimeout(r, 5));
   }
 }
 
 const linesDone = async (listId: number) =>
-  (await db.select({ n: sql<number>`count(*)::int` }).from(bulkListLines).where(and(eq(bulkListLines.listId, listId), eq(bulkListLines.status, 'done'))))[0]!.n;
-const renamesApplied = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(renames).where(and(eq(renames.clientId, client.id), eq(renames.status, 'applied'))))[0]!.n;
+  (
+    await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(bulkListLines)
+      .where(and(eq(bulkListLines.listId, listId), eq(bulkListLines.status, 'done')))
+  )[0]!.n;
+const renamesApplied = async () =>
+  (
+    await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(renames)
+      .where(and(eq(renames.clientId, client.id), eq(renames.status, 'applied')))
+  )[0]!.n;
 const perSubscriber = async (table: 'services' | 'fees' | 'audits', action?: string) => {
   const q =
     table === 'services'
-      ? db.select({ id: subscriberServices.subscriberId, n: sql<number>`count(*)::int` }).from(subscriberServices).where(and(inArray(subscriberServices.subscriberId, ids), eq(subscriberServices.serviceId, service.id))).groupBy(subscriberServices.subscriberId)
+      ? db
+          .select({ id: subscriberServices.subscriberId, n: sql<number>`count(*)::int` })
+          .from(subscriberServices)
+          .where(and(inArray(subscriberServices.subscriberId, ids), eq(subscriberServices.serviceId, service.id)))
+          .groupBy(subscriberServices.subscriberId)
       : table === 'fees'
-        ? db.select({ id: charges.subscriberId, n: sql<number>`count(*)::int` }).from(charges).where(inArray(charges.subscriberId, ids)).groupBy(charges.subscriberId)
-        : db.select({ id: auditLog.subscriberId, n: sql<number>`count(*)::int` }).from(auditLog).where(and(inArray(auditLog.subscriberId, ids), eq(auditLog.action, action!))).groupBy(auditLog.subscriberId);
+        ? db
+            .select({ id: charges.subscriberId, n: sql<number>`count(*)::int` })
+            .from(charges)
+            .where(inArray(charges.subscriberId, ids))
+            .groupBy(charges.subscriberId)
+        : db
+            .select({ id: auditLog.subscriberId, n: sql<number>`count(*)::int` })
+            .from(auditLog)
+            .where(and(inArray(auditLog.subscriberId, ids), eq(auditLog.action, action!)))
+            .groupBy(auditLog.subscriberId);
   const counts = new Map((await q).map((r) => [r.id, r.n]));
   return ids.map((id) => counts.get(id) ?? 0);
 };
 
 describe('Faults: the worker process is killed mid-list and restarted', () => {
-  it('a service list and a rename list, each interrupted by SIGKILL, end applied exactly once', { timeout: 120_000 }, async () => {
+  it('a service list and a rename list, each interrupted by SIGKILL, end applied exactly once', {
+    timeout: 120_000,
+  }, async () => {
     const t0 = deps.clock.now();
     const listed = subs.slice(0, SERVICE_LINES);
-    const list = await createServiceList(deps, admin, { serviceId: service.id, action: 'connect', source: { kind: 'text', text: listed.map((s) => s.msisdn).join('\n') }, chatId: 9501 });
+    const list = await createServiceList(deps, admin, {
+      serviceId: service.id,
+      action: 'connect',
+      source: { kind: 'text', text: listed.map((s) => s.msisdn).join('\n') },
+      chatId: 9501,
+    });
     expect(list.fine).toBe(SERVICE_LINES);
     await confirmServiceList(deps, admin, { listId: list.listId, nonce: 'restart-bulk' });
-    const renameList = await createRenameList(deps, admin, { source: { kind: 'text', text: subs.map((s, i) => `${s.msisdn};Новое имя ${i}`).join('\n') }, chatId: 9501 });
+    const renameList = await createRenameList(deps, admin, {
+      source: { kind: 'text', text: subs.map((s, i) => `${s.msisdn};Новое имя ${i}`).join('\n') },
+      chatId: 9501,
+    });
     expect(renameList.fine).toBe(N);
     await confirmRenameList(deps, admin, { listId: renameList.listId, nonce: 'restart-rename' });
     // 1. Killed while applying the service list (renames are not due yet on its clock).
@@ -142,7 +194,10 @@ describe('Faults: the worker process is killed mid-list and restarted', () => {
     expect(new Set(once(await perSubscriber('audits', 'services.connect')))).toEqual(new Set([true]));
     expect(new Set(await perSubscriber('audits', 'renames.apply'))).toEqual(new Set([1]));
     expect(await renamesApplied()).toBe(N);
-    const names = await db.select({ id: subscribers.id, displayName: subscribers.displayName, balance: subscribers.balance }).from(subscribers).where(inArray(subscribers.id, ids));
+    const names = await db
+      .select({ id: subscribers.id, displayName: subscribers.displayName, balance: subscribers.balance })
+      .from(subscribers)
+      .where(inArray(subscribers.id, ids));
     const byId = new Map(names.map((s) => [s.id, s]));
     subs.forEach((s, i) => {
       expect(byId.get(s.id)!.displayName).toBe(`Новое имя ${i}`);
@@ -150,7 +205,9 @@ describe('Faults: the worker process is killed mid-list and restarted', () => {
     });
     // The requester hears once: one result file of the service list, one notice of the rename list.
     expect(api.telegram.calls.filter((c) => c.method === 'sendDocument')).toHaveLength(1);
-    const notices = api.telegram.calls.filter((c) => c.method === 'sendMessage' && /переимен/i.test(String(c.payload.text)));
+    const notices = api.telegram.calls.filter(
+      (c) => c.method === 'sendMessage' && /переимен/i.test(String(c.payload.text)),
+    );
     expect(notices).toHaveLength(1);
   });
 });

@@ -7,10 +7,20 @@ let seq = 0;
 const next = () => ++seq;
 const at = new Date('2026-01-01T00:00:00Z');
 
-export async function makeBankAccount(db: Executor, clientId: number, over: Partial<typeof bankAccounts.$inferInsert> = {}) {
+export async function makeBankAccount(
+  db: Executor,
+  clientId: number,
+  over: Partial<typeof bankAccounts.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(bankAccounts)
-    .values({ clientId, iban: 'BY13NBRB3600900000002Z00AB00', bankName: 'ОАО «Белагропромбанк»', bic: 'BAPBBY2X', ...over })
+    .values({
+      clientId,
+      iban: 'BY13NBRB3600900000002Z00AB00',
+      bankName: 'ОАО «Белагропромбанк»',
+      bic: 'BAPBBY2X',
+      ...over,
+    })
     .returning();
   return row!;
 }
@@ -19,7 +29,15 @@ export async function makePayment(db: Executor, clientId: number, over: Partial<
   const n = next();
   const [row] = await db
     .insert(payments)
-    .values({ clientId, documentNumber: `П-${n}`, paidOn: '2026-11-01', amount: 10000, status: 'unconfirmed', createdAt: at, ...over })
+    .values({
+      clientId,
+      documentNumber: `П-${n}`,
+      paidOn: '2026-11-01',
+      amount: 10000,
+      status: 'unconfirmed',
+      createdAt: at,
+      ...over,
+    })
     .returning();
   return row!;
 }
@@ -36,15 +54,31 @@ export async function makeInvoice(
   const amount = lines.reduce((s, l) => s + l.amount, 0);
   const [row] = await db
     .insert(invoices)
-    .values({ clientId, period, number: `СЧ-${period.slice(0, 7)}-${n}`, amount, vat: 0, issuedAt: new Date(`${period}T00:00:00Z`), ...over })
+    .values({
+      clientId,
+      period,
+      number: `СЧ-${period.slice(0, 7)}-${n}`,
+      amount,
+      vat: 0,
+      issuedAt: new Date(`${period}T00:00:00Z`),
+      ...over,
+    })
     .returning();
   if (lines.length > 0) {
-    await db.insert(invoiceLines).values(lines.map((l, i) => ({ invoiceId: row!.id, position: i + 1, description: l.description, amount: l.amount })));
+    await db
+      .insert(invoiceLines)
+      .values(
+        lines.map((l, i) => ({ invoiceId: row!.id, position: i + 1, description: l.description, amount: l.amount })),
+      );
   }
   return row!;
 }
 
-export async function makeInstallment(db: Executor, clientId: number, over: Partial<typeof installments.$inferInsert> = {}) {
+export async function makeInstallment(
+  db: Executor,
+  clientId: number,
+  over: Partial<typeof installments.$inferInsert> = {},
+) {
   const n = next();
   const [row] = await db
     .insert(installments)

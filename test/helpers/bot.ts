@@ -51,7 +51,12 @@ export class FakeUser {
   }
 
   private from() {
-    return { id: this.id, is_bot: false, first_name: this.profile.firstName ?? `User${this.id}`, language_code: this.profile.lang ?? 'ru' };
+    return {
+      id: this.id,
+      is_bot: false,
+      first_name: this.profile.firstName ?? `User${this.id}`,
+      language_code: this.profile.lang ?? 'ru',
+    };
   }
 
   /** Feeds one update and returns the Bot API calls it caused. */
@@ -75,18 +80,30 @@ export class FakeUser {
   }
 
   async sendText(text: string, extra: Record<string, unknown> = {}): Promise<ApiCall[]> {
-    const entities = text.startsWith('/') ? [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
+    const entities = text.startsWith('/')
+      ? [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0]!.length }]
+      : undefined;
     return this.send(this.messageUpdate({ text, ...(entities ? { entities } : {}), ...extra }, text));
   }
 
   /** Shares a contact; by default the user's own. */
   async shareContact(phoneNumber: string, contactUserId: number | undefined = this.id): Promise<ApiCall[]> {
-    return this.send(this.messageUpdate({ contact: { phone_number: phoneNumber, first_name: 'Contact', user_id: contactUserId } }));
+    return this.send(
+      this.messageUpdate({ contact: { phone_number: phoneNumber, first_name: 'Contact', user_id: contactUserId } }),
+    );
   }
 
   /** Sends a document (the harness serves its download at the file path). */
-  async sendDocument(document: { file_id: string; file_name: string; file_size: number; mime_type?: string }, caption?: string) {
-    return this.send(this.messageUpdate({ document: { file_unique_id: document.file_id, ...document }, ...(caption ? { caption } : {}) }));
+  async sendDocument(
+    document: { file_id: string; file_name: string; file_size: number; mime_type?: string },
+    caption?: string,
+  ) {
+    return this.send(
+      this.messageUpdate({
+        document: { file_unique_id: document.file_id, ...document },
+        ...(caption ? { caption } : {}),
+      }),
+    );
   }
 
   /** Presses callback data on a given message (default: the newest menu). */
@@ -124,7 +141,9 @@ export class FakeUser {
         for (const b of row) if (matches(b.text) && b.callback_data) return { message, data: b.callback_data };
       }
     }
-    const seen = this.lastMenu()?.reply_markup?.inline_keyboard?.flat().map((b) => b.text);
+    const seen = this.lastMenu()
+      ?.reply_markup?.inline_keyboard?.flat()
+      .map((b) => b.text);
     throw new Error(`no button ${label} (last menu has: ${JSON.stringify(seen)})`);
   }
 
@@ -147,7 +166,8 @@ export function textsOf(calls: ApiCall[]): string[] {
   return calls.flatMap((c) => {
     if (c.method === 'sendMessage' || c.method === 'editMessageText') return [String(c.payload.text)];
     if (c.method === 'answerCallbackQuery' && c.payload.text) return [String(c.payload.text)];
-    if ((c.method === 'sendDocument' || c.method === 'sendPhoto') && c.payload.caption) return [String(c.payload.caption)];
+    if ((c.method === 'sendDocument' || c.method === 'sendPhoto') && c.payload.caption)
+      return [String(c.payload.caption)];
     return [];
   });
 }
@@ -174,7 +194,13 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     }),
   );
   // The demo seed and the app encrypt PIN/PUK with the same key as the test's domain deps.
-  const config = loadConfig({ NODE_ENV: 'test', BOT_TOKEN: token, LOG_LEVEL: 'debug', SECRETS_KEY: deps.secretsKey.toString('hex'), ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    BOT_TOKEN: token,
+    LOG_LEVEL: 'debug',
+    SECRETS_KEY: deps.secretsKey.toString('hex'),
+    ...options.env,
+  });
   let redis = null;
   if (options.redis) {
     const { createRedis } = await import('../../src/session/index.js');
@@ -198,7 +224,12 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       let payload: Record<string, any>;
       let files: ApiCall['files'] = {};
       if (contentType.startsWith('multipart/')) {
-        const raw = typeof body === 'string' ? (/^[0-9a-f]+$/i.test(body) && body.length % 2 === 0 ? Buffer.from(body, 'hex') : Buffer.from(body, 'utf8')) : Buffer.from(JSON.stringify(body));
+        const raw =
+          typeof body === 'string'
+            ? /^[0-9a-f]+$/i.test(body) && body.length % 2 === 0
+              ? Buffer.from(body, 'hex')
+              : Buffer.from(body, 'utf8')
+            : Buffer.from(JSON.stringify(body));
         const parsed = parseMultipart(raw, contentType);
         payload = parsed.fields;
         files = parsed.files;
@@ -209,7 +240,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
         return [200, { ok: true, result: telegram.handle(method, payload, files) }];
       } catch (error) {
         const e = error as { error_code: number; description: string };
-        return [e.error_code ?? 500, { ok: false, error_code: e.error_code ?? 500, description: e.description ?? String(error) }];
+        return [
+          e.error_code ?? 500,
+          { ok: false, error_code: e.error_code ?? 500, description: e.description ?? String(error) },
+        ];
       }
     });
 
@@ -224,7 +258,11 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       if (closed) return;
       closed = true;
       scope.persist(false);
-      nock.removeInterceptor({ hostname: 'api.telegram.org', method: 'POST', path: new RegExp(`^/bot${token}`) as never });
+      nock.removeInterceptor({
+        hostname: 'api.telegram.org',
+        method: 'POST',
+        path: new RegExp(`^/bot${token}`) as never,
+      });
       await app.close();
       if (redis) {
         const keys = await redis.keys(`${prefix}*`);

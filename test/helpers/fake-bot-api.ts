@@ -32,7 +32,9 @@ export class FakeBotApi {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result }));
       } catch (error) {
         const e = error as { error_code?: number; description?: string };
-        res.writeHead(e.error_code ?? 500, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, ...e }));
+        res
+          .writeHead(e.error_code ?? 500, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ ok: false, ...e }));
       }
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -50,7 +52,8 @@ export class FakeBotApi {
   async waitFor(predicate: (calls: ApiCall[]) => boolean, ms = 20_000): Promise<void> {
     const deadline = Date.now() + ms;
     while (!predicate(this.telegram.calls)) {
-      if (Date.now() > deadline) throw new Error(`timed out; calls: ${this.telegram.calls.map((c) => c.method).join(',')}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out; calls: ${this.telegram.calls.map((c) => c.method).join(',')}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }

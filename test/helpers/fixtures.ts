@@ -42,7 +42,11 @@ export async function makeClient(db: Executor, over: Partial<typeof clients.$inf
   return row!;
 }
 
-export async function makeAccount(db: Executor, clientId: number, over: Partial<typeof personalAccounts.$inferInsert> = {}) {
+export async function makeAccount(
+  db: Executor,
+  clientId: number,
+  over: Partial<typeof personalAccounts.$inferInsert> = {},
+) {
   const n = next();
   const [row] = await db
     .insert(personalAccounts)
@@ -60,7 +64,11 @@ export async function makeTariff(db: Executor, over: Partial<typeof tariffPlans.
   return row!;
 }
 
-export async function makeService(db: Executor, over: Partial<typeof services.$inferInsert> = {}, allowOn: number[] = []) {
+export async function makeService(
+  db: Executor,
+  over: Partial<typeof services.$inferInsert> = {},
+  allowOn: number[] = [],
+) {
   const n = next();
   const [row] = await db
     .insert(services)
@@ -106,7 +114,12 @@ export async function makeCategories(db: Executor): Promise<Record<string, numbe
       .returning();
     ids[rule.code] = row!.id;
     await db.insert(numberCategoryPatterns).values(
-      rule.patterns.map((p, i) => ({ categoryId: row!.id, position: i + 1, pattern: p.pattern, description: p.description })),
+      rule.patterns.map((p, i) => ({
+        categoryId: row!.id,
+        position: i + 1,
+        pattern: p.pattern,
+        description: p.description,
+      })),
     );
   }
   return ids;
@@ -122,7 +135,13 @@ export async function makeTelegramUser(db: Executor, telegramId: number) {
 
 export async function linkSubscriber(db: Executor, telegramId: number, subscriber: { id: number; clientId: number }) {
   await makeTelegramUser(db, telegramId);
-  await db.insert(telegramRoles).values({ telegramId, role: 'subscriber', clientId: subscriber.clientId, subscriberId: subscriber.id, createdAt: at });
+  await db.insert(telegramRoles).values({
+    telegramId,
+    role: 'subscriber',
+    clientId: subscriber.clientId,
+    subscriberId: subscriber.id,
+    createdAt: at,
+  });
 }
 
 export async function linkAdmin(db: Executor, telegramId: number, clientId: number) {

@@ -16,7 +16,8 @@ export function pgUrl(database: string): string {
 export function templateName(): string {
   const hash = createHash('sha256');
   for (const file of readdirSync(migrationsFolder, { recursive: true }).map(String).sort()) {
-    if (file.endsWith('.sql') || file.endsWith('.json')) hash.update(file).update(readFileSync(join(migrationsFolder, file)));
+    if (file.endsWith('.sql') || file.endsWith('.json'))
+      hash.update(file).update(readFileSync(join(migrationsFolder, file)));
   }
   return `portal_tpl_${hash.digest('hex').slice(0, 12)}`;
 }

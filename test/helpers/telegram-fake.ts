@@ -89,7 +89,15 @@ export class FakeTelegram {
       ...(m.caption !== undefined ? { caption: m.caption } : {}),
       ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}),
       ...(m.message_thread_id ? { message_thread_id: m.message_thread_id, is_topic_message: true } : {}),
-      ...(m.document ? { document: { file_id: `doc${m.message_id}`, file_unique_id: `u${m.message_id}`, file_name: m.document.file_name } } : {}),
+      ...(m.document
+        ? {
+            document: {
+              file_id: `doc${m.message_id}`,
+              file_unique_id: `u${m.message_id}`,
+              file_name: m.document.file_name,
+            },
+          }
+        : {}),
     });
     switch (method) {
       case 'getMe':
@@ -126,7 +134,11 @@ export class FakeTelegram {
         const m = this.chat(chatId).get(Number(payload.message_id));
         if (!m) throw { error_code: 400, description: 'Bad Request: message to edit not found' };
         const text = method === 'editMessageText' ? String(payload.text) : m.text;
-        const markup = payload.reply_markup?.inline_keyboard ? payload.reply_markup : method === 'editMessageReplyMarkup' ? undefined : undefined;
+        const markup = payload.reply_markup?.inline_keyboard
+          ? payload.reply_markup
+          : method === 'editMessageReplyMarkup'
+            ? undefined
+            : undefined;
         if (text === m.text && JSON.stringify(markup ?? null) === JSON.stringify(m.reply_markup ?? null)) {
           throw { error_code: 400, description: 'Bad Request: message is not modified' };
         }
@@ -161,7 +173,10 @@ export class FakeTelegram {
 }
 
 /** Splits a multipart/form-data body into fields and files. */
-export function parseMultipart(body: Buffer, contentType: string): { fields: Record<string, string>; files: ApiCall['files'] } {
+export function parseMultipart(
+  body: Buffer,
+  contentType: string,
+): { fields: Record<string, string>; files: ApiCall['files'] } {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
   const fields: Record<string, string> = {};
   const files: ApiCall['files'] = {};

@@ -21,9 +21,13 @@ let base = '';
 
 /** Starts redis-server on the private port, without persistence, and waits until it accepts connections. */
 async function startRedis(): Promise<void> {
-  const child = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   redisServer = child;
   let output = '';
   await new Promise<void>((resolve, reject) => {
@@ -44,7 +48,10 @@ async function killRedis(): Promise<void> {
   await exited;
 }
 
-async function health(): Promise<{ status: number; body: { status: string; checks: Record<string, { ok: boolean; error?: string }> } }> {
+async function health(): Promise<{
+  status: number;
+  body: { status: string; checks: Record<string, { ok: boolean; error?: string }> };
+}> {
   const res = await fetch(`${base}/healthz`);
   return { status: res.status, body: (await res.json()) as never };
 }
@@ -59,7 +66,11 @@ beforeAll(async () => {
     LOG_LEVEL: 'silent',
   });
   app = await createApp(config, { database, logger: createLogger('silent') });
-  server = createOpsServer({ health: () => checkHealth(appHealthChecks(app)), metrics: app.metrics.registry, logger: app.logger });
+  server = createOpsServer({
+    health: () => checkHealth(appHealthChecks(app)),
+    metrics: app.metrics.registry,
+    logger: app.logger,
+  });
   base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
 });
 

@@ -45,7 +45,8 @@ function post(update: unknown, secret?: string, path = PATH) {
   });
 }
 
-const sentTo = (chatId: number) => h.telegram.calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === chatId);
+const sentTo = (chatId: number) =>
+  h.telegram.calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === chatId);
 
 describe('Webhook: WEBHOOK_SECRET is checked on every request', () => {
   it('with the right secret the update is handled and answered 200', async () => {
@@ -84,7 +85,11 @@ describe('Webhook: WEBHOOK_SECRET is checked on every request', () => {
     const bare = createServer(h.app.bot.webhookCallback(PATH, { secretToken: SECRET }));
     const url = `http://127.0.0.1:${await listen(bare, 0, '127.0.0.1')}${PATH}`;
     try {
-      const res = await fetch(url, { method: 'POST', headers: { [SECRET_HEADER]: 'nope-nope-nope-nope' }, body: JSON.stringify(startFrom(7105)) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { [SECRET_HEADER]: 'nope-nope-nope-nope' },
+        body: JSON.stringify(startFrom(7105)),
+      });
       expect(res.status).toBe(403);
       const missing = await fetch(url, { method: 'POST', body: JSON.stringify(startFrom(7105)) });
       expect(missing.status).toBe(403);

@@ -79,74 +79,116 @@ const accepts = (check: (s: string) => unknown) => (input: string) => {
 const email = accepts((s) => validEmail(s.slice(0, 300)));
 const post = accepts((s) => validPostAddress(s.slice(0, 300)));
 const fields: BotField[] = [
-  { field: 'mask in «Выбор абонента»', user: admin, reach: async (u) => void (await menu(u), await u.press('Выбор абонента')) },
+  {
+    field: 'mask in «Выбор абонента»',
+    user: admin,
+    reach: async (u) => void (await menu(u), await u.press('Выбор абонента')),
+  },
   {
     field: 'document number in «Платежи»',
     user: admin,
     moves: accepts((s) => normalizeDocumentNumber(s.slice(0, 200))),
-    reach: async (u) => void (await menu(u), await u.press('Платежи'), await u.press('Зарегистрировать неподтвержденный платеж')),
+    reach: async (u) =>
+      void (await menu(u), await u.press('Платежи'), await u.press('Зарегистрировать неподтвержденный платеж')),
   },
   {
     field: 'date in «Платежи»',
     user: admin,
     moves: accepts((s) => checkPaymentDate(h.deps, parseDate(s.slice(0, 200)) ?? 'no date')),
-    reach: async (u) => void (await menu(u), await u.press('Платежи'), await u.press('Зарегистрировать неподтвержденный платеж'), await u.sendText('НОВЫЙ-1')),
+    reach: async (u) =>
+      void (await menu(u),
+      await u.press('Платежи'),
+      await u.press('Зарегистрировать неподтвержденный платеж'),
+      await u.sendText('НОВЫЙ-1')),
   },
   {
     field: 'amount in «Платежи»',
     user: admin,
     moves: accepts((s) => checkPaymentAmount(parseAmount(s.slice(0, 200)))),
     reach: async (u) =>
-      void (await menu(u), await u.press('Платежи'), await u.press('Зарегистрировать неподтвержденный платеж'), await u.sendText('НОВЫЙ-2'), await u.press('Сегодня')),
+      void (await menu(u),
+      await u.press('Платежи'),
+      await u.press('Зарегистрировать неподтвержденный платеж'),
+      await u.sendText('НОВЫЙ-2'),
+      await u.press('Сегодня')),
   },
   {
     field: 'e-mail of an invoice order in «Счета»',
     user: admin,
     moves: email,
     mayChange: email,
-    reach: async (u) => void (await menu(u), await u.press('Счета'), await u.press(/^август 2026/), await u.press('На другой e-mail')),
+    reach: async (u) =>
+      void (await menu(u), await u.press('Счета'), await u.press(/^август 2026/), await u.press('На другой e-mail')),
   },
   {
     field: 'e-mail of bill delivery in «Счета»',
     user: admin,
     moves: email,
     mayChange: email,
-    reach: async (u) => void (await menu(u), await u.press('Счета'), await u.press('Изменить доставку счетов'), await u.press('Электронная почта')),
+    reach: async (u) =>
+      void (await menu(u),
+      await u.press('Счета'),
+      await u.press('Изменить доставку счетов'),
+      await u.press('Электронная почта')),
   },
   {
     field: 'post address of bill delivery in «Счета»',
     user: admin,
     moves: post,
     mayChange: post,
-    reach: async (u) => void (await menu(u), await u.press('Счета'), await u.press('Изменить доставку счетов'), await u.press(/^Почта/)),
+    reach: async (u) =>
+      void (await menu(u), await u.press('Счета'), await u.press('Изменить доставку счетов'), await u.press(/^Почта/)),
   },
   {
     field: 'name in «Переименование абонента»',
     user: admin,
     moves: accepts((s) => normalizeName(s, 64)),
-    reach: async (u) => void (await menu(u), await u.press('Переименование абонента'), await u.sendText('291000002'), await u.press(/^\+375 29 100-00-02/)),
+    reach: async (u) =>
+      void (await menu(u),
+      await u.press('Переименование абонента'),
+      await u.sendText('291000002'),
+      await u.press(/^\+375 29 100-00-02/)),
   },
-  { field: 'mask in «Смена номера»', user: subscriber, reach: async (u) => void (await menu(u), await u.press('Операции с услугами'), await u.press('Смена номера')) },
+  {
+    field: 'mask in «Смена номера»',
+    user: subscriber,
+    reach: async (u) => void (await menu(u), await u.press('Операции с услугами'), await u.press('Смена номера')),
+  },
   {
     field: 'forwarding target in «Переадресация звонков»',
     user: subscriber,
-    reach: async (u) => void (await menu(u), await u.press('Операции с услугами'), await u.press('Переадресация звонков'), await u.press('Если занято'), await u.press('Установить')),
+    reach: async (u) =>
+      void (await menu(u),
+      await u.press('Операции с услугами'),
+      await u.press('Переадресация звонков'),
+      await u.press('Если занято'),
+      await u.press('Установить')),
   },
   {
     field: 'e-mail in «Голосовая почта»',
     user: subscriber,
-    reach: async (u) => void (await menu(u), await u.press('Операции с услугами'), await u.press('Голосовая почта (пакет «Плюс»)'), await u.press(/e-mail$/)),
+    reach: async (u) =>
+      void (await menu(u),
+      await u.press('Операции с услугами'),
+      await u.press('Голосовая почта (пакет «Плюс»)'),
+      await u.press(/e-mail$/)),
   },
   {
     field: 'ticket text in «Обратная связь»',
     user: subscriber,
     moves: accepts((s) => messageText(s, true)),
-    reach: async (u) => void (await menu(u), await u.press('Обратная связь'), await u.press('Новое обращение'), await u.press('Другое')),
+    reach: async (u) =>
+      void (await menu(u), await u.press('Обратная связь'), await u.press('Новое обращение'), await u.press('Другое')),
   },
 ];
 
 const changesBy = async (telegramId: number) =>
-  (await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(and(eq(auditLog.actorTelegramId, telegramId), notLike(auditLog.action, 'security.%'))))[0]!.n;
+  (
+    await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(and(eq(auditLog.actorTelegramId, telegramId), notLike(auditLog.action, 'security.%')))
+  )[0]!.n;
 
 const tried = new Map<string, number>();
 
@@ -154,7 +196,13 @@ describe('Bad input through the bot: every typed field answers clearly and chang
   it.each(fields)('$field', { timeout: 60_000 }, async ({ field, user, reach, moves, mayChange }) => {
     await reach(user);
     // Telegram never delivers an empty text message, so an empty string is not a typed input.
-    const inputs = [...FIXED, ...fc.sample(nasty.filter((s) => s.length > 0), RANDOM_RUNS)];
+    const inputs = [
+      ...FIXED,
+      ...fc.sample(
+        nasty.filter((s) => s.length > 0),
+        RANDOM_RUNS,
+      ),
+    ];
     for (const input of inputs) {
       const logsFrom = h.logs.length;
       const before = await changesBy(user.id);
@@ -162,12 +210,20 @@ describe('Bad input through the bot: every typed field answers clearly and chang
       const texts = textsOf(calls);
       const context = `${field}: ${JSON.stringify(input.slice(0, 80))} → ${JSON.stringify(texts).slice(0, 300)}`;
       expect(texts.length, context).toBeGreaterThan(0);
-      expect(texts.filter((t) => /Произошла ошибка|Сервис временно недоступен/.test(t)), context).toEqual([]);
+      expect(
+        texts.filter((t) => /Произошла ошибка|Сервис временно недоступен/.test(t)),
+        context,
+      ).toEqual([]);
       for (const c of calls) {
-        if (c.method === 'sendMessage' || c.method === 'editMessageText') expect(String(c.payload.text).length, context).toBeLessThanOrEqual(4096);
-        if (c.method === 'answerCallbackQuery') expect(String(c.payload.text ?? '').length, context).toBeLessThanOrEqual(200);
+        if (c.method === 'sendMessage' || c.method === 'editMessageText')
+          expect(String(c.payload.text).length, context).toBeLessThanOrEqual(4096);
+        if (c.method === 'answerCallbackQuery')
+          expect(String(c.payload.text ?? '').length, context).toBeLessThanOrEqual(200);
       }
-      expect(h.logs.slice(logsFrom).filter((l) => l.includes('"msg":"unhandled error"')), context).toEqual([]);
+      expect(
+        h.logs.slice(logsFrom).filter((l) => l.includes('"msg":"unhandled error"')),
+        context,
+      ).toEqual([]);
       const changed = (await changesBy(user.id)) - before;
       expect(changed, context).toBeLessThanOrEqual(mayChange?.(input) ? 1 : 0);
       if (moves?.(input)) await reach(user);

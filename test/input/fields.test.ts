@@ -40,7 +40,11 @@ interface Field<T> {
 }
 
 const simpleEmail = fc
-  .tuple(fc.stringMatching(/^[a-z0-9][a-z0-9._+-]{0,20}$/), fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,12}[a-z0-9])?$/), fc.constantFrom('by', 'com', 'рф', 'museum', 'c'))
+  .tuple(
+    fc.stringMatching(/^[a-z0-9][a-z0-9._+-]{0,20}$/),
+    fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,12}[a-z0-9])?$/),
+    fc.constantFrom('by', 'com', 'рф', 'museum', 'c'),
+  )
   .map(([local, domain, tld]) => `${local}@${domain}.${tld}`);
 const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^\\d{${min},${max}}$`));
 const fields: Field<unknown>[] = [
@@ -60,7 +64,10 @@ const fields: Field<unknown>[] = [
   },
   {
     field: 'subscriber number',
-    input: fc.oneof(nasty, around(fc.tuple(fc.constantFrom('', '+375', '375', '80', '+375 '), digits(7, 10)).map(([p, d]) => p + d))),
+    input: fc.oneof(
+      nasty,
+      around(fc.tuple(fc.constantFrom('', '+375', '375', '80', '+375 '), digits(7, 10)).map(([p, d]) => p + d)),
+    ),
     parse: (s) => normalizePhone(s),
     valid: (n) => expect(n).toMatch(/^375\d{9}$/),
     codes: /^phone\.invalid$/,
@@ -83,7 +90,10 @@ const fields: Field<unknown>[] = [
   },
   {
     field: 'amount (payment registration)',
-    input: fc.oneof(nasty, around(fc.tuple(digits(1, 10), fc.constantFrom('', ',5', '.05', ',123', ' руб.')).map(([a, b]) => a + b))),
+    input: fc.oneof(
+      nasty,
+      around(fc.tuple(digits(1, 10), fc.constantFrom('', ',5', '.05', ',123', ' руб.')).map(([a, b]) => a + b)),
+    ),
     parse: (s) => {
       const amount = parseAmount(s);
       checkPaymentAmount(amount);
@@ -97,7 +107,20 @@ const fields: Field<unknown>[] = [
   },
   {
     field: 'date (payment registration)',
-    input: fc.oneof(nasty, around(fc.tuple(digits(1, 2), fc.constantFrom('.', '/', '-'), digits(1, 2), fc.constantFrom('.', '/', '-'), fc.constantFrom('2026', '2025', '2027', '0000', '9999')).map((p) => p.join('')))),
+    input: fc.oneof(
+      nasty,
+      around(
+        fc
+          .tuple(
+            digits(1, 2),
+            fc.constantFrom('.', '/', '-'),
+            digits(1, 2),
+            fc.constantFrom('.', '/', '-'),
+            fc.constantFrom('2026', '2025', '2027', '0000', '9999'),
+          )
+          .map((p) => p.join('')),
+      ),
+    ),
     parse: (s) => {
       const iso = parseDate(s);
       if (!iso) return undefined;
@@ -144,7 +167,10 @@ const fields: Field<unknown>[] = [
   },
   {
     field: 'forwarding target',
-    input: fc.oneof(nasty, around(fc.tuple(fc.constantFrom('', '+', '00', '8 10 ', '80', '8'), digits(6, 15)).map(([p, d]) => p + d))),
+    input: fc.oneof(
+      nasty,
+      around(fc.tuple(fc.constantFrom('', '+', '00', '8 10 ', '80', '8'), digits(6, 15)).map(([p, d]) => p + d)),
+    ),
     parse: (s) => normalizeForwardTarget(s, OWN),
     valid: (t) => {
       const target = t as string;
@@ -185,7 +211,9 @@ describe('Bad input: every typed field gives a valid value or a clear refusal, n
         } catch (error) {
           if (!isDomainError(error)) throw error;
           expect(error.code).toMatch(codes);
-          const shown = Object.assign(Object.create(Object.getPrototypeOf(error)), error, { code: textCode(error.code) });
+          const shown = Object.assign(Object.create(Object.getPrototypeOf(error)), error, {
+            code: textCode(error.code),
+          });
           expect(errorText(ru, shown), error.code).toBeTruthy();
           expect(errorText(en, shown), error.code).toBeTruthy();
           refused++;

@@ -20,7 +20,15 @@ const account = await makeAccount(db, client.id);
 const tariff = await makeTariff(db);
 const service = await makeService(db, { name: 'Списочная', connectFee: 0 }, [tariff.id]);
 const subs: { msisdn: string }[] = [];
-for (let i = 0; i < 12; i++) subs.push(await makeSubscriber(db, { clientId: client.id, personalAccountId: account.id, tariffPlanId: tariff.id, msisdn: `3752955500${String(i).padStart(2, '0')}` }));
+for (let i = 0; i < 12; i++)
+  subs.push(
+    await makeSubscriber(db, {
+      clientId: client.id,
+      personalAccountId: account.id,
+      tariffPlanId: tariff.id,
+      msisdn: `3752955500${String(i).padStart(2, '0')}`,
+    }),
+  );
 await linkAdmin(db, 9901, client.id);
 const u = h.user(9901);
 
@@ -32,7 +40,11 @@ h.telegram.handle = (method, payload, files) => {
   if (method === 'getFile') {
     downloads.push(String(payload.file_id));
     original(method, payload, files);
-    return { file_id: payload.file_id, file_unique_id: `u-${payload.file_id}`, file_path: `documents/${payload.file_id}` };
+    return {
+      file_id: payload.file_id,
+      file_unique_id: `u-${payload.file_id}`,
+      file_path: `documents/${payload.file_id}`,
+    };
   }
   return original(method, payload, files);
 };
@@ -46,7 +58,8 @@ function file(content: Buffer, name: string, declaredSize = content.length) {
   return { file_id: id, file_name: name, file_size: declaredSize };
 }
 
-const lists = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(bulkLists).where(eq(bulkLists.clientId, client.id)))[0]!.n;
+const lists = async () =>
+  (await db.select({ n: sql<number>`count(*)::int` }).from(bulkLists).where(eq(bulkLists.clientId, client.id)))[0]!.n;
 const csv = (lines: string[]) => Buffer.from(lines.join('\r\n'), 'utf8');
 async function xlsx(rows: unknown[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -88,15 +101,27 @@ describe('List files: what cannot be a list is refused with its reason, nothing 
   });
 
   it('binary content, a corrupt XLSX, a ZIP that is no workbook', async () => {
-    await refused(atRename, file(Buffer.concat([Buffer.from('375295550001;'), randomBytes(2000), Buffer.from([0, 0, 0])]), 'binary.csv'), /Файл не удалось прочитать/);
+    await refused(
+      atRename,
+      file(Buffer.concat([Buffer.from('375295550001;'), randomBytes(2000), Buffer.from([0, 0, 0])]), 'binary.csv'),
+      /Файл не удалось прочитать/,
+    );
     await refused(atRename, file(randomBytes(5000), 'random.xlsx'), /Файл не удалось прочитать/);
-    await refused(atBulk, file(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), randomBytes(3000)]), 'fake.xlsx'), /Файл не удалось прочитать/);
+    await refused(
+      atBulk,
+      file(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), randomBytes(3000)]), 'fake.xlsx'),
+      /Файл не удалось прочитать/,
+    );
     await refused(atBulk, file(Buffer.from('%PDF-1.4'), 'list.pdf'), /Этот тип файла не подходит/);
   });
 
   it('a 50 MB file is refused from its file_size, before anything is downloaded', async () => {
     const before = downloads.length;
-    await refused(atRename, file(Buffer.from('never fetched'), 'huge.csv', 50 * 1024 * 1024), /Файл слишком большой: не больше 5 МБ/);
+    await refused(
+      atRename,
+      file(Buffer.from('never fetched'), 'huge.csv', 50 * 1024 * 1024),
+      /Файл слишком большой: не больше 5 МБ/,
+    );
     await refused(atBulk, file(Buffer.from('never fetched'), 'huge.xlsx', 50 * 1024 * 1024), /Файл слишком большой/);
     expect(downloads.length).toBe(before);
   });
@@ -106,9 +131,21 @@ describe('List files: what cannot be a list is refused with its reason, nothing 
   });
 
   it('wrong columns: three for a rename, two for a service list, numbers only for a rename', async () => {
-    await refused(atRename, file(csv(['375295550001;Имя;лишнее', '375295550002;Имя']), 'wide.csv'), /Строка 1: ожидаются два столбца/);
-    await refused(atBulk, file(csv(['375295550001;Имя', '375295550002']), 'two.csv'), /Строка 1: ожидается один столбец/);
-    await refused(atRename, file(await xlsx([[375295550001], [375295550002]]), 'numbers.xlsx'), /ожидаются два столбца/);
+    await refused(
+      atRename,
+      file(csv(['375295550001;Имя;лишнее', '375295550002;Имя']), 'wide.csv'),
+      /Строка 1: ожидаются два столбца/,
+    );
+    await refused(
+      atBulk,
+      file(csv(['375295550001;Имя', '375295550002']), 'two.csv'),
+      /Строка 1: ожидается один столбец/,
+    );
+    await refused(
+      atRename,
+      file(await xlsx([[375295550001], [375295550002]]), 'numbers.xlsx'),
+      /ожидаются два столбца/,
+    );
   });
 
   it('10 001 lines (header aside) are refused; the limit is in the answer', async () => {
@@ -125,14 +162,18 @@ describe('List files: what cannot be a list is refused with its reason, nothing 
       const logsFrom = h.logs.length;
       const calls = await u.sendDocument(file(Buffer.from(bytes), names[i % names.length]!));
       const texts = textsOf(calls).join('\n');
-      expect(texts).toMatch(/Файл не удалось прочитать|В списке нет|ожидаются два столбца|Строк в списке|Этот тип файла/);
+      expect(texts).toMatch(
+        /Файл не удалось прочитать|В списке нет|ожидаются два столбца|Строк в списке|Этот тип файла/,
+      );
       expect(h.logs.slice(logsFrom).filter((l) => l.includes('"msg":"unhandled error"'))).toEqual([]);
     }
   });
 });
 
 describe('List files: formulas in a list never run in the result file', () => {
-  it('a service list whose lines are formulas, hidden formulas and injections comes back with every cell inert', { timeout: 60_000 }, async () => {
+  it('a service list whose lines are formulas, hidden formulas and injections comes back with every cell inert', {
+    timeout: 60_000,
+  }, async () => {
     const formulas = [
       '=HYPERLINK("http://evil.example","x")',
       '=cmd|"/c calc"!A1',
@@ -142,7 +183,7 @@ describe('List files: formulas in a list never run in the result file', () => {
       '\t=1+1',
       '\r=1+1',
       // A NUL makes the file unreadable as text (tested above); the rest rides along after `=`.
-      ...FRAGMENTS.filter((f) => !f.includes("\u0000") && !/[\r\n]/.test(f)).map((f) => `=${f}`),
+      ...FRAGMENTS.filter((f) => !f.includes('\u0000') && !/[\r\n]/.test(f)).map((f) => `=${f}`),
     ];
     await atBulk(u);
     const lines = [...subs.slice(0, 3).map((s) => s.msisdn), ...formulas.map((f) => `"${f.replace(/"/g, '""')}"`)];
@@ -158,7 +199,12 @@ describe('List files: formulas in a list never run in the result file', () => {
     await wb.xlsx.load(doc!.files.document!.content as unknown as ArrayBuffer);
     const cells: { text: string; formula: boolean }[] = [];
     wb.worksheets[0]!.eachRow((row) =>
-      row.eachCell((cell) => cells.push({ text: typeof cell.value === 'string' ? cell.value : String(cell.text ?? ''), formula: cell.type === ExcelJS.ValueType.Formula })),
+      row.eachCell((cell) =>
+        cells.push({
+          text: typeof cell.value === 'string' ? cell.value : String(cell.text ?? ''),
+          formula: cell.type === ExcelJS.ValueType.Formula,
+        }),
+      ),
     );
     expect(cells.filter((c) => c.formula)).toEqual([]);
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c.text))).toEqual([]);

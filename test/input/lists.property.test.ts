@@ -19,9 +19,17 @@ const known = new Map([['375291000001', { id: 1, msisdn: '375291000001', display
 
 /** A line that looks like a list line: a number, a separator, a name — each possibly hostile. */
 const line = fc
-  .tuple(fc.oneof(fc.constant('375291000001'), fc.constant('+375 29 100-00-01'), nasty), fc.constantFrom(';', ',', '\t', ' ', ''), nasty)
+  .tuple(
+    fc.oneof(fc.constant('375291000001'), fc.constant('+375 29 100-00-01'), nasty),
+    fc.constantFrom(';', ',', '\t', ' ', ''),
+    nasty,
+  )
   .map(([n, sep, name]) => `${n}${sep}${name}`);
-const listText = fc.oneof(nasty, fc.array(line, { maxLength: 30 }).map((l) => l.join('\n')), fc.array(line, { maxLength: 30 }).map((l) => l.join('\r\n')));
+const listText = fc.oneof(
+  nasty,
+  fc.array(line, { maxLength: 30 }).map((l) => l.join('\n')),
+  fc.array(line, { maxLength: 30 }).map((l) => l.join('\r\n')),
+);
 
 async function outcome(run: () => Promise<unknown> | unknown): Promise<'ok' | string> {
   try {
@@ -65,9 +73,17 @@ describe('Lists at the domain level: any text or bytes give checked lines or a l
 
   it.each(['list.csv', 'list.txt', 'list.xlsx', 'list.bin'])('random bytes as %s', async (fileName) => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 2000 }), fc.string({ unit: 'binary' }).map((s) => new TextEncoder().encode(s))), async (bytes) => {
-        await outcome(async () => dataRows(await readListRows({ kind: 'file', fileName, content: Buffer.from(bytes) }, LIMITS), 'rename'));
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 2000 }),
+          fc.string({ unit: 'binary' }).map((s) => new TextEncoder().encode(s)),
+        ),
+        async (bytes) => {
+          await outcome(async () =>
+            dataRows(await readListRows({ kind: 'file', fileName, content: Buffer.from(bytes) }, LIMITS), 'rename'),
+          );
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -75,7 +91,10 @@ describe('Lists at the domain level: any text or bytes give checked lines or a l
 
 describe('Exports: no cell the bot writes can start a formula (CSV/XLSX injection)', () => {
   it('the result XLSX and the detail CSV neutralise every formula lead-in, and keep the text', () => {
-    const formulaish = fc.oneof(nasty, fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r'), nasty).map(([a, b]) => a + b));
+    const formulaish = fc.oneof(
+      nasty,
+      fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r'), nasty).map(([a, b]) => a + b),
+    );
     fc.assert(
       fc.property(formulaish, (s) => {
         for (const safe of [neutralizeCell(s), neutralise(s)]) {

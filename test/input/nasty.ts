@@ -57,12 +57,27 @@ const fragment = fc.constantFrom(...FRAGMENTS);
 export const nasty: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 80 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 80 }) },
-  { weight: 4, arbitrary: fc.array(fc.oneof(fragment, fc.string({ unit: 'grapheme-ascii', maxLength: 6 }), fc.integer({ min: 0, max: 999_999_999 }).map(String)), { maxLength: 8 }).map((p) => p.join('')) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .array(
+        fc.oneof(
+          fragment,
+          fc.string({ unit: 'grapheme-ascii', maxLength: 6 }),
+          fc.integer({ min: 0, max: 999_999_999 }).map(String),
+        ),
+        { maxLength: 8 },
+      )
+      .map((p) => p.join('')),
+  },
   { weight: 1, arbitrary: fc.tuple(fragment, fc.integer({ min: 1, max: 5000 })).map(([f, n]) => f.repeat(n)) },
   { weight: 1, arbitrary: fc.constantFrom('', ' ', '9'.repeat(100_000), 'я'.repeat(20_000), '🙂'.repeat(5_000)) },
 );
 
 /** `nasty` around a value that would pass: a prefix or suffix of noise, or the value alone. */
 export function around(valid: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  return fc.oneof(valid, fc.tuple(fc.option(fragment, { nil: '' }), valid, fc.option(fragment, { nil: '' })).map(([a, v, b]) => a + v + b));
+  return fc.oneof(
+    valid,
+    fc.tuple(fc.option(fragment, { nil: '' }), valid, fc.option(fragment, { nil: '' })).map(([a, v, b]) => a + v + b),
+  );
 }

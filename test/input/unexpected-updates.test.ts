@@ -33,44 +33,218 @@ const msg = (id: number, extra: Record<string, unknown>, chat: Record<string, un
 
 /** Update bodies (without update_id) from or about user `id`. */
 const UNEXPECTED: [string, (id: number) => Record<string, unknown>][] = [
-  ['an edited message', (id) => ({ edited_message: { message_id: messageId++, date: now(), edit_date: now(), chat: privateChat(id), from: person(id), text: '291000001' } })],
-  ['a sticker', (id) => msg(id, { sticker: { file_id: 'stk', file_unique_id: 'stku', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false } })],
-  ['a voice message', (id) => msg(id, { voice: { file_id: 'v', file_unique_id: 'vu', duration: 3, mime_type: 'audio/ogg' } })],
+  [
+    'an edited message',
+    (id) => ({
+      edited_message: {
+        message_id: messageId++,
+        date: now(),
+        edit_date: now(),
+        chat: privateChat(id),
+        from: person(id),
+        text: '291000001',
+      },
+    }),
+  ],
+  [
+    'a sticker',
+    (id) =>
+      msg(id, {
+        sticker: {
+          file_id: 'stk',
+          file_unique_id: 'stku',
+          type: 'regular',
+          width: 512,
+          height: 512,
+          is_animated: false,
+          is_video: false,
+        },
+      }),
+  ],
+  [
+    'a voice message',
+    (id) => msg(id, { voice: { file_id: 'v', file_unique_id: 'vu', duration: 3, mime_type: 'audio/ogg' } }),
+  ],
   ['a video note', (id) => msg(id, { video_note: { file_id: 'vn', file_unique_id: 'vnu', length: 240, duration: 2 } })],
   ['a location', (id) => msg(id, { location: { latitude: 53.9, longitude: 27.56 } })],
-  ['a poll', (id) => msg(id, { poll: { id: 'p', question: '?', options: [{ text: 'a', voter_count: 0 }], total_voter_count: 0, is_closed: false, is_anonymous: true, type: 'regular', allows_multiple_answers: false } })],
+  [
+    'a poll',
+    (id) =>
+      msg(id, {
+        poll: {
+          id: 'p',
+          question: '?',
+          options: [{ text: 'a', voter_count: 0 }],
+          total_voter_count: 0,
+          is_closed: false,
+          is_anonymous: true,
+          type: 'regular',
+          allows_multiple_answers: false,
+        },
+      }),
+  ],
   ['a dice', (id) => msg(id, { dice: { emoji: '🎲', value: 3 } })],
-  ['a photo outside any form', (id) => msg(id, { photo: [{ file_id: 'ph', file_unique_id: 'phu', width: 90, height: 90 }] })],
-  ['a document outside any form', (id) => msg(id, { document: { file_id: 'doc', file_unique_id: 'docu', file_name: 'x.pdf', file_size: 10 } })],
-  ['a forwarded message', (id) => msg(id, { text: 'переслано', forward_origin: { type: 'hidden_user', sender_user_name: 'X', date: now() } })],
-  ['a reply to a message that does not exist', (id) => msg(id, { text: 'ответ', reply_to_message: { message_id: 1, date: now(), chat: privateChat(id), text: 'старое' } })],
-  ['a contact of somebody else', (id) => msg(id, { contact: { phone_number: '375291000002', first_name: 'Чужой', user_id: id + 1 } })],
+  [
+    'a photo outside any form',
+    (id) => msg(id, { photo: [{ file_id: 'ph', file_unique_id: 'phu', width: 90, height: 90 }] }),
+  ],
+  [
+    'a document outside any form',
+    (id) => msg(id, { document: { file_id: 'doc', file_unique_id: 'docu', file_name: 'x.pdf', file_size: 10 } }),
+  ],
+  [
+    'a forwarded message',
+    (id) => msg(id, { text: 'переслано', forward_origin: { type: 'hidden_user', sender_user_name: 'X', date: now() } }),
+  ],
+  [
+    'a reply to a message that does not exist',
+    (id) =>
+      msg(id, {
+        text: 'ответ',
+        reply_to_message: { message_id: 1, date: now(), chat: privateChat(id), text: 'старое' },
+      }),
+  ],
+  [
+    'a contact of somebody else',
+    (id) => msg(id, { contact: { phone_number: '375291000002', first_name: 'Чужой', user_id: id + 1 } }),
+  ],
   ['a contact without a user id', (id) => msg(id, { contact: { phone_number: '375291000001', first_name: 'Без id' } })],
-  ['a message from a bot', (id) => ({ message: { message_id: messageId++, date: now(), chat: privateChat(id), from: { ...person(id), is_bot: true }, text: '/start' } })],
-  ['a command in another group', (id) => msg(id, { text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] }, group)],
+  [
+    'a message from a bot',
+    (id) => ({
+      message: {
+        message_id: messageId++,
+        date: now(),
+        chat: privateChat(id),
+        from: { ...person(id), is_bot: true },
+        text: '/start',
+      },
+    }),
+  ],
+  [
+    'a command in another group',
+    (id) => msg(id, { text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] }, group),
+  ],
   ['text in another group', (id) => msg(id, { text: '291000001' }, group)],
   ['a new member in another group', (id) => msg(id, { new_chat_members: [person(id)] }, group)],
-  ['a message without a sender (anonymous group admin)', () => ({ message: { message_id: messageId++, date: now(), chat: group, sender_chat: group, text: '/start' } })],
-  ['a channel post', () => ({ channel_post: { message_id: messageId++, date: now(), chat: channel, sender_chat: channel, text: '/start' } })],
-  ['an edited channel post', () => ({ edited_channel_post: { message_id: messageId++, date: now(), edit_date: now(), chat: channel, text: 'x' } })],
-  ['an inline query', (id) => ({ inline_query: { id: `iq${id}`, from: person(id), query: "' or 1=1 --", offset: '' } })],
+  [
+    'a message without a sender (anonymous group admin)',
+    () => ({ message: { message_id: messageId++, date: now(), chat: group, sender_chat: group, text: '/start' } }),
+  ],
+  [
+    'a channel post',
+    () => ({
+      channel_post: { message_id: messageId++, date: now(), chat: channel, sender_chat: channel, text: '/start' },
+    }),
+  ],
+  [
+    'an edited channel post',
+    () => ({
+      edited_channel_post: { message_id: messageId++, date: now(), edit_date: now(), chat: channel, text: 'x' },
+    }),
+  ],
+  [
+    'an inline query',
+    (id) => ({ inline_query: { id: `iq${id}`, from: person(id), query: "' or 1=1 --", offset: '' } }),
+  ],
   ['a chosen inline result', (id) => ({ chosen_inline_result: { result_id: 'r', from: person(id), query: 'x' } })],
-  ['a callback without data (a game)', (id) => ({ callback_query: { id: `cq${messageId++}`, from: person(id), chat_instance: 'ci', game_short_name: 'game' } })],
-  ['a callback from an inline message', (id) => ({ callback_query: { id: `cq${messageId++}`, from: person(id), chat_instance: 'ci', inline_message_id: 'im1', data: 'sm:show:1' } })],
+  [
+    'a callback without data (a game)',
+    (id) => ({
+      callback_query: { id: `cq${messageId++}`, from: person(id), chat_instance: 'ci', game_short_name: 'game' },
+    }),
+  ],
+  [
+    'a callback from an inline message',
+    (id) => ({
+      callback_query: {
+        id: `cq${messageId++}`,
+        from: person(id),
+        chat_instance: 'ci',
+        inline_message_id: 'im1',
+        data: 'sm:show:1',
+      },
+    }),
+  ],
   [
     'a callback on a message in another chat',
     (id) => ({
-      callback_query: { id: `cq${messageId++}`, from: person(id), chat_instance: 'ci', data: 'start:home', message: { message_id: 1, date: now(), chat: group, from: BOT_INFO, text: 'x' } },
+      callback_query: {
+        id: `cq${messageId++}`,
+        from: person(id),
+        chat_instance: 'ci',
+        data: 'start:home',
+        message: { message_id: 1, date: now(), chat: group, from: BOT_INFO, text: 'x' },
+      },
     }),
   ],
-  ['the bot blocked (my_chat_member)', (id) => ({ my_chat_member: { chat: privateChat(id), from: person(id), date: now(), old_chat_member: { status: 'member', user: BOT_INFO }, new_chat_member: { status: 'kicked', user: BOT_INFO, until_date: 0 } } })],
-  ['a member change in a group', (id) => ({ chat_member: { chat: group, from: person(id), date: now(), old_chat_member: { status: 'left', user: person(id) }, new_chat_member: { status: 'member', user: person(id) } } })],
+  [
+    'the bot blocked (my_chat_member)',
+    (id) => ({
+      my_chat_member: {
+        chat: privateChat(id),
+        from: person(id),
+        date: now(),
+        old_chat_member: { status: 'member', user: BOT_INFO },
+        new_chat_member: { status: 'kicked', user: BOT_INFO, until_date: 0 },
+      },
+    }),
+  ],
+  [
+    'a member change in a group',
+    (id) => ({
+      chat_member: {
+        chat: group,
+        from: person(id),
+        date: now(),
+        old_chat_member: { status: 'left', user: person(id) },
+        new_chat_member: { status: 'member', user: person(id) },
+      },
+    }),
+  ],
   ['a join request', (id) => ({ chat_join_request: { chat: group, from: person(id), user_chat_id: id, date: now() } })],
   ['a poll answer', (id) => ({ poll_answer: { poll_id: 'p', user: person(id), option_ids: [0] } })],
-  ['a pre-checkout query', (id) => ({ pre_checkout_query: { id: 'pc', from: person(id), currency: 'BYN', total_amount: 100, invoice_payload: 'x' } })],
-  ['a shipping query', (id) => ({ shipping_query: { id: 'sq', from: person(id), invoice_payload: 'x', shipping_address: { country_code: 'BY', state: '', city: 'Минск', street_line1: 'x', street_line2: '', post_code: '220000' } } })],
-  ['a reaction', (id) => ({ message_reaction: { chat: privateChat(id), message_id: 1, user: person(id), date: now(), old_reaction: [], new_reaction: [{ type: 'emoji', emoji: '👍' }] } })],
-  ['an update of a type that does not exist yet', (id) => ({ future_update_kind: { from: person(id), anything: true } })],
+  [
+    'a pre-checkout query',
+    (id) => ({
+      pre_checkout_query: { id: 'pc', from: person(id), currency: 'BYN', total_amount: 100, invoice_payload: 'x' },
+    }),
+  ],
+  [
+    'a shipping query',
+    (id) => ({
+      shipping_query: {
+        id: 'sq',
+        from: person(id),
+        invoice_payload: 'x',
+        shipping_address: {
+          country_code: 'BY',
+          state: '',
+          city: 'Минск',
+          street_line1: 'x',
+          street_line2: '',
+          post_code: '220000',
+        },
+      },
+    }),
+  ],
+  [
+    'a reaction',
+    (id) => ({
+      message_reaction: {
+        chat: privateChat(id),
+        message_id: 1,
+        user: person(id),
+        date: now(),
+        old_reaction: [],
+        new_reaction: [{ type: 'emoji', emoji: '👍' }],
+      },
+    }),
+  ],
+  [
+    'an update of a type that does not exist yet',
+    (id) => ({ future_update_kind: { from: person(id), anything: true } }),
+  ],
   ['a message without text or content', (id) => msg(id, {})],
 ];
 
@@ -99,10 +273,17 @@ describe('Unexpected updates: ignored or answered, never a crash, never into a f
     let answered = 0;
     for (const [name, make] of UNEXPECTED) {
       const { calls, logs } = await deliver(make(u.id));
-      expect(logs.filter((l) => l.includes('"msg":"unhandled error"')), name).toEqual([]);
-      expect(textsOf(calls).filter((t) => /Произошла ошибка|Сервис временно недоступен/.test(t)), name).toEqual([]);
+      expect(
+        logs.filter((l) => l.includes('"msg":"unhandled error"')),
+        name,
+      ).toEqual([]);
+      expect(
+        textsOf(calls).filter((t) => /Произошла ошибка|Сервис временно недоступен/.test(t)),
+        name,
+      ).toEqual([]);
       // Nothing is ever written into a group, a channel or another user's chat.
-      for (const c of calls) if (c.payload.chat_id !== undefined) expect(Number(c.payload.chat_id), `${name}: ${c.method}`).toBe(u.id);
+      for (const c of calls)
+        if (c.payload.chat_id !== undefined) expect(Number(c.payload.chat_id), `${name}: ${c.method}`).toBe(u.id);
       if (calls.length > 0) answered++;
     }
     expect(answered).toBeGreaterThan(0);

@@ -33,7 +33,13 @@ export async function bulkClient(db: Executor, opts: { allowed: number; forbidde
     });
   }
   const subs = [];
-  for (let i = 0; i < rows.length; i += 1000) subs.push(...(await db.insert(subscribers).values(rows.slice(i, i + 1000)).returning()));
+  for (let i = 0; i < rows.length; i += 1000)
+    subs.push(
+      ...(await db
+        .insert(subscribers)
+        .values(rows.slice(i, i + 1000))
+        .returning()),
+    );
   return { client, service, open, closed, subs };
 }
 
@@ -65,7 +71,10 @@ export function recordingNotifier(onEdit?: () => void): Notifier & { recorded: R
 
 /** How many times each subscriber of the list was connected: audit rows, fee lines, service rows. */
 export async function appliedTimes(db: Executor, subscriberId: number, serviceId: number) {
-  const [a] = await db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.subscriberId, subscriberId), eq(auditLog.action, 'services.connect')));
+  const [a] = await db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.subscriberId, subscriberId), eq(auditLog.action, 'services.connect')));
   const [c] = await db.select({ n: count() }).from(charges).where(eq(charges.subscriberId, subscriberId));
   const [s] = await db
     .select({ n: count() })
@@ -107,7 +116,12 @@ export function serveTelegramFile(harness: { telegram: FakeTelegram }, fileId: s
     if (method === 'getFile' && payload.file_id === fileId) {
       calls.push(method);
       original(method, payload, files);
-      return { file_id: fileId, file_unique_id: `u-${fileId}`, file_size: content.length, file_path: `documents/${fileId}` };
+      return {
+        file_id: fileId,
+        file_unique_id: `u-${fileId}`,
+        file_size: content.length,
+        file_path: `documents/${fileId}`,
+      };
     }
     return original(method, payload, files);
   };

@@ -9,7 +9,12 @@ import { createTestDeps } from '../helpers/deps.js';
 
 const deps = await createTestDeps('2026-11-10T10:00');
 const logger = createLogger('silent');
-const notifier: Notifier = { sendText: async () => undefined, editText: async () => {}, sendDocument: async () => undefined, deleteMessage: async () => {} };
+const notifier: Notifier = {
+  sendText: async () => undefined,
+  editText: async () => {},
+  sendDocument: async () => undefined,
+  deleteMessage: async () => {},
+};
 const tick = () => new Promise<void>((r) => setTimeout(r, 2));
 let kindSeq = 0;
 const freshKind = () => `test.kind${++kindSeq}`;
@@ -51,12 +56,36 @@ describe('R-TX background work: job rows are claimed, completed, retried with ba
     const id = (await enqueueJob(deps.db, kind, {}, now))!;
     const [a1] = await claimJobs(deps.db, { kinds: [kind], workerId: 'w', now, lockMs: 1000, limit: 1 });
     await failJob(deps.db, a1!, 'w', now, 'boom', 3);
-    expect(await jobRow(id)).toMatchObject({ status: 'pending', lastError: 'boom', runAt: new Date(now.getTime() + 5000) });
-    expect(await claimJobs(deps.db, { kinds: [kind], workerId: 'w', now: new Date(now.getTime() + 4999), lockMs: 1000, limit: 1 })).toEqual([]);
-    const [a2] = await claimJobs(deps.db, { kinds: [kind], workerId: 'w', now: new Date(now.getTime() + 5000), lockMs: 1000, limit: 1 });
+    expect(await jobRow(id)).toMatchObject({
+      status: 'pending',
+      lastError: 'boom',
+      runAt: new Date(now.getTime() + 5000),
+    });
+    expect(
+      await claimJobs(deps.db, {
+        kinds: [kind],
+        workerId: 'w',
+        now: new Date(now.getTime() + 4999),
+        lockMs: 1000,
+        limit: 1,
+      }),
+    ).toEqual([]);
+    const [a2] = await claimJobs(deps.db, {
+      kinds: [kind],
+      workerId: 'w',
+      now: new Date(now.getTime() + 5000),
+      lockMs: 1000,
+      limit: 1,
+    });
     await failJob(deps.db, a2!, 'w', new Date(now.getTime() + 5000), 'boom', 3);
     expect((await jobRow(id)).runAt).toEqual(new Date(now.getTime() + 15_000));
-    const [a3] = await claimJobs(deps.db, { kinds: [kind], workerId: 'w', now: new Date(now.getTime() + 15_000), lockMs: 1000, limit: 1 });
+    const [a3] = await claimJobs(deps.db, {
+      kinds: [kind],
+      workerId: 'w',
+      now: new Date(now.getTime() + 15_000),
+      lockMs: 1000,
+      limit: 1,
+    });
     expect(a3!.attempts).toBe(3);
     await failJob(deps.db, a3!, 'w', new Date(now.getTime() + 15_000), 'boom', 3);
     expect((await jobRow(id)).status).toBe('failed');
@@ -67,8 +96,22 @@ describe('R-TX background work: job rows are claimed, completed, retried with ba
     const now = deps.clock.now();
     const id = (await enqueueJob(deps.db, kind, {}, now))!;
     await claimJobs(deps.db, { kinds: [kind], workerId: 'dead', now, lockMs: 30_000, limit: 1 });
-    expect(await claimJobs(deps.db, { kinds: [kind], workerId: 'next', now: new Date(now.getTime() + 29_999), lockMs: 30_000, limit: 1 })).toEqual([]);
-    const [retaken] = await claimJobs(deps.db, { kinds: [kind], workerId: 'next', now: new Date(now.getTime() + 30_000), lockMs: 30_000, limit: 1 });
+    expect(
+      await claimJobs(deps.db, {
+        kinds: [kind],
+        workerId: 'next',
+        now: new Date(now.getTime() + 29_999),
+        lockMs: 30_000,
+        limit: 1,
+      }),
+    ).toEqual([]);
+    const [retaken] = await claimJobs(deps.db, {
+      kinds: [kind],
+      workerId: 'next',
+      now: new Date(now.getTime() + 30_000),
+      lockMs: 30_000,
+      limit: 1,
+    });
     expect(retaken).toMatchObject({ id, lockedBy: 'next', attempts: 2 });
     expect(await extendClaim(deps.db, id, 'dead', new Date(now.getTime() + 99_000))).toBe(false);
     await completeJob(deps.db, id, 'dead', now);

@@ -23,7 +23,12 @@ describe('R-RENAME: the worker applies due renames and tells the requester', () 
     const s = await makeSubscriber(deps.db, { displayName: 'Было' });
     await makeTelegramUser(deps.db, 5001);
     await deps.db.update(telegramUsers).set({ languageCode: 'en' }).where(eq(telegramUsers.telegramId, 5001));
-    await requestRename(deps, adminActor(s.clientId, 5001), { subscriberId: s.id, newName: 'Стало', nonce: 'w-single', chatId: 5001 });
+    await requestRename(deps, adminActor(s.clientId, 5001), {
+      subscriberId: s.id,
+      newName: 'Стало',
+      nonce: 'w-single',
+      chatId: 5001,
+    });
     const notifier = recordingNotifier();
     const runner = new JobRunner({ deps, notifier, logger, handlers: renameHandlers() });
     await drain(runner);
@@ -32,7 +37,9 @@ describe('R-RENAME: the worker applies due renames and tells the requester', () 
     await drain(runner);
     const [row] = await deps.db.select().from(subscribers).where(eq(subscribers.id, s.id));
     expect(row!.displayName).toBe('Стало');
-    expect(notifier.recorded.texts).toEqual([{ chatId: 5001, text: `Rename applied: ${formatPhone(s.msisdn)} — “Стало”.` }]);
+    expect(notifier.recorded.texts).toEqual([
+      { chatId: 5001, text: `Rename applied: ${formatPhone(s.msisdn)} — “Стало”.` },
+    ]);
   });
 
   it('a confirmed list is applied and reported once', async () => {
@@ -40,12 +47,16 @@ describe('R-RENAME: the worker applies due renames and tells the requester', () 
     const subs = [];
     for (let i = 0; i < 30; i++) subs.push(await makeSubscriber(deps.db, { clientId: client.id }));
     const actor = adminActor(client.id, 5002);
-    const preview = await createRenameList(deps, actor, { source: { kind: 'text', text: subs.map((s, i) => `${s.msisdn};Отдел ${i}`).join('\n') } });
+    const preview = await createRenameList(deps, actor, {
+      source: { kind: 'text', text: subs.map((s, i) => `${s.msisdn};Отдел ${i}`).join('\n') },
+    });
     await confirmRenameList(deps, actor, { listId: preview.listId, nonce: 'w-list' });
     deps.clock.advance(60_000);
     const notifier = recordingNotifier();
     await drain(new JobRunner({ deps, notifier, logger, handlers: renameHandlers() }));
-    expect(notifier.recorded.texts).toEqual([{ chatId: 5002, text: 'Переименование по списку применено: 30 номеров.' }]);
+    expect(notifier.recorded.texts).toEqual([
+      { chatId: 5002, text: 'Переименование по списку применено: 30 номеров.' },
+    ]);
     for (const [i, s] of subs.entries()) {
       const [row] = await deps.db.select().from(subscribers).where(eq(subscribers.id, s.id));
       expect(row!.displayName).toBe(`Отдел ${i}`);

@@ -43,7 +43,12 @@ describe('R-INV-ORDER: an e-mail order reaches a real SMTP server with the PDF a
   it('sends through nodemailer to SMTP_URL and marks the outbox row sent', async () => {
     const client = await makeClient(deps.db, { name: 'ООО «Почта»', billDeliveryAddress: 'buh@pochta.by' });
     const invoice = await makeInvoice(deps.db, client.id, '2026-10-01');
-    const ordered = await orderInvoice(deps, adminActor(client.id), { invoiceId: invoice.id, delivery: 'email', chatId: 1 }, { smtpConfigured: true });
+    const ordered = await orderInvoice(
+      deps,
+      adminActor(client.id),
+      { invoiceId: invoice.id, delivery: 'email', chatId: 1 },
+      { smtpConfigured: true },
+    );
     expect(ordered).toMatchObject({ email: 'buh@pochta.by', waitsInOutbox: false });
     await drain(runner(smtp.url));
 
@@ -61,7 +66,9 @@ describe('R-INV-ORDER: an e-mail order reaches a real SMTP server with the PDF a
 
   it('mail queued while SMTP was not configured is sent by a sweep once it is, exactly once', async () => {
     const at = deps.clock.now();
-    await deps.db.transaction((tx) => queueMail(tx, at, { recipient: 'late@firm.by', subject: 'Счет', body: 'Во вложении счет' }));
+    await deps.db.transaction((tx) =>
+      queueMail(tx, at, { recipient: 'late@firm.by', subject: 'Счет', body: 'Во вложении счет' }),
+    );
     await drain(runner(undefined));
     expect(smtp.received.filter((m) => m.to.includes('late@firm.by'))).toEqual([]);
     const [waiting] = await deps.db.select().from(outboxEmails).where(eq(outboxEmails.recipient, 'late@firm.by'));

@@ -54,7 +54,9 @@ export function pdfAttachment(raw: string): { filename: string; content: Buffer 
   const body = part.slice(bodyStart + 4, part.indexOf('\r\n--', bodyStart));
   if (!/Content-Transfer-Encoding: base64/i.test(headers)) return null;
   // filename="x.pdf", or RFC 2231 pieces: filename*0*=utf-8''%D0%A1…; filename*1*=….pdf
-  const pieces = [...headers.matchAll(/filename(?:\*\d+)?\*?=(?:"([^"]*)"|([^;\s]+))/gi)].map((m) => m[1] ?? m[2] ?? '');
+  const pieces = [...headers.matchAll(/filename(?:\*\d+)?\*?=(?:"([^"]*)"|([^;\s]+))/gi)].map(
+    (m) => m[1] ?? m[2] ?? '',
+  );
   const filename = decodeURIComponent(pieces.join('').replace(/^utf-8''/i, ''));
   return { filename, content: Buffer.from(body.replace(/\s+/g, ''), 'base64') };
 }

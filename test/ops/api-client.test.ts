@@ -37,13 +37,20 @@ function client(apiRoot = api.url, onSleep?: () => Promise<void>) {
 }
 
 async function value(name: keyof Metrics, labels: Record<string, string>): Promise<number> {
-  const metric = (await (metrics[name] as { get(): Promise<{ values: { labels: Record<string, unknown>; value: number }[] }> }).get()).values;
+  const metric = (
+    await (metrics[name] as { get(): Promise<{ values: { labels: Record<string, unknown>; value: number }[] }> }).get()
+  ).values;
   return metric.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))?.value ?? 0;
 }
 
 const tooMany = (retryAfter: number) => ({
   status: 429,
-  body: { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } },
+  body: {
+    ok: false,
+    error_code: 429,
+    description: `Too Many Requests: retry after ${retryAfter}`,
+    parameters: { retry_after: retryAfter },
+  },
 });
 
 describe('Outgoing calls: 429 is retried after retry_after', () => {
@@ -55,7 +62,9 @@ describe('Outgoing calls: 429 is retried after retry_after', () => {
     expect(api.count('sendMessage')).toBe(2);
     expect(delays).toEqual([1000]);
     // The message exists once at Telegram: the 429 was refused before it was performed.
-    expect(api.upstream.telegram.calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === 4242)).toHaveLength(1);
+    expect(
+      api.upstream.telegram.calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === 4242),
+    ).toHaveLength(1);
     expect(await value('apiRateLimited', { method: 'sendMessage' })).toBe(1);
     expect(await value('apiRetries', { method: 'sendMessage', reason: 'rate_limited' })).toBe(1);
     expect(await value('apiCalls', { method: 'sendMessage', outcome: 'ok' })).toBe(1);
@@ -148,7 +157,10 @@ describe('Outgoing calls: "message is not modified" is a success', () => {
 
   it('other refusals (400, 403) reach the caller at once', async () => {
     const telegram = client();
-    api.script = () => ({ status: 403, body: { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' } });
+    api.script = () => ({
+      status: 403,
+      body: { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' },
+    });
     await expect(telegram.sendMessage(4242, 'x')).rejects.toMatchObject({ code: 403 });
     expect(api.count('sendMessage')).toBe(1);
   });

@@ -42,7 +42,8 @@ export class BotProcess {
     for (;;) {
       const found = this.logs.find(predicate);
       if (found) return found;
-      if (this.child.exitCode !== null || Date.now() > deadline) throw new Error(`no log line "${what}" (exit ${this.child.exitCode}):\n${this.output}`);
+      if (this.child.exitCode !== null || Date.now() > deadline)
+        throw new Error(`no log line "${what}" (exit ${this.child.exitCode}):\n${this.output}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   }
@@ -91,7 +92,9 @@ export function webhookEnv(extra: Record<string, string>): Record<string, string
 let nextId = 1;
 /** A private-chat text message update from `userId`. */
 export function textUpdate(userId: number, text: string, updateId = 100_000 + nextId++): Record<string, unknown> {
-  const command = text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] } : {};
+  const command = text.startsWith('/')
+    ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] }
+    : {};
   return {
     update_id: updateId,
     message: {

@@ -29,7 +29,10 @@ afterAll(() => api.stop());
 
 describe('Logs: secrets redacted', () => {
   it('a refused sendMessage is logged without its text (PIN/PUK) and without the token', async () => {
-    api.script = () => ({ status: 400, body: { ok: false, error_code: 400, description: 'Bad Request: chat not found' } });
+    api.script = () => ({
+      status: 400,
+      body: { ok: false, error_code: 400, description: 'Bad Request: chat not found' },
+    });
     const telegram = installApiPolicy(new Telegram(TOKEN, { apiRoot: api.url }), { logger });
     const error = await telegram.sendMessage(1, 'PIN1: 4821, PUK1: 73519264').catch((e: unknown) => e);
     logger.warn({ err: error }, 'could not answer the user');
@@ -41,7 +44,10 @@ describe('Logs: secrets redacted', () => {
   });
 
   it('a network failure is logged without the token of the request URL', async () => {
-    const telegram = installApiPolicy(new Telegram(TOKEN, { apiRoot: `http://127.0.0.1:${await sparePort()}` }), { logger, sleep: async () => {} });
+    const telegram = installApiPolicy(new Telegram(TOKEN, { apiRoot: `http://127.0.0.1:${await sparePort()}` }), {
+      logger,
+      sleep: async () => {},
+    });
     const error = await telegram.getMe().catch((e: unknown) => e);
     logger.error({ err: error }, 'getMe failed');
     expect(lines.at(-1)).toContain('ECONNREFUSED');
@@ -50,7 +56,10 @@ describe('Logs: secrets redacted', () => {
 
   it('configuration secrets and the webhook secret header are redacted', () => {
     logger.info(
-      { config: { BOT_TOKEN: TOKEN, SECRETS_KEY: 'k'.repeat(64), WEBHOOK_SECRET: 'hook-secret-123456' }, req: { headers: { 'x-telegram-bot-api-secret-token': 'hook-secret-123456' } } },
+      {
+        config: { BOT_TOKEN: TOKEN, SECRETS_KEY: 'k'.repeat(64), WEBHOOK_SECRET: 'hook-secret-123456' },
+        req: { headers: { 'x-telegram-bot-api-secret-token': 'hook-secret-123456' } },
+      },
       'config',
     );
     const line = lines.at(-1)!;

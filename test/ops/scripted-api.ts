@@ -34,7 +34,8 @@ export class ScriptedBotApi {
       const body = Buffer.concat(chunks);
       const method = /\/bot[^/]+\/(\w+)/.exec(req.url ?? '')?.[1] ?? '';
       let payload: Record<string, unknown> = {};
-      if (String(req.headers['content-type']).includes('json') && body.length) payload = JSON.parse(body.toString('utf8'));
+      if (String(req.headers['content-type']).includes('json') && body.length)
+        payload = JSON.parse(body.toString('utf8'));
       const call = { method, payload };
       this.seen.push(call);
       const nth = this.seen.filter((c) => c.method === method).length;
@@ -76,7 +77,8 @@ export class ScriptedBotApi {
   async waitFor(predicate: () => boolean, what: string, ms = 20_000): Promise<void> {
     const deadline = Date.now() + ms;
     while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; calls: ${this.seen.map((c) => c.method).join(',')}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what}; calls: ${this.seen.map((c) => c.method).join(',')}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   }

@@ -34,8 +34,10 @@ api.script = (call) => {
 };
 const replyHeld = (chatId: number) => api.waitFor(() => heldChats.has(chatId), `the held reply to ${chatId}`);
 
-const repliesTo = (chatId: number) => api.upstream.telegram.calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === chatId);
-const handled = (bot: BotProcess, updateId: number) => bot.logs.find((l) => l.msg === 'update handled' && l.update_id === updateId);
+const repliesTo = (chatId: number) =>
+  api.upstream.telegram.calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === chatId);
+const handled = (bot: BotProcess, updateId: number) =>
+  bot.logs.find((l) => l.msg === 'update handled' && l.update_id === updateId);
 
 beforeAll(async () => {
   await api.start();

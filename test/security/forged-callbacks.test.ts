@@ -31,7 +31,8 @@ const add = (role: Role, forged: string, ...data: string[]) => {
 };
 // Tickets answer an unreachable ticket exactly like a missing one (src/domain/tickets/scope.ts).
 const addTicket = (role: Role, ...data: string[]) => {
-  for (const d of data) cases.push({ role, data: d, forged: "another client's ticket", refusal: 'Обращение не найдено' });
+  for (const d of data)
+    cases.push({ role, data: d, forged: "another client's ticket", refusal: 'Обращение не найдено' });
 };
 
 // 1. Every action of every subscriber section, with an id the role may not touch.
@@ -47,17 +48,50 @@ for (const section of allSections.filter((s) => s.subscriberScoped)) {
 for (const section of allSections.filter((s) => !s.public && Object.keys(s.actions).length > 0)) {
   const action = Object.keys(section.actions)[0]!;
   for (const role of ['subscriber', 'support'] as const) {
-    if (!section.roles.includes(role)) add(role, `${section.area}: a section of another role`, `${section.area}:${action}`);
+    if (!section.roles.includes(role))
+      add(role, `${section.area}: a section of another role`, `${section.area}:${action}`);
   }
 }
 // 3. Buttons of the other sections that name an object: the other client's object.
-add('admin', "another client's invoice", `inv:show:${foreign.invoiceId}`, `inv:dl:${foreign.invoiceId}:${NONCE}`, `inv:mail:${foreign.invoiceId}:${NONCE}`, `inv:to:${foreign.invoiceId}`);
+add(
+  'admin',
+  "another client's invoice",
+  `inv:show:${foreign.invoiceId}`,
+  `inv:dl:${foreign.invoiceId}:${NONCE}`,
+  `inv:mail:${foreign.invoiceId}:${NONCE}`,
+  `inv:to:${foreign.invoiceId}`,
+);
 add('admin', "another client's personal account", `pick:acc:${foreign.accountId}`);
-addTicket('admin', `fb:open:${foreign.ticketId}`, `fb:close:${foreign.ticketId}`, `fb:reopen:${foreign.ticketId}`, `fb:rate:${foreign.ticketId}:5`);
+addTicket(
+  'admin',
+  `fb:open:${foreign.ticketId}`,
+  `fb:close:${foreign.ticketId}`,
+  `fb:reopen:${foreign.ticketId}`,
+  `fb:rate:${foreign.ticketId}:5`,
+);
 addTicket('subscriber', `fb:open:${foreign.ticketId}`, `fb:close:${foreign.ticketId}`);
-add('admin', "another client's subscriber", `fb:menu:${foreign.subscriberId}`, `fb:new:${foreign.subscriberId}`, `fb:handover:${foreign.subscriberId}`, `inst:sub:${foreign.subscriberId}`, `ren:pick:${foreign.subscriberId}`);
-add('subscriber', 'another number of the same client', `fb:menu:${own.otherSubscriberId}`, `inst:sub:${own.otherSubscriberId}`);
-add('admin', "another client's list", `ren:lok:${foreign.listId}:${NONCE}`, `ren:lapp:${foreign.listId}:${NONCE}`, `bulk:ok:${foreign.listId}:${NONCE}`);
+add(
+  'admin',
+  "another client's subscriber",
+  `fb:menu:${foreign.subscriberId}`,
+  `fb:new:${foreign.subscriberId}`,
+  `fb:handover:${foreign.subscriberId}`,
+  `inst:sub:${foreign.subscriberId}`,
+  `ren:pick:${foreign.subscriberId}`,
+);
+add(
+  'subscriber',
+  'another number of the same client',
+  `fb:menu:${own.otherSubscriberId}`,
+  `inst:sub:${own.otherSubscriberId}`,
+);
+add(
+  'admin',
+  "another client's list",
+  `ren:lok:${foreign.listId}:${NONCE}`,
+  `ren:lapp:${foreign.listId}:${NONCE}`,
+  `bulk:ok:${foreign.listId}:${NONCE}`,
+);
 add('admin', "another client's role", `role:adm:${foreign.clientId}`, `role:sub:${foreign.subscriberId}`);
 add('subscriber', 'a role not held', `role:adm:${own.clientId}`, `role:sub:${own.otherSubscriberId}`);
 add('support', 'a role not held', `role:adm:${own.clientId}`);
@@ -96,7 +130,12 @@ async function auditRows(telegramId: number, security: boolean) {
   const rows = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(auditLog)
-    .where(and(eq(auditLog.actorTelegramId, telegramId), security ? like(auditLog.action, 'security.%') : sql`${auditLog.action} not like 'security.%'`));
+    .where(
+      and(
+        eq(auditLog.actorTelegramId, telegramId),
+        security ? like(auditLog.action, 'security.%') : sql`${auditLog.action} not like 'security.%'`,
+      ),
+    );
   return rows[0]!.n;
 }
 
@@ -108,17 +147,30 @@ describe('R-SCOPE: forged callback data is refused and audited, in every section
     expect(cases.length).toBeGreaterThan(200);
   });
 
-  it.each(cases)('$role presses $data ($forged): «Меню устарело», audited, nothing shown, nothing changed', async ({ role, data, refusal }) => {
-    const u = userOf(role);
-    const logsFrom = w.h.logs.length;
-    const before = { security: await auditRows(idOf(role), true), changes: await auditRows(idOf(role), false) };
-    const calls = await u.pressData(data);
-    const texts = textsOf(calls);
-    expect(texts.some((t) => t.includes(refusal ?? 'Меню устарело')), JSON.stringify(texts)).toBe(true);
-    const shown = texts.join('\n');
-    for (const secret of [foreign.msisdn, foreign.subscriberName, foreign.clientName, 'Обращение другого клиента', 'Чужое имя']) expect(shown).not.toContain(secret);
-    expect(await auditRows(idOf(role), true)).toBe(before.security + 1);
-    expect(await auditRows(idOf(role), false)).toBe(before.changes);
-    expect(w.h.logs.slice(logsFrom).filter((l) => l.includes('"msg":"unhandled error"'))).toEqual([]);
-  });
+  it.each(cases)(
+    '$role presses $data ($forged): «Меню устарело», audited, nothing shown, nothing changed',
+    async ({ role, data, refusal }) => {
+      const u = userOf(role);
+      const logsFrom = w.h.logs.length;
+      const before = { security: await auditRows(idOf(role), true), changes: await auditRows(idOf(role), false) };
+      const calls = await u.pressData(data);
+      const texts = textsOf(calls);
+      expect(
+        texts.some((t) => t.includes(refusal ?? 'Меню устарело')),
+        JSON.stringify(texts),
+      ).toBe(true);
+      const shown = texts.join('\n');
+      for (const secret of [
+        foreign.msisdn,
+        foreign.subscriberName,
+        foreign.clientName,
+        'Обращение другого клиента',
+        'Чужое имя',
+      ])
+        expect(shown).not.toContain(secret);
+      expect(await auditRows(idOf(role), true)).toBe(before.security + 1);
+      expect(await auditRows(idOf(role), false)).toBe(before.changes);
+      expect(w.h.logs.slice(logsFrom).filter((l) => l.includes('"msg":"unhandled error"'))).toEqual([]);
+    },
+  );
 });

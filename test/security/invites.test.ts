@@ -21,13 +21,26 @@ const invite = async () => {
   issued.push(code);
   return code;
 };
-const rolesOf = async (telegramId: number) => db.select().from(telegramRoles).where(eq(telegramRoles.telegramId, telegramId));
+const rolesOf = async (telegramId: number) =>
+  db.select().from(telegramRoles).where(eq(telegramRoles.telegramId, telegramId));
 const said = async (userId: number, text: string) => textsOf(await h.user(userId).sendText(text)).join('\n');
 
 /** Guesses: random codes of a plausible shape, and payloads that are not codes at all. */
 const guesses = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9_-]{24}$/),
-  fc.constantFrom("' or 1=1 --", '%', '_', '*', '<script>', 'A'.repeat(64), 'A'.repeat(65), '../../etc', '\u202e', '🙂', 'NULL'),
+  fc.constantFrom(
+    "' or 1=1 --",
+    '%',
+    '_',
+    '*',
+    '<script>',
+    'A'.repeat(64),
+    'A'.repeat(65),
+    '../../etc',
+    '\u202e',
+    '🙂',
+    'NULL',
+  ),
 );
 
 describe('R-AUTH-ADM: invite codes under attack', () => {

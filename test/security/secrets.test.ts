@@ -48,7 +48,9 @@ async function tour(u: FakeUser, limit: number): Promise<number> {
 }
 
 describe('Secrets: nothing secret in the logs, nothing of the SIM codes in the support group', () => {
-  it('a tour of every screen as the subscriber and as the administrator, with the codes revealed and a handover', { timeout: 120_000 }, async () => {
+  it('a tour of every screen as the subscriber and as the administrator, with the codes revealed and a handover', {
+    timeout: 120_000,
+  }, async () => {
     const s = w.subscriber;
     await s.sendText('/menu');
     await s.press('Персональная информация');
@@ -69,7 +71,8 @@ describe('Secrets: nothing secret in the logs, nothing of the SIM codes in the s
     const invite = await w.admin.sendText('/invite');
     expect(secretsShown(invite).codes).toHaveLength(1);
     const byAdmin = await tour(w.admin, 250);
-    for (const forged of ['si:pin:999999', `si:pin:${w.foreign.subscriberId}`, 'x'.repeat(70)]) await w.admin.pressData(forged);
+    for (const forged of ['si:pin:999999', `si:pin:${w.foreign.subscriberId}`, 'x'.repeat(70)])
+      await w.admin.pressData(forged);
 
     expect(bySubscriber).toBeGreaterThan(30);
     expect(byAdmin).toBeGreaterThan(60);
@@ -79,7 +82,8 @@ describe('Secrets: nothing secret in the logs, nothing of the SIM codes in the s
     const group = h.telegram.calls.filter((c) => Number(c.payload.chat_id) === SUPPORT_CHAT);
     expect(group.length).toBeGreaterThan(0);
     const toStaff = group.map((c) => JSON.stringify(c.payload)).join('\n');
-    for (const value of Object.values(DEMO_SUBSCRIBER_SIM_CODES)) expect(toStaff).not.toMatch(new RegExp(`(?<!\\d)${value}(?!\\d)`));
+    for (const value of Object.values(DEMO_SUBSCRIBER_SIM_CODES))
+      expect(toStaff).not.toMatch(new RegExp(`(?<!\\d)${value}(?!\\d)`));
   });
 
   it('the scan finds what it looks for (so a clean result means something)', () => {
@@ -88,7 +92,9 @@ describe('Secrets: nothing secret in the logs, nothing of the SIM codes in the s
     expect(secretLeaks([line('fine')], known)).toEqual([]);
     expect(secretLeaks([line(`url /bot${token}/sendMessage`)], known)).toContain('the bot token');
     expect(secretLeaks([line(`key ${h.deps.secretsKey.toString('hex')}`)], known)).toContain('SECRETS_KEY (hex)');
-    expect(secretLeaks([line(`codes ${DEMO_SUBSCRIBER_SIM_CODES.pin1}`)], known)).toEqual(['a PIN/PUK value (4 digits)']);
+    expect(secretLeaks([line(`codes ${DEMO_SUBSCRIBER_SIM_CODES.pin1}`)], known)).toEqual([
+      'a PIN/PUK value (4 digits)',
+    ]);
     const code = secretsShown(h.telegram.calls).codes[0]!;
     expect(secretLeaks([line(`/start ${code}`)], known)).toContain('invite code #1');
   });

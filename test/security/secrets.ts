@@ -25,7 +25,8 @@ export function secretsShown(calls: ApiCall[]): { codes: string[]; pins: string[
 
 /** Every string inside a JSON log line (numbers such as update_id or time are not text a secret hides in). */
 function stringsOf(value: unknown, out: string[]): void {
-  if (typeof value === 'string') out.push(value.replace(/:\d+:\d+\)?/g, ':_:_')); // stack positions are not PINs
+  if (typeof value === 'string')
+    out.push(value.replace(/:\d+:\d+\)?/g, ':_:_')); // stack positions are not PINs
   else if (Array.isArray(value)) for (const v of value) stringsOf(v, out);
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {

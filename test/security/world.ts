@@ -47,7 +47,11 @@ export async function buildWorld(now = '2026-11-10T10:00', env: Record<string, s
   const mine = await client(DEMO_CLIENT_UNP);
   const theirs = await client(DEMO_SECOND_CLIENT_UNP);
   const me = await sub(DEMO_SUBSCRIBER_MSISDN);
-  const [neighbour] = await db.select().from(subscribers).where(and(eq(subscribers.clientId, mine.id), ne(subscribers.id, me.id), eq(subscribers.status, 'active'))).limit(1);
+  const [neighbour] = await db
+    .select()
+    .from(subscribers)
+    .where(and(eq(subscribers.clientId, mine.id), ne(subscribers.id, me.id), eq(subscribers.status, 'active')))
+    .limit(1);
   const stranger = await sub(DEMO_SECOND_SUBSCRIBER_MSISDN);
   const [account] = await db.select().from(personalAccounts).where(eq(personalAccounts.clientId, theirs.id)).limit(1);
   const [invoice] = await db.select().from(invoices).where(eq(invoices.clientId, theirs.id)).limit(1);
@@ -57,8 +61,16 @@ export async function buildWorld(now = '2026-11-10T10:00', env: Record<string, s
   await linkAdmin(db, USERS.otherAdmin, theirs.id);
   await grantSupport(h.deps, USERS.support);
   const theirAdmin = adminActor(theirs.id, USERS.otherAdmin);
-  const ticket = await openTicket(h.deps, theirAdmin, { topic: 'other', text: 'Обращение другого клиента', requesterChatId: USERS.otherAdmin, nonce: 'world-ticket' });
-  const list = await createRenameList(h.deps, theirAdmin, { source: { kind: 'text', text: `${stranger.msisdn};Чужое имя` }, chatId: USERS.otherAdmin });
+  const ticket = await openTicket(h.deps, theirAdmin, {
+    topic: 'other',
+    text: 'Обращение другого клиента',
+    requesterChatId: USERS.otherAdmin,
+    nonce: 'world-ticket',
+  });
+  const list = await createRenameList(h.deps, theirAdmin, {
+    source: { kind: 'text', text: `${stranger.msisdn};Чужое имя` },
+    chatId: USERS.otherAdmin,
+  });
 
   const admin = h.user(USERS.admin);
   await admin.sendText('/start');

@@ -34,7 +34,14 @@ afterEach(async () => {
 function claimingBot(redis: Redis, handled: number[]) {
   const bot = offlineBot<Context>();
   bot.use(
-    perChatOrdering({ redis, prefix: `${prefix}lock:`, lockTtlMs: 5_000, waitMs: 5_000, logger, claimUpdates: { prefix: `${prefix}update:`, ttlSeconds: 86_400 } }),
+    perChatOrdering({
+      redis,
+      prefix: `${prefix}lock:`,
+      lockTtlMs: 5_000,
+      waitMs: 5_000,
+      logger,
+      claimUpdates: { prefix: `${prefix}update:`, ttlSeconds: 86_400 },
+    }),
   );
   bot.use(async (ctx) => {
     await new Promise((r) => setTimeout(r, 10));

@@ -111,7 +111,9 @@ describe('Per-chat ordering in one process (no Redis)', () => {
       if (ctx.chat!.id === 1) await gate;
       else openGate();
     });
-    await expect(Promise.all([bot.handleUpdate(messageUpdate(1, 1)), bot.handleUpdate(messageUpdate(2, 2))])).resolves.toBeDefined();
+    await expect(
+      Promise.all([bot.handleUpdate(messageUpdate(1, 1)), bot.handleUpdate(messageUpdate(2, 2))]),
+    ).resolves.toBeDefined();
   });
 
   it('an update that waits longer than waitMs behind a stuck one gets ChatBusyError; the chat recovers', async () => {

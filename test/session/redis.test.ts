@@ -5,7 +5,13 @@ import { Writable } from 'node:stream';
 import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { createRedis, isRedisUnavailable, RedisUnavailableError, reconnectDelay, withRedis } from '../../src/session/redis.js';
+import {
+  createRedis,
+  isRedisUnavailable,
+  RedisUnavailableError,
+  reconnectDelay,
+  withRedis,
+} from '../../src/session/redis.js';
 import { RedisSessionStore } from '../../src/session/redis-store.js';
 import { connectTestRedis } from './redis-helper.js';
 

@@ -30,9 +30,13 @@ const base: TicketView = {
 describe('R-HANDOVER: the topic and its card', () => {
   it('names the topic by id, topic and number (subscriber) or client (administrator)', () => {
     expect(topicName(t, base)).toBe('#1042 Смена номера — +375 29 100-00-01');
-    expect(topicName(t, { ...base, role: 'admin', subscriberId: null, subscriberMsisdn: null, topic: 'billing' })).toBe('#1042 Счета и платежи — ООО «Ромашка»');
+    expect(topicName(t, { ...base, role: 'admin', subscriberId: null, subscriberMsisdn: null, topic: 'billing' })).toBe(
+      '#1042 Счета и платежи — ООО «Ромашка»',
+    );
     expect(topicName(t, { ...base, role: 'admin' })).toBe('#1042 Смена номера — ООО «Ромашка» · +375 29 100-00-01');
-    expect(topicName(t, { ...base, role: 'admin', subscriberMsisdn: null, clientName: 'Я'.repeat(300) }).length).toBeLessThanOrEqual(128);
+    expect(
+      topicName(t, { ...base, role: 'admin', subscriberMsisdn: null, clientName: 'Я'.repeat(300) }).length,
+    ).toBeLessThanOrEqual(128);
   });
 
   it('the card carries the ticket, who asked, and the handover context, never the codes', () => {
@@ -40,15 +44,42 @@ describe('R-HANDOVER: the topic and its card', () => {
       role: 'subscriber',
       subscriberMsisdn: '375291000001',
       section: 'Персональная информация',
-      lastScreens: ['Главное меню абонента', 'PIN1: 1234\nPUK1: 12345678', 'Персональная информация\nБаланс: 500,00 руб.'],
+      lastScreens: [
+        'Главное меню абонента',
+        'PIN1: 1234\nPUK1: 12345678',
+        'Персональная информация\nБаланс: 500,00 руб.',
+      ],
       lastUserMessages: ['1234', 'не могу сменить номер'],
     });
     const thread: TicketThread = {
       ticket: { ...base, context: context as unknown as Record<string, unknown> },
-      messages: [{ id: 1, author: 'user', authorTelegramId: 5001, text: 'Помогите со сменой номера', attachments: [], createdAt: base.createdAt }],
+      messages: [
+        {
+          id: 1,
+          author: 'user',
+          authorTelegramId: 5001,
+          text: 'Помогите со сменой номера',
+          attachments: [],
+          createdAt: base.createdAt,
+        },
+      ],
     };
     const card = cardText(t, thread);
-    for (const part of ['Обращение #1042', 'Тема: Смена номера', 'Статус: новое', 'Роль: абонент', 'Клиент: ООО «Ромашка»', 'Номер: +375 29 100-00-01', 'Telegram: 5001', 'Открыто: 10.11.2026 10:00', 'Раздел: Персональная информация', 'Помогите со сменой номера', 'Главное меню абонента', 'Баланс: 500,00 руб.', 'не могу сменить номер']) {
+    for (const part of [
+      'Обращение #1042',
+      'Тема: Смена номера',
+      'Статус: новое',
+      'Роль: абонент',
+      'Клиент: ООО «Ромашка»',
+      'Номер: +375 29 100-00-01',
+      'Telegram: 5001',
+      'Открыто: 10.11.2026 10:00',
+      'Раздел: Персональная информация',
+      'Помогите со сменой номера',
+      'Главное меню абонента',
+      'Баланс: 500,00 руб.',
+      'не могу сменить номер',
+    ]) {
       expect(card).toContain(part);
     }
     expect(card).not.toMatch(/PIN|PUK|1234/);

@@ -21,7 +21,10 @@ let n = 0;
 async function ticketWithTopic() {
   n++;
   const userId = 5200 + n;
-  const subscriber = await makeSubscriber(db, { clientId: client.id, msisdn: `3752920000${String(n).padStart(2, '0')}` });
+  const subscriber = await makeSubscriber(db, {
+    clientId: client.id,
+    msisdn: `3752920000${String(n).padStart(2, '0')}`,
+  });
   await linkSubscriber(db, userId, subscriber);
   const u = h.user(userId);
   await u.sendText('/start');
@@ -94,7 +97,11 @@ describe('R-HANDOVER: staff commands and delivery', () => {
     const copy = toChat(calls, userId, 'copyMessage')[0]!;
     expect(copy.payload.caption).toBe(`💬 Ответ по обращению №${ticketId}\n\nСхема настроек`);
     const stored = (await messagesOf(ticketId)).at(-1)!;
-    expect(stored).toMatchObject({ author: 'staff', text: 'Схема настроек', attachments: [{ kind: 'photo', fileId: 'AgACStaffScheme' }] });
+    expect(stored).toMatchObject({
+      author: 'staff',
+      text: 'Схема настроек',
+      attachments: [{ kind: 'photo', fileId: 'AgACStaffScheme' }],
+    });
     expect(stored.userMessageId).toBeGreaterThan(0);
   });
 
@@ -131,7 +138,11 @@ describe('R-HANDOVER: staff commands and delivery', () => {
     const notice = toChat(calls, userId, 'sendMessage')[0]!;
     expect(notice.payload.text).toMatch(/Специалист поддержки открыл обращение №\d+/);
     const ticketId = Number(/№(\d+)/.exec(notice.payload.text)![1]);
-    expect(await row(ticketId)).toMatchObject({ status: 'in_work', assignedStaffTelegramId: STAFF, requesterChatId: userId });
+    expect(await row(ticketId)).toMatchObject({
+      status: 'in_work',
+      assignedStaffTelegramId: STAFF,
+      requesterChatId: userId,
+    });
     const opened = await h.user(userId).press('Открыть обращение');
     expectText(opened, `Обращение №${ticketId}`);
     expectText(opened, 'Статус: в работе');
@@ -147,7 +158,11 @@ describe('R-HANDOVER: staff commands and delivery', () => {
   it('a ticket opened in the domain before the group existed gets its topic with the next message', async () => {
     const subscriber = await makeSubscriber(db, { clientId: client.id, msisdn: '375292999999' });
     await linkSubscriber(db, 5299, subscriber);
-    const { ticketId } = await openTicket(h.deps, subscriberActor(subscriber, 5299), { topic: 'billing', text: 'Старое обращение', requesterChatId: 5299 });
+    const { ticketId } = await openTicket(h.deps, subscriberActor(subscriber, 5299), {
+      topic: 'billing',
+      text: 'Старое обращение',
+      requesterChatId: 5299,
+    });
     const u = h.user(5299);
     await u.sendText('/start');
     await u.pressData(`fb:open:${ticketId}`);

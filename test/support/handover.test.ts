@@ -13,7 +13,12 @@ unthrottled();
 const h = await createHarness({ env: SUPPORT_ENV });
 const db = h.deps.db;
 const client = await makeClient(db, { name: 'ООО «Ромашка»' });
-await makeSubscriber(db, { clientId: client.id, msisdn: '375291000001', fullName: 'Иванов Иван', displayName: 'Иванов И.' });
+await makeSubscriber(db, {
+  clientId: client.id,
+  msisdn: '375291000001',
+  fullName: 'Иванов Иван',
+  displayName: 'Иванов И.',
+});
 const STAFF = 9101;
 await grantSupport(h, STAFF);
 
@@ -29,7 +34,14 @@ describe('R-TICKET / R-HANDOVER: a ticket from «Обратная связь» t
     await u.press('Обратная связь');
     expect(u.buttons().flat()).toEqual(['Новое обращение', 'Мои обращения', 'Связаться со специалистом', '« Назад']);
     await u.press('Новое обращение');
-    expect(u.buttons().flat()).toEqual(['Счета и платежи', 'Услуги', 'Смена номера', 'Качество связи', 'Другое', '« Назад']);
+    expect(u.buttons().flat()).toEqual([
+      'Счета и платежи',
+      'Услуги',
+      'Смена номера',
+      'Качество связи',
+      'Другое',
+      '« Назад',
+    ]);
     const asked = await u.press('Качество связи');
     expectText(asked, 'Опишите ваш вопрос');
     const typed = await u.sendText('Пропадает связь в офисе на Немиге');
@@ -65,17 +77,24 @@ describe('R-TICKET / R-HANDOVER: a ticket from «Обратная связь» t
     expect((await ticketRow(ticketId)).status).toBe('in_work');
 
     // A staff reply reaches the user, anonymously, headed with the ticket number.
-    const reply = await inGroup(h, STAFF, { text: 'Проверим базовую станцию. Какой у вас телефон?', threadId: topicId });
+    const reply = await inGroup(h, STAFF, {
+      text: 'Проверим базовую станцию. Какой у вас телефон?',
+      threadId: topicId,
+    });
     const toUser = toChat(reply, 5101, 'sendMessage');
     expect(toUser).toHaveLength(1);
-    expect(toUser[0]!.payload.text).toBe(`💬 Ответ по обращению №${ticketId}\n\nПроверим базовую станцию. Какой у вас телефон?`);
+    expect(toUser[0]!.payload.text).toBe(
+      `💬 Ответ по обращению №${ticketId}\n\nПроверим базовую станцию. Какой у вас телефон?`,
+    );
     expect(toUser[0]!.payload.text).not.toContain(`Staff${STAFF}`);
     expect((await ticketRow(ticketId)).status).toBe('waiting');
 
     // The user answers by replying to it, from the main menu: it reaches the topic.
     await u.sendText('/menu');
     const staffCopy = h.telegram.botMessages(5101).find((m) => m.text?.startsWith('💬'))!;
-    const answer = await u.sendText('Samsung A52', { reply_to_message: { message_id: staffCopy.message_id, date: 0, chat: { id: 5101, type: 'private' } } });
+    const answer = await u.sendText('Samsung A52', {
+      reply_to_message: { message_id: staffCopy.message_id, date: 0, chat: { id: 5101, type: 'private' } },
+    });
     const copied = toGroup(answer, 'copyMessage');
     expect(copied).toHaveLength(1);
     expect(copied[0]!.payload).toMatchObject({ from_chat_id: 5101 });
@@ -101,7 +120,15 @@ describe('R-TICKET / R-HANDOVER: a ticket from «Обратная связь» t
     expect(u.buttons().flat()).toContain(label);
     const thread = await u.press(label);
     const text = textsOf(thread).join('\n');
-    for (const part of ['Статус: закрыто', 'Пропадает связь в офисе на Немиге', '📎 1 файл', 'Специалист', 'Проверим базовую станцию', 'Samsung A52', 'Ваша оценка: 5 из 5']) {
+    for (const part of [
+      'Статус: закрыто',
+      'Пропадает связь в офисе на Немиге',
+      '📎 1 файл',
+      'Специалист',
+      'Проверим базовую станцию',
+      'Samsung A52',
+      'Ваша оценка: 5 из 5',
+    ]) {
       expect(text).toContain(part);
     }
     expect(u.buttons().flat()).toContain('Возобновить обращение');

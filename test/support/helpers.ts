@@ -12,14 +12,20 @@ export const SUPPORT_ENV = { SUPPORT_CHAT_ID: String(SUPPORT_CHAT) };
 
 /** Tests do not wait out the group's 20-a-minute pace (ChatThrottle has its own unit test). */
 export function unthrottled(): void {
-  configureSupport({ throttle: () => new ChatThrottle(() => ({ perMinute: 60_000, burst: 1000 })), pendingWaitMs: 5000 });
+  configureSupport({
+    throttle: () => new ChatThrottle(() => ({ perMinute: 60_000, burst: 1000 })),
+    pendingWaitMs: 5000,
+  });
 }
 
 let updateId = 90_000_000;
 
 export async function grantSupport(h: Harness, telegramId: number): Promise<void> {
   await makeTelegramUser(h.deps.db, telegramId);
-  await h.deps.db.insert(telegramRoles).values({ telegramId, role: 'support', createdAt: new Date('2026-01-01T00:00:00Z') }).onConflictDoNothing();
+  await h.deps.db
+    .insert(telegramRoles)
+    .values({ telegramId, role: 'support', createdAt: new Date('2026-01-01T00:00:00Z') })
+    .onConflictDoNothing();
 }
 
 export interface GroupMessage {
@@ -35,8 +41,19 @@ export async function inGroup(h: Harness, fromId: number, m: GroupMessage): Prom
   const before = h.telegram.calls.length;
   const messageId = h.telegram.userMessage(SUPPORT_CHAT, m.text ?? m.caption ?? '', m.threadId);
   const content: Record<string, unknown> = m.photo
-    ? { photo: [{ file_id: `${m.photo}s`, file_unique_id: 'a', width: 90, height: 90 }, { file_id: m.photo, file_unique_id: 'b', width: 800, height: 800 }], ...(m.caption ? { caption: m.caption } : {}) }
-    : { text: m.text, ...(m.text?.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: m.text.split(/\s/)[0]!.length }] } : {}) };
+    ? {
+        photo: [
+          { file_id: `${m.photo}s`, file_unique_id: 'a', width: 90, height: 90 },
+          { file_id: m.photo, file_unique_id: 'b', width: 800, height: 800 },
+        ],
+        ...(m.caption ? { caption: m.caption } : {}),
+      }
+    : {
+        text: m.text,
+        ...(m.text?.startsWith('/')
+          ? { entities: [{ type: 'bot_command', offset: 0, length: m.text.split(/\s/)[0]!.length }] }
+          : {}),
+      };
   await h.app.bot.handleUpdate({
     update_id: updateId++,
     message: {
@@ -52,7 +69,12 @@ export async function inGroup(h: Harness, fromId: number, m: GroupMessage): Prom
 }
 
 /** A user's private message with a photo (optionally a reply to one of the bot's messages). */
-export async function userPhoto(h: Harness, userId: number, fileId: string, opts: { caption?: string; replyTo?: number } = {}): Promise<ApiCall[]> {
+export async function userPhoto(
+  h: Harness,
+  userId: number,
+  fileId: string,
+  opts: { caption?: string; replyTo?: number } = {},
+): Promise<ApiCall[]> {
   const before = h.telegram.calls.length;
   const messageId = h.telegram.userMessage(userId, opts.caption ?? '');
   await h.app.bot.handleUpdate({
@@ -64,7 +86,9 @@ export async function userPhoto(h: Harness, userId: number, fileId: string, opts
       from: { id: userId, is_bot: false, first_name: `User${userId}`, language_code: 'ru' },
       photo: [{ file_id: fileId, file_unique_id: `u${fileId}`, width: 800, height: 600 }],
       ...(opts.caption ? { caption: opts.caption } : {}),
-      ...(opts.replyTo ? { reply_to_message: { message_id: opts.replyTo, date: 0, chat: { id: userId, type: 'private' } } } : {}),
+      ...(opts.replyTo
+        ? { reply_to_message: { message_id: opts.replyTo, date: 0, chat: { id: userId, type: 'private' } } }
+        : {}),
     },
   } as never);
   return h.telegram.calls.slice(before);

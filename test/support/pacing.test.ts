@@ -7,9 +7,13 @@ import { ChatThrottle, withRetry } from '../../src/support/index.js';
 function pacedThrottle() {
   let now = 0;
   const waits: number[] = [];
-  const throttle = new ChatThrottle(undefined, () => now, async (ms) => {
-    waits.push(ms);
-  });
+  const throttle = new ChatThrottle(
+    undefined,
+    () => now,
+    async (ms) => {
+      waits.push(ms);
+    },
+  );
   return { throttle, waits, advance: (ms: number) => (now += ms) };
 }
 

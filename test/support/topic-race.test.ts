@@ -16,15 +16,17 @@ function fakeGroup(opts: { failFirst?: boolean } = {}) {
   let topics = 0;
   let failures = opts.failFirst ? 1 : 0;
   const calls: { method: string; args: unknown[] }[] = [];
-  const record = (method: string) => async (...args: unknown[]) => {
-    calls.push({ method, args });
-    if (method === 'createForumTopic') {
-      await new Promise((r) => setTimeout(r, 50));
-      if (failures-- > 0) throw Object.assign(new Error('Bad Request: not enough rights'), { code: 400 });
-      return { message_thread_id: 800 + ++topics, name: args[1] };
-    }
-    return { message_id: 10_000 + calls.length };
-  };
+  const record =
+    (method: string) =>
+    async (...args: unknown[]) => {
+      calls.push({ method, args });
+      if (method === 'createForumTopic') {
+        await new Promise((r) => setTimeout(r, 50));
+        if (failures-- > 0) throw Object.assign(new Error('Bad Request: not enough rights'), { code: 400 });
+        return { message_thread_id: 800 + ++topics, name: args[1] };
+      }
+      return { message_id: 10_000 + calls.length };
+    };
   const telegram = new Proxy({}, { get: (_t, method: string) => record(method) }) as unknown as Telegram;
   return { telegram, calls };
 }
@@ -45,7 +47,11 @@ async function newTicket() {
   const subscriber = await makeSubscriber(deps.db);
   const telegramId = 6000 + subscriber.id;
   await linkSubscriber(deps.db, telegramId, subscriber);
-  return openTicket(deps, subscriberActor(subscriber, telegramId), { topic: 'quality', text: 'Нет связи', requesterChatId: telegramId });
+  return openTicket(deps, subscriberActor(subscriber, telegramId), {
+    topic: 'quality',
+    text: 'Нет связи',
+    requesterChatId: telegramId,
+  });
 }
 
 describe('R-HANDOVER: one forum topic per ticket under concurrent messages', () => {

@@ -7,7 +7,13 @@ import { idArg } from '../../../src/bot/callback-data.js';
 import type { BotContext } from '../../../src/bot/context.js';
 import { show } from '../../../src/bot/render.js';
 import { type Section, StaleButtonError } from '../../../src/bot/sections.js';
-import { type BulkAction, bulkServiceChoice, bulkServiceChoices, confirmServiceList, createServiceList } from '../../../src/domain/bulk/index.js';
+import {
+  type BulkAction,
+  bulkServiceChoice,
+  bulkServiceChoices,
+  confirmServiceList,
+  createServiceList,
+} from '../../../src/domain/bulk/index.js';
 import { listInScope } from '../../../src/domain/lists/repository.js';
 import { asListError, listSourceOf, maxMb, previewView } from '../rename/list-input.js';
 import { actionOf, actionView, AREA, askListView, listButtons, servicesView, startedView } from './views.js';
@@ -44,7 +50,9 @@ async function listIntake(ctx: BotContext): Promise<void> {
     throw asListError(error);
   });
   const keyboard = listButtons(ctx.t, { listId: preview.listId, nonce: ctx.services.nonce(), fine: preview.fine });
-  await show(ctx, previewView(ctx.t, preview, ctx.t.lists.bulk.listTitle(service.name, action), keyboard), { newMessage: true });
+  await show(ctx, previewView(ctx.t, preview, ctx.t.lists.bulk.listTitle(service.name, action), keyboard), {
+    newMessage: true,
+  });
 }
 
 const scene = new Scenes.BaseScene<BotContext>(AREA);
@@ -76,7 +84,15 @@ export const bulkServicesSection: Section = {
       const service = await bulkServiceChoice(ctx.services.deps, ctx.actor!, serviceId);
       setState(ctx, { serviceId, action });
       const { settings } = ctx.services.deps;
-      await show(ctx, askListView(ctx.t, { service: service.name, action, maxLines: settings.listMaxLines, maxMb: maxMb(settings.listMaxBytes) }));
+      await show(
+        ctx,
+        askListView(ctx.t, {
+          service: service.name,
+          action,
+          maxLines: settings.listMaxLines,
+          maxMb: maxMb(settings.listMaxBytes),
+        }),
+      );
     },
     ok: async (ctx, [id, nonce]) => {
       const listId = idArg(id);
@@ -93,7 +109,10 @@ export const bulkServicesSection: Section = {
       const list = await listInScope(ctx.services.deps.db, ctx.actor!, listId, 'service');
       const service = await bulkServiceChoice(ctx.services.deps, ctx.actor!, list.serviceId!);
       setState(ctx, {});
-      await show(ctx, startedView(ctx.t, { service: service.name, action: list.action as BulkAction, lines: confirmed.lines }));
+      await show(
+        ctx,
+        startedView(ctx.t, { service: service.name, action: list.action as BulkAction, lines: confirmed.lines }),
+      );
     },
   },
 };

@@ -8,7 +8,8 @@ export const AREA = 'bulk';
 
 /** The action as a one-letter callback argument. */
 export const actionArg = (action: BulkAction) => (action === 'connect' ? 'c' : 'd');
-export const actionOf = (arg: string | undefined): BulkAction | undefined => (arg === 'c' ? 'connect' : arg === 'd' ? 'disconnect' : undefined);
+export const actionOf = (arg: string | undefined): BulkAction | undefined =>
+  arg === 'c' ? 'connect' : arg === 'd' ? 'disconnect' : undefined;
 
 export function servicesView(t: Texts, choices: BulkServiceChoice[]): View {
   return {
@@ -24,13 +25,19 @@ export function actionView(t: Texts, service: BulkServiceChoice): View {
   return {
     text: t.lists.bulk.chooseAction(service.name),
     keyboard: [
-      [button(t.lists.bulk.connect, AREA, 'act', service.id, 'c'), button(t.lists.bulk.disconnect, AREA, 'act', service.id, 'd')],
+      [
+        button(t.lists.bulk.connect, AREA, 'act', service.id, 'c'),
+        button(t.lists.bulk.disconnect, AREA, 'act', service.id, 'd'),
+      ],
       [button(t.core.labels.back, AREA, 'start')],
     ],
   };
 }
 
-export function askListView(t: Texts, o: { service: string; action: BulkAction; maxLines: number; maxMb: number }): View {
+export function askListView(
+  t: Texts,
+  o: { service: string; action: BulkAction; maxLines: number; maxMb: number },
+): View {
   return {
     text: t.lists.bulk.askList(o.service, o.action, o.maxLines, o.maxMb),
     keyboard: [[button(t.core.labels.cancel, AREA, 'start')]],

@@ -22,7 +22,9 @@ export function invoicesListView(
   billingPeriod: { active: boolean; lastDay: number },
 ): View {
   const i = t.billing.invoices;
-  const keyboard: Keyboard = page.items.map((inv) => [button(i.row(monthName(inv.period, lang), money(inv.amount), inv.paid), AREA, 'show', inv.id)]);
+  const keyboard: Keyboard = page.items.map((inv) => [
+    button(i.row(monthName(inv.period, lang), money(inv.amount), inv.paid), AREA, 'show', inv.id),
+  ]);
   const pager = pagerRow(
     t.core.labels,
     page.prevCursor ? button(t.core.labels.prev, AREA, 'newer', page.prevCursor).callback_data : undefined,
@@ -37,13 +39,29 @@ export function invoicesListView(
 }
 
 /** One invoice; the order buttons carry a fresh nonce so a double press orders once (R-IDEMP). */
-export function invoiceCardView(t: Texts, lang: Lang, invoice: InvoiceView, deliveryEmail: string | null, nonce: string): View {
+export function invoiceCardView(
+  t: Texts,
+  lang: Lang,
+  invoice: InvoiceView,
+  deliveryEmail: string | null,
+  nonce: string,
+): View {
   const i = t.billing.invoices;
   const keyboard: Keyboard = [];
   if (deliveryEmail) keyboard.push([button(i.toDeliveryEmail(deliveryEmail), AREA, 'mail', invoice.id, nonce)]);
-  keyboard.push([button(i.toOtherEmail, AREA, 'to', invoice.id)], [button(i.download, AREA, 'dl', invoice.id, nonce)], [button(t.core.labels.back, AREA, 'list')]);
+  keyboard.push(
+    [button(i.toOtherEmail, AREA, 'to', invoice.id)],
+    [button(i.download, AREA, 'dl', invoice.id, nonce)],
+    [button(t.core.labels.back, AREA, 'list')],
+  );
   return {
-    text: i.card(invoice.number, monthName(invoice.period, lang), money(invoice.amount), money(invoice.vat), invoice.paid),
+    text: i.card(
+      invoice.number,
+      monthName(invoice.period, lang),
+      money(invoice.amount),
+      money(invoice.vat),
+      invoice.paid,
+    ),
     keyboard,
   };
 }
@@ -54,7 +72,12 @@ export function askOrderEmailView(t: Texts, invoiceId: number): View {
 
 export function orderedView(t: Texts, ordered: InvoiceOrdered): View {
   const i = t.billing.invoices;
-  const text = ordered.delivery === 'download' ? i.downloadOrdered : ordered.waitsInOutbox ? i.emailQueued(ordered.email!) : i.emailOrdered(ordered.email!);
+  const text =
+    ordered.delivery === 'download'
+      ? i.downloadOrdered
+      : ordered.waitsInOutbox
+        ? i.emailQueued(ordered.email!)
+        : i.emailOrdered(ordered.email!);
   return { text, keyboard: [[button(i.title, AREA, 'list')], [button(t.core.labels.toMenu, 'menu', 'admin')]] };
 }
 
@@ -73,10 +96,16 @@ export function deliveryView(t: Texts, current: DeliveryNow, postFee: number, no
 
 export function askDeliveryView(t: Texts, method: 'email' | 'post', postFee: number): View {
   const d = t.billing.delivery;
-  return { text: method === 'email' ? d.askEmail : d.askPost(money(postFee)), keyboard: [[button(t.core.labels.cancel, AREA, 'dlv')]] };
+  return {
+    text: method === 'email' ? d.askEmail : d.askPost(money(postFee)),
+    keyboard: [[button(t.core.labels.cancel, AREA, 'dlv')]],
+  };
 }
 
-export function deliveryChangedView(t: Texts, changed: { method: string; address: string | null; postFeePerMonth: number | null }): View {
+export function deliveryChangedView(
+  t: Texts,
+  changed: { method: string; address: string | null; postFeePerMonth: number | null },
+): View {
   const d = t.billing.delivery;
   const fee = changed.postFeePerMonth !== null ? `\n${d.postFee(money(changed.postFeePerMonth))}` : '';
   return {

@@ -10,7 +10,9 @@ export const AREA = 'pay';
 /** History, newest first; «‹ Назад» / «Далее ›» carry keyset cursors, never page numbers. */
 export function paymentsListView(t: Texts, page: PaymentPage, notice?: string): View {
   const p = t.billing.payments;
-  const lines = page.items.map((i) => p.line(date(i.paidOn), money(i.amount), i.documentNumber, p.statuses[i.status] ?? i.status));
+  const lines = page.items.map((i) =>
+    p.line(date(i.paidOn), money(i.amount), i.documentNumber, p.statuses[i.status] ?? i.status),
+  );
   const keyboard: Keyboard = [];
   const pager = pagerRow(
     t.core.labels,
@@ -41,7 +43,11 @@ export function askAmountView(t: Texts, documentNumber: string, paidOn: string):
   return { text: t.billing.payments.askAmount(documentNumber, date(paidOn)), keyboard: [cancelRow(t)] };
 }
 
-export function confirmPaymentView(t: Texts, form: { documentNumber: string; paidOn: string; amount: number }, nonce: string): View {
+export function confirmPaymentView(
+  t: Texts,
+  form: { documentNumber: string; paidOn: string; amount: number },
+  nonce: string,
+): View {
   return {
     text: t.billing.payments.confirm(form.documentNumber, date(form.paidOn), money(form.amount)),
     keyboard: [[button(t.core.labels.confirm, AREA, 'ok', nonce)], cancelRow(t)],

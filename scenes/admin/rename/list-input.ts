@@ -65,7 +65,8 @@ function download(url: URL, maxBytes: number): Promise<Buffer> {
 
 /** renames.* and bulk.* refusals carry their texts in the lists catalog: relabel them for the error boundary. */
 export function asListError(error: unknown): unknown {
-  if (isDomainError(error) && /^(renames|bulk)\./.test(error.code)) return new DomainError(`lists.${error.code.split('.')[1]}`, error.params);
+  if (isDomainError(error) && /^(renames|bulk)\./.test(error.code))
+    return new DomainError(`lists.${error.code.split('.')[1]}`, error.params);
   return error;
 }
 
@@ -73,7 +74,13 @@ export function asListError(error: unknown): unknown {
  * The preview screen: counts, then the bad lines grouped by reason (a 10 000-line list may have
  * thousands): a reason met once shows its line as sent, a frequent one its first line numbers.
  */
-export function previewView(t: Texts, preview: ListPreview, title: string, keyboard: InlineButton[][], note?: string): View {
+export function previewView(
+  t: Texts,
+  preview: ListPreview,
+  title: string,
+  keyboard: InlineButton[][],
+  note?: string,
+): View {
   const p = t.lists.preview;
   const groups = new Map<string, ListPreview['bad']>();
   for (const b of preview.bad) {
@@ -82,13 +89,21 @@ export function previewView(t: Texts, preview: ListPreview, title: string, keybo
   }
   const shown = [...groups.entries()].slice(0, REASONS_SHOWN).map(([reason, lines]) => {
     if (lines.length === 1) {
-      const raw = [...lines[0]!.raw].length > RAW_SHOWN ? `${[...lines[0]!.raw].slice(0, RAW_SHOWN).join('')}…` : lines[0]!.raw;
+      const raw =
+        [...lines[0]!.raw].length > RAW_SHOWN ? `${[...lines[0]!.raw].slice(0, RAW_SHOWN).join('')}…` : lines[0]!.raw;
       return p.badLine(lines[0]!.lineNo, reason, raw);
     }
-    return p.badLines(lines.slice(0, LINE_NUMBERS_SHOWN).map((l) => l.lineNo), lines.length, reason);
+    return p.badLines(
+      lines.slice(0, LINE_NUMBERS_SHOWN).map((l) => l.lineNo),
+      lines.length,
+      reason,
+    );
   });
   const parts = [title, p.counts(preview.total, preview.fine, preview.bad.length)];
-  if (shown.length > 0) parts.push([p.badHeader, ...shown, ...(groups.size > shown.length ? [p.more(groups.size - shown.length)] : [])].join('\n'));
+  if (shown.length > 0)
+    parts.push(
+      [p.badHeader, ...shown, ...(groups.size > shown.length ? [p.more(groups.size - shown.length)] : [])].join('\n'),
+    );
   if (preview.fine === 0) parts.push(p.nothingFine);
   else if (preview.bad.length > 0) parts.push(p.sendAgain);
   if (note) parts.push(note);

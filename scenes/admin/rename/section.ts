@@ -23,7 +23,17 @@ import { searchSubscribers, subscriberSummary } from '../../../src/domain/subscr
 import { openTicket } from '../../../src/domain/tickets/index.js';
 import { supportRelay } from '../../../src/support/index.js';
 import { asListError, listSourceOf, maxMb, previewView } from './list-input.js';
-import { AREA, askNameView, blackoutView, confirmView, doneView, listButtons, resultsView, sendApplicationButton, startView } from './views.js';
+import {
+  AREA,
+  askNameView,
+  blackoutView,
+  confirmView,
+  doneView,
+  listButtons,
+  resultsView,
+  sendApplicationButton,
+  startView,
+} from './views.js';
 
 interface RenameState {
   /** 'name': the next typed text is the new name of `subscriberId`. */
@@ -59,7 +69,15 @@ function blackoutText(ctx: BotContext): string | undefined {
 async function start(ctx: BotContext): Promise<void> {
   const { settings } = ctx.services.deps;
   setState(ctx, {});
-  await show(ctx, startView(ctx.t, { delaySeconds: settings.renameDelaySeconds, maxLines: settings.listMaxLines, maxMb: maxMb(settings.listMaxBytes), blackout: blackoutText(ctx) }));
+  await show(
+    ctx,
+    startView(ctx.t, {
+      delaySeconds: settings.renameDelaySeconds,
+      maxLines: settings.listMaxLines,
+      maxMb: maxMb(settings.listMaxBytes),
+      blackout: blackoutText(ctx),
+    }),
+  );
 }
 
 async function search(ctx: BotContext, opts: { mask?: string; after?: string }, newMessage = false): Promise<void> {
@@ -78,7 +96,10 @@ const pick: ActionHandler = async (ctx, [idText]) => {
   if (!id) throw new StaleButtonError('bad subscriber');
   const subscriber = await subscriberSummary(ctx.services.deps, ctx.actor!, id);
   setState(ctx, { step: 'name', subscriberId: subscriber.id });
-  await show(ctx, askNameView(ctx.t, subscriber.msisdn, subscriber.displayName, ctx.services.deps.settings.nameMaxLength));
+  await show(
+    ctx,
+    askNameView(ctx.t, subscriber.msisdn, subscriber.displayName, ctx.services.deps.settings.nameMaxLength),
+  );
 };
 
 async function typedName(ctx: BotContext, text: string): Promise<void> {
@@ -86,7 +107,13 @@ async function typedName(ctx: BotContext, text: string): Promise<void> {
   const { settings } = ctx.services.deps;
   const checked = checkName(text, settings.nameMaxLength);
   if ('reason' in checked) {
-    await ctx.reply(ctx.t.lists.rename.badName(String(errorText(ctx.t, new DomainError(`lists.${checked.reason.split('.')[1]}`, { max: settings.nameMaxLength })))));
+    await ctx.reply(
+      ctx.t.lists.rename.badName(
+        String(
+          errorText(ctx.t, new DomainError(`lists.${checked.reason.split('.')[1]}`, { max: settings.nameMaxLength })),
+        ),
+      ),
+    );
     return;
   }
   const subscriber = await subscriberSummary(ctx.services.deps, ctx.actor!, s.subscriberId!);
@@ -94,7 +121,13 @@ async function typedName(ctx: BotContext, text: string): Promise<void> {
   setState(ctx, { step: 'confirm', subscriberId: subscriber.id, name: checked.name, nonce });
   await show(
     ctx,
-    confirmView(ctx.t, { msisdn: subscriber.msisdn, from: subscriber.displayName, to: checked.name, delaySeconds: settings.renameDelaySeconds, nonce }),
+    confirmView(ctx.t, {
+      msisdn: subscriber.msisdn,
+      from: subscriber.displayName,
+      to: checked.name,
+      delaySeconds: settings.renameDelaySeconds,
+      nonce,
+    }),
     { newMessage: true },
   );
 }
@@ -103,8 +136,19 @@ const confirmSingle: ActionHandler = async (ctx, [nonce]) => {
   const s = state(ctx);
   if (!nonce || s.nonce !== nonce || !s.subscriberId || !s.name) throw new StaleButtonError('no rename form');
   try {
-    const done = await requestRename(ctx.services.deps, ctx.actor!, { subscriberId: s.subscriberId, newName: s.name, nonce, chatId: ctx.chat!.id });
-    await show(ctx, doneView(ctx.t.lists.rename.accepted(phone(done.msisdn), done.newName, dateTime(new Date(done.applyAfter))), ctx.t));
+    const done = await requestRename(ctx.services.deps, ctx.actor!, {
+      subscriberId: s.subscriberId,
+      newName: s.name,
+      nonce,
+      chatId: ctx.chat!.id,
+    });
+    await show(
+      ctx,
+      doneView(
+        ctx.t.lists.rename.accepted(phone(done.msisdn), done.newName, dateTime(new Date(done.applyAfter))),
+        ctx.t,
+      ),
+    );
   } catch (error) {
     if (!isDomainError(error) || error.code !== 'renames.blackout') throw asListError(error);
     await show(ctx, blackoutView(ctx.t, refusalText(ctx, error), sendApplicationButton(ctx.t, nonce)));
@@ -114,7 +158,10 @@ const confirmSingle: ActionHandler = async (ctx, [nonce]) => {
 const sendSingleApplication: ActionHandler = async (ctx, [nonce]) => {
   const s = state(ctx);
   if (!nonce || s.nonce !== nonce || !s.subscriberId || !s.name) throw new StaleButtonError('no rename form');
-  const application = await renameApplicationForSubscriber(ctx.services.deps, ctx.actor!, { subscriberId: s.subscriberId, newName: s.name });
+  const application = await renameApplicationForSubscriber(ctx.services.deps, ctx.actor!, {
+    subscriberId: s.subscriberId,
+    newName: s.name,
+  });
   await sendApplication(ctx, application.text, `ren-${nonce}`);
 };
 
@@ -136,15 +183,22 @@ async function listIntake(ctx: BotContext): Promise<boolean> {
   });
   if (!source) return false;
   const message = ctx.message!;
-  const preview = await createRenameList(ctx.services.deps, ctx.actor!, { source, chatId: ctx.chat!.id, nonce: `${ctx.chat!.id}-${message.message_id}` }).catch(
-    (error) => {
-      throw asListError(error);
-    },
-  );
+  const preview = await createRenameList(ctx.services.deps, ctx.actor!, {
+    source,
+    chatId: ctx.chat!.id,
+    nonce: `${ctx.chat!.id}-${message.message_id}`,
+  }).catch((error) => {
+    throw asListError(error);
+  });
   const blackout = blackoutText(ctx);
   const nonce = ctx.services.nonce();
   setState(ctx, { listId: preview.listId, fileId: 'document' in message ? message.document.file_id : undefined });
-  const keyboard = listButtons(ctx.t, { listId: preview.listId, nonce, fine: preview.fine, blackout: blackout !== undefined });
+  const keyboard = listButtons(ctx.t, {
+    listId: preview.listId,
+    nonce,
+    fine: preview.fine,
+    blackout: blackout !== undefined,
+  });
   const note = blackout && preview.fine > 0 ? `${blackout}\n\n${ctx.t.lists.rename.offer}` : undefined;
   await show(ctx, previewView(ctx.t, preview, ctx.t.lists.rename.listTitle, keyboard, note), { newMessage: true });
   return true;
@@ -155,7 +209,10 @@ const confirmList: ActionHandler = async (ctx, [listText, nonce]) => {
   if (!listId || !nonce) throw new StaleButtonError('bad list');
   try {
     const done = await confirmRenameList(ctx.services.deps, ctx.actor!, { listId, nonce });
-    await show(ctx, doneView(ctx.t.lists.rename.listAccepted(done.renames, done.refused, dateTime(new Date(done.applyAfter))), ctx.t));
+    await show(
+      ctx,
+      doneView(ctx.t.lists.rename.listAccepted(done.renames, done.refused, dateTime(new Date(done.applyAfter))), ctx.t),
+    );
   } catch (error) {
     if (!isDomainError(error) || error.code !== 'renames.blackout') throw asListError(error);
     await show(ctx, blackoutView(ctx.t, refusalText(ctx, error), sendApplicationButton(ctx.t, listId, nonce)));

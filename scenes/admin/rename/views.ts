@@ -9,7 +9,10 @@ export const AREA = 'ren';
 const toMenu = (t: Texts): InlineButton[] => [button(t.core.labels.toMenu, 'menu', 'admin')];
 const cancel = (t: Texts): InlineButton[] => [button(t.core.labels.cancel, AREA, 'start')];
 
-export function startView(t: Texts, o: { delaySeconds: number; maxLines: number; maxMb: number; blackout?: string }): View {
+export function startView(
+  t: Texts,
+  o: { delaySeconds: number; maxLines: number; maxMb: number; blackout?: string },
+): View {
   const text = t.lists.rename.start(t.lists.delay(o.delaySeconds), o.maxLines, o.maxMb);
   return {
     text: o.blackout ? `${text}\n\n${t.lists.rename.blackoutNote(o.blackout)}` : text,
@@ -20,7 +23,11 @@ export function startView(t: Texts, o: { delaySeconds: number; maxLines: number;
 /** Found subscribers as buttons that pick one for renaming; «Далее» continues after the last number. */
 export function resultsView(t: Texts, page: SubscriberPage, nextAction: 'all' | 'more'): View {
   const rows = page.items.map((s) => [button(`${phone(s.msisdn)} · ${s.displayName}`, AREA, 'pick', s.id)]);
-  const pager = pagerRow(t.core.labels, undefined, page.nextAfter ? button(t.core.labels.next, AREA, nextAction, page.nextAfter).callback_data : undefined);
+  const pager = pagerRow(
+    t.core.labels,
+    undefined,
+    page.nextAfter ? button(t.core.labels.next, AREA, nextAction, page.nextAfter).callback_data : undefined,
+  );
   if (pager.length) rows.push(pager);
   rows.push(cancel(t));
   return { text: page.items.length ? t.lists.rename.results : t.lists.rename.none, keyboard: rows };
@@ -30,7 +37,10 @@ export function askNameView(t: Texts, msisdn: string, current: string, max: numb
   return { text: t.lists.rename.askName(phone(msisdn), current, max), keyboard: [cancel(t)] };
 }
 
-export function confirmView(t: Texts, o: { msisdn: string; from: string; to: string; delaySeconds: number; nonce: string }): View {
+export function confirmView(
+  t: Texts,
+  o: { msisdn: string; from: string; to: string; delaySeconds: number; nonce: string },
+): View {
   return {
     text: t.lists.rename.confirm(phone(o.msisdn), o.from, o.to, t.lists.delay(o.delaySeconds)),
     keyboard: [[button(t.core.labels.confirm, AREA, 'ok', o.nonce)], cancel(t)],
@@ -51,7 +61,10 @@ export function sendApplicationButton(t: Texts, ...args: (string | number)[]): I
 }
 
 /** The buttons under a rename list's preview: confirm (or, in the blackout, the application), cancel. */
-export function listButtons(t: Texts, o: { listId: number; nonce: string; fine: number; blackout: boolean }): InlineButton[][] {
+export function listButtons(
+  t: Texts,
+  o: { listId: number; nonce: string; fine: number; blackout: boolean },
+): InlineButton[][] {
   if (o.fine === 0) return [cancel(t)];
   if (o.blackout) return [[sendApplicationButton(t, o.listId, o.nonce)], cancel(t)];
   return [[button(`${t.core.labels.confirm} (${o.fine})`, AREA, 'lok', o.listId, o.nonce)], cancel(t)];

@@ -11,10 +11,14 @@ export interface UserContent {
 export function userContent(message: Message): UserContent | undefined {
   if ('text' in message) return { text: message.text, attachments: [] };
   const caption = 'caption' in message && message.caption ? message.caption : '';
-  if ('photo' in message && message.photo.length) return { text: caption, attachments: [{ kind: 'photo', fileId: message.photo.at(-1)!.file_id }] };
+  if ('photo' in message && message.photo.length)
+    return { text: caption, attachments: [{ kind: 'photo', fileId: message.photo.at(-1)!.file_id }] };
   if ('document' in message) {
     const name = message.document.file_name;
-    return { text: caption, attachments: [{ kind: 'document', fileId: message.document.file_id, ...(name ? { name } : {}) }] };
+    return {
+      text: caption,
+      attachments: [{ kind: 'document', fileId: message.document.file_id, ...(name ? { name } : {}) }],
+    };
   }
   return undefined;
 }

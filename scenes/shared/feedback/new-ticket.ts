@@ -5,7 +5,13 @@ import type { BotContext } from '../../../src/bot/context.js';
 import { show } from '../../../src/bot/render.js';
 import { type ActionHandler, StaleButtonError } from '../../../src/bot/sections.js';
 import { DomainError } from '../../../src/domain/errors.js';
-import { ATTACHMENTS_MAX, isTicketTopic, messageText, openTicket, TICKET_TEXT_MAX } from '../../../src/domain/tickets/index.js';
+import {
+  ATTACHMENTS_MAX,
+  isTicketTopic,
+  messageText,
+  openTicket,
+  TICKET_TEXT_MAX,
+} from '../../../src/domain/tickets/index.js';
 import { supportRelay } from '../../../src/support/index.js';
 import { userContent } from './input.js';
 import { feedbackState, onBehalf, requester, resolveSub, setFeedbackState } from './state.js';
@@ -27,7 +33,8 @@ export const chooseTopic: ActionHandler = async (ctx, [code, subArg]) => {
 export const sendTicket: ActionHandler = async (ctx, [nonce]) => {
   const state = feedbackState(ctx);
   if (nonce && state.sent?.nonce === nonce) return show(ctx, sentView(ctx.t, state.sent.ticketId));
-  if (state.step !== 'files' || !state.topic || !state.text || !nonce || state.nonce !== nonce) throw new StaleButtonError('no form');
+  if (state.step !== 'files' || !state.topic || !state.text || !nonce || state.nonce !== nonce)
+    throw new StaleButtonError('no form');
   const actor = requester(ctx);
   const opened = await openTicket(ctx.services.deps, actor, {
     topic: state.topic,

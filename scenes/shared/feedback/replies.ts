@@ -18,7 +18,9 @@ export function ticketReplies(): MiddlewareFn<BotContext> {
     const found = await ticketByUserMessage(ctx.services.deps, { chatId: ctx.chat.id, messageId: replyTo.message_id });
     if (!found) return next();
     const role = ctx.identity?.roles.find((r) =>
-      found.role === 'admin' ? r.kind === 'admin' && r.clientId === found.clientId : r.kind === 'subscriber' && r.subscriberId === found.subscriberId,
+      found.role === 'admin'
+        ? r.kind === 'admin' && r.clientId === found.clientId
+        : r.kind === 'subscriber' && r.subscriberId === found.subscriberId,
     );
     if (!role) return next();
     const handled = await addToTicket(ctx, actorFor(ctx.from.id, role) as Requester, found.ticketId, message);

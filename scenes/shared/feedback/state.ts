@@ -37,7 +37,8 @@ export function setFeedbackState(ctx: BotContext, state: FeedbackState): void {
 
 export function requester(ctx: BotContext): Requester {
   const actor = ctx.actor;
-  if (!actor || (actor.kind !== 'admin' && actor.kind !== 'subscriber')) throw new StaleButtonError('no requester role');
+  if (!actor || (actor.kind !== 'admin' && actor.kind !== 'subscriber'))
+    throw new StaleButtonError('no requester role');
   return actor;
 }
 
@@ -57,7 +58,8 @@ export async function resolveSub(ctx: BotContext, arg: string | undefined): Prom
 /** The menu's «Назад» and on-behalf line for this subscriber. */
 export async function menuTarget(ctx: BotContext, sub: number | undefined): Promise<MenuTarget> {
   const actor = requester(ctx);
-  if (actor.kind === 'subscriber') return { sub: actor.subscriberId, back: { area: 'sm', action: 'show', args: [actor.subscriberId] } };
+  if (actor.kind === 'subscriber')
+    return { sub: actor.subscriberId, back: { area: 'sm', action: 'show', args: [actor.subscriberId] } };
   if (sub === undefined) return { back: { area: 'menu', action: 'admin', args: [] } };
   const subscriber = await subscriberInScope(ctx.services.deps.db, actor, sub);
   return { sub, onBehalfMsisdn: subscriber.msisdn, back: { area: 'sm', action: 'show', args: [sub] } };

@@ -74,7 +74,12 @@ export const rateThread: ActionHandler = async (ctx, [id, mark]) => {
 };
 
 /** Adds what the user sent to a ticket and copies it into the ticket's topic; a closed ticket offers reopening. */
-export async function addToTicket(ctx: BotContext, actor: Requester, ticketId: number, message: Message): Promise<boolean> {
+export async function addToTicket(
+  ctx: BotContext,
+  actor: Requester,
+  ticketId: number,
+  message: Message,
+): Promise<boolean> {
   const content = userContent(message);
   if (!content) return false;
   const chatId = ctx.chat!.id;

@@ -53,7 +53,10 @@ export function askTextView(t: Texts, topic: string, sub: number | undefined): V
 export function askFilesView(t: Texts, topic: string, files: number, nonce: string, sub: number | undefined): View {
   return {
     text: t.tickets.askFiles(topic, files),
-    keyboard: [[button(t.tickets.labels.send, AREA, 'send', nonce)], [button(t.core.labels.cancel, AREA, 'menu', ...subArgs(sub))]],
+    keyboard: [
+      [button(t.tickets.labels.send, AREA, 'send', nonce)],
+      [button(t.core.labels.cancel, AREA, 'menu', ...subArgs(sub))],
+    ],
   };
 }
 
@@ -70,7 +73,11 @@ export function sentView(t: Texts, ticketId: number): View {
 
 export function listView(t: Texts, page: TicketPage, sub: number | undefined): View {
   const rows: Keyboard = page.items.map((item) => {
-    const label = t.tickets.listItem(item.id, t.tickets.topics[item.topic] ?? item.topic, t.tickets.statuses[item.status] ?? item.status);
+    const label = t.tickets.listItem(
+      item.id,
+      t.tickets.topics[item.topic] ?? item.topic,
+      t.tickets.statuses[item.status] ?? item.status,
+    );
     return [button(label, AREA, 'open', item.id)];
   });
   const pager = pagerRow(
@@ -86,7 +93,13 @@ export function listView(t: Texts, page: TicketPage, sub: number | undefined): V
 /** The whole conversation, newest kept when it is long; actions by status. */
 export function threadView(t: Texts, thread: TicketThread): View {
   const { ticket } = thread;
-  const head = [t.tickets.threadTitle(ticket.id, t.tickets.topics[ticket.topic] ?? ticket.topic, t.tickets.statuses[ticket.status] ?? ticket.status)];
+  const head = [
+    t.tickets.threadTitle(
+      ticket.id,
+      t.tickets.topics[ticket.topic] ?? ticket.topic,
+      t.tickets.statuses[ticket.status] ?? ticket.status,
+    ),
+  ];
   if (ticket.role === 'admin' && ticket.subscriberMsisdn) head.push(t.tickets.onBehalf(phone(ticket.subscriberMsisdn)));
   if (ticket.rating !== null) head.push(t.tickets.rated(ticket.rating));
   const blocks = thread.messages.map((m) => {
@@ -103,7 +116,12 @@ export function threadView(t: Texts, thread: TicketThread): View {
   }
   const hidden = blocks.length - kept.length;
   const closed = ticket.status === 'closed';
-  const text = [head.join('\n'), ...(hidden ? [t.tickets.earlier(hidden)] : []), ...kept, closed ? t.tickets.threadHintClosed : t.tickets.threadHintOpen].join('\n\n');
+  const text = [
+    head.join('\n'),
+    ...(hidden ? [t.tickets.earlier(hidden)] : []),
+    ...kept,
+    closed ? t.tickets.threadHintClosed : t.tickets.threadHintOpen,
+  ].join('\n\n');
 
   const rows: Keyboard = [];
   if (closed) {

@@ -21,7 +21,9 @@ export function periodsView(t: Texts, lang: Lang, subscriberId: number, periods:
   const keyboard: Keyboard = [];
   if (current) keyboard.push([button(periodButtonLabel(t, lang, current), 'det', 'page', subscriberId, current.key)]);
   for (let i = 0; i < months.length; i += 2) {
-    keyboard.push(months.slice(i, i + 2).map((p) => button(periodButtonLabel(t, lang, p), 'det', 'page', subscriberId, p.key)));
+    keyboard.push(
+      months.slice(i, i + 2).map((p) => button(periodButtonLabel(t, lang, p), 'det', 'page', subscriberId, p.key)),
+    );
   }
   keyboard.push([button(t.core.labels.back, 'sm', 'show', subscriberId)]);
   return { text: [l.title, '', l.intro, '', l.choose].join('\n'), keyboard };
@@ -53,7 +55,14 @@ export function pageView(t: Texts, lang: Lang, subscriberId: number, page: Detai
     l.grandTotal(page.totalRecords, money(page.totalCost)),
     '',
     ...page.records.map((r) =>
-      l.record(date(r.date), r.time, l.kinds[r.kind], otherParty(r.otherParty), quantityText(t, r.kind, r.quantity), money(r.cost)),
+      l.record(
+        date(r.date),
+        r.time,
+        l.kinds[r.kind],
+        otherParty(r.otherParty),
+        quantityText(t, r.kind, r.quantity),
+        money(r.cost),
+      ),
     ),
   );
   const key = page.period.key;

@@ -3,7 +3,13 @@
 import { cb } from '../../../src/bot/callback-data.js';
 import { button, grid, type Keyboard, type View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
-import { FORWARD_CONDITIONS, type ForwardCondition, type ForwardingLine, type ForwardingPreview, type ForwardingState } from '../../../src/domain/services/forwarding.js';
+import {
+  FORWARD_CONDITIONS,
+  type ForwardCondition,
+  type ForwardingLine,
+  type ForwardingPreview,
+  type ForwardingState,
+} from '../../../src/domain/services/forwarding.js';
 import { formatForwardTarget } from '../../../src/domain/services/forwarding-target.js';
 import { backRow, confirmRows, header } from '../service-operations/common.js';
 
@@ -29,7 +35,15 @@ export function forwardingView(t: Texts, state: ForwardingState, done?: string):
   const lines = state.lines.map((l) => `${l.active ? '✓' : '•'} ${lineText(t, l)}`);
   if (state.unconditionalActive) lines.push('', f.overrideNote);
   const keyboard: Keyboard = grid(
-    state.lines.map((l) => button(`${l.active ? '✓ ' : ''}${f.conditions[l.condition]}`, AREA, 'cond', state.subscriberId, codeOf(l.condition))),
+    state.lines.map((l) =>
+      button(
+        `${l.active ? '✓ ' : ''}${f.conditions[l.condition]}`,
+        AREA,
+        'cond',
+        state.subscriberId,
+        codeOf(l.condition),
+      ),
+    ),
     2,
   );
   if (state.lines.some((l) => l.active)) keyboard.push([button(f.cancelAll, AREA, 'cx', state.subscriberId, 'all')]);
@@ -48,10 +62,19 @@ export function conditionView(t: Texts, subscriberId: number, line: ForwardingLi
 
 export function askTargetView(t: Texts, subscriberId: number, condition: ForwardCondition): View {
   const f = t.services.fwd;
-  return { text: f.askTarget(f.conditions[condition]!), keyboard: [[button(t.core.labels.cancel, AREA, 'cond', subscriberId, codeOf(condition))]] };
+  return {
+    text: f.askTarget(f.conditions[condition]!),
+    keyboard: [[button(t.core.labels.cancel, AREA, 'cond', subscriberId, codeOf(condition))]],
+  };
 }
 
-export function setConfirmView(t: Texts, subscriberId: number, preview: ForwardingPreview, delays: readonly number[], nonce: string): View {
+export function setConfirmView(
+  t: Texts,
+  subscriberId: number,
+  preview: ForwardingPreview,
+  delays: readonly number[],
+  nonce: string,
+): View {
   const f = t.services.fwd;
   const previous = preview.previous
     ? `${f.on(formatForwardTarget(preview.previous.target))}${preview.previous.delaySeconds ? `, ${f.delay(preview.previous.delaySeconds)}` : ''}`
@@ -64,17 +87,34 @@ export function setConfirmView(t: Texts, subscriberId: number, preview: Forwardi
   });
   const keyboard: Keyboard = [];
   if (preview.condition === 'no_reply') {
-    keyboard.push(...grid(delays.map((d) => button(f.delayButton(d, d === preview.delaySeconds), AREA, 'dl', subscriberId, preview.target, d)), 6));
+    keyboard.push(
+      ...grid(
+        delays.map((d) =>
+          button(f.delayButton(d, d === preview.delaySeconds), AREA, 'dl', subscriberId, preview.target, d),
+        ),
+        6,
+      ),
+    );
   }
   keyboard.push(
-    ...confirmRows(t, cb(AREA, 'ok', subscriberId, codeOf(preview.condition), preview.target, preview.delaySeconds ?? 0, nonce), cb(AREA, 'show', subscriberId)),
+    ...confirmRows(
+      t,
+      cb(AREA, 'ok', subscriberId, codeOf(preview.condition), preview.target, preview.delaySeconds ?? 0, nonce),
+      cb(AREA, 'show', subscriberId),
+    ),
   );
   return { text: preview.condition === 'no_reply' ? `${text}\n\n${f.chooseDelay}` : text, keyboard };
 }
 
 export function cancelConfirmView(t: Texts, subscriberId: number, which: ForwardingLine | 'all', nonce: string): View {
   const f = t.services.fwd;
-  const text = which === 'all' ? f.confirmCancelAll : f.confirmCancel(f.conditions[which.condition]!, formatForwardTarget(which.target!));
+  const text =
+    which === 'all'
+      ? f.confirmCancelAll
+      : f.confirmCancel(f.conditions[which.condition]!, formatForwardTarget(which.target!));
   const code = which === 'all' ? 'all' : codeOf(which.condition);
-  return { text, keyboard: confirmRows(t, cb(AREA, 'cxok', subscriberId, code, nonce), cb(AREA, 'show', subscriberId)) };
+  return {
+    text,
+    keyboard: confirmRows(t, cb(AREA, 'cxok', subscriberId, code, nonce), cb(AREA, 'show', subscriberId)),
+  };
 }

@@ -14,7 +14,12 @@ type Named = { name: string; nameEn: string };
 const nameOf = (lang: Lang, c: Named) => (lang === 'en' ? c.nameEn : c.name);
 const hhmm = (at: Date) => time(at).slice(0, 5);
 
-export function categoryName(t: Texts, lang: Lang, screen: Pick<NumberChangeScreen, 'categories'>, code: string | null): string {
+export function categoryName(
+  t: Texts,
+  lang: Lang,
+  screen: Pick<NumberChangeScreen, 'categories'>,
+  code: string | null,
+): string {
   const category = code === null ? undefined : screen.categories.find((c) => c.code === code);
   return category ? nameOf(lang, category) : t.numbers.labels.all;
 }
@@ -24,15 +29,31 @@ function menuButton(t: Texts, subscriberId: number): InlineButton {
 }
 
 /** The main screen: mask, category, attempts left; category buttons and the portal's actions. */
-export function numberChangeView(t: Texts, lang: Lang, screen: NumberChangeScreen, mask: string, categoryCode: string | null): View {
+export function numberChangeView(
+  t: Texts,
+  lang: Lang,
+  screen: NumberChangeScreen,
+  mask: string,
+  categoryCode: string | null,
+): View {
   const s = t.numbers.screen;
   const l = t.numbers.labels;
   const id = screen.subscriberId;
   const cat = categoryCode ?? ALL;
-  const lines = [s.title, '', s.mask(mask), s.maskHint, '', s.category(categoryName(t, lang, screen, categoryCode)), '', s.attempts(screen.attemptsLeft)];
+  const lines = [
+    s.title,
+    '',
+    s.mask(mask),
+    s.maskHint,
+    '',
+    s.category(categoryName(t, lang, screen, categoryCode)),
+    '',
+    s.attempts(screen.attemptsLeft),
+  ];
   if (screen.blocked) lines.push('', s.blocked);
   else if (screen.attemptsLeft === 0) lines.push('', s.noAttempts);
-  if (screen.reservation) lines.push('', s.reserved(phone(screen.reservation.msisdn), hhmm(screen.reservation.reservedUntil)));
+  if (screen.reservation)
+    lines.push('', s.reserved(phone(screen.reservation.msisdn), hhmm(screen.reservation.reservedUntil)));
   lines.push('', s.typeMask);
   const categoryButtons = [
     button(l.all, AREA, 'cat', id, ALL, mask),
@@ -47,19 +68,32 @@ export function numberChangeView(t: Texts, lang: Lang, screen: NumberChangeScree
 }
 
 export function offerLabel(t: Texts, lang: Lang, offer: Offer): string {
-  return t.numbers.offers.button(phone(offer.msisdn), nameOf(lang, { name: offer.categoryName, nameEn: offer.categoryNameEn }), money(offer.fee));
+  return t.numbers.offers.button(
+    phone(offer.msisdn),
+    nameOf(lang, { name: offer.categoryName, nameEn: offer.categoryNameEn }),
+    money(offer.fee),
+  );
 }
 
 /** The offers of one search, each a button `+375 29 777-00-77 · Золотой · 115,60 руб.`. */
 export function offersView(
   t: Texts,
   lang: Lang,
-  input: { subscriberId: number; mask: string; categoryName: string; attemptsLeft: number; reservationMinutes: number; offers: Offer[] },
+  input: {
+    subscriberId: number;
+    mask: string;
+    categoryName: string;
+    attemptsLeft: number;
+    reservationMinutes: number;
+    offers: Offer[];
+  },
 ): View {
   const o = t.numbers.offers;
   const lines = [o.title(input.mask, input.categoryName), t.numbers.screen.attempts(input.attemptsLeft), ''];
   lines.push(input.offers.length > 0 ? o.pick(input.reservationMinutes) : o.none);
-  const keyboard = input.offers.map((offer) => [button(offerLabel(t, lang, offer), AREA, 'pick', input.subscriberId, offer.msisdn)]);
+  const keyboard = input.offers.map((offer) => [
+    button(offerLabel(t, lang, offer), AREA, 'pick', input.subscriberId, offer.msisdn),
+  ]);
   keyboard.push([button(t.core.labels.back, AREA, 'show', input.subscriberId)]);
   keyboard.push([menuButton(t, input.subscriberId)]);
   return { text: lines.join('\n'), keyboard };
@@ -69,7 +103,13 @@ export function offersView(
 export function confirmView(
   t: Texts,
   lang: Lang,
-  input: { subscriberId: number; currentMsisdn: string; reservation: Reservation; quarantineDays: number; nonce: string },
+  input: {
+    subscriberId: number;
+    currentMsisdn: string;
+    reservation: Reservation;
+    quarantineDays: number;
+    nonce: string;
+  },
 ): View {
   const c = t.numbers.confirm;
   const r = input.reservation;
@@ -120,7 +160,10 @@ export function termsView(t: Texts, lang: Lang, screen: NumberChangeScreen): Vie
     x.quarantine(screen.quarantineDays),
     x.funds,
   ].join('\n');
-  return { text, keyboard: [[button(t.core.labels.back, AREA, 'show', screen.subscriberId)], [menuButton(t, screen.subscriberId)]] };
+  return {
+    text,
+    keyboard: [[button(t.core.labels.back, AREA, 'show', screen.subscriberId)], [menuButton(t, screen.subscriberId)]],
+  };
 }
 
 export function requestDoneView(t: Texts, subscriberId: number, mask: string, categoryName: string): View {

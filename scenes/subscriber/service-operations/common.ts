@@ -33,8 +33,17 @@ export function backRow(t: Texts, subscriberId: number): InlineButton[] {
 }
 
 /** «Подтвердить» / «Отмена»: the confirm button carries the change and its one-time nonce. */
-export function confirmRows(t: Texts, confirm: InlineButton['callback_data'], cancel: InlineButton['callback_data']): InlineButton[][] {
-  return [[{ text: t.core.labels.confirm, callback_data: confirm }, { text: t.core.labels.cancel, callback_data: cancel }]];
+export function confirmRows(
+  t: Texts,
+  confirm: InlineButton['callback_data'],
+  cancel: InlineButton['callback_data'],
+): InlineButton[][] {
+  return [
+    [
+      { text: t.core.labels.confirm, callback_data: confirm },
+      { text: t.core.labels.cancel, callback_data: cancel },
+    ],
+  ];
 }
 
 /** Title, number and intro, preceded by the outcome of the last change when there is one. */

@@ -2,13 +2,26 @@
 import { money } from '../../../src/bot/format.js';
 import { button, type View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
-import type { TariffChangeResult, TariffOption, TariffOptions, TariffPlanSummary } from '../../../src/domain/tariffs.js';
+import type {
+  TariffChangeResult,
+  TariffOption,
+  TariffOptions,
+  TariffPlanSummary,
+} from '../../../src/domain/tariffs.js';
 
 const changeCost = (t: Texts, fee: number) => (fee === 0 ? t.account.tariff.free : money(fee));
 
 export function optionsView(t: Texts, subscriberId: number, o: TariffOptions, changeFee: number): View {
   const l = t.account.tariff;
-  const lines = [l.title, '', l.intro, '', l.current(o.current.name, money(o.current.monthlyFee)), l.rules(money(changeFee)), ''];
+  const lines = [
+    l.title,
+    '',
+    l.intro,
+    '',
+    l.current(o.current.name, money(o.current.monthlyFee)),
+    l.rules(money(changeFee)),
+    '',
+  ];
   const back = [button(t.core.labels.back, 'sm', 'show', subscriberId)];
   if (o.blocked) return { text: [...lines, l.blocked].join('\n'), keyboard: [back] };
   if (o.options.length === 0) return { text: [...lines, l.none].join('\n'), keyboard: [back] };
@@ -20,7 +33,13 @@ export function optionsView(t: Texts, subscriberId: number, o: TariffOptions, ch
   };
 }
 
-export function confirmView(t: Texts, subscriberId: number, current: TariffPlanSummary, option: TariffOption, nonce: string): View {
+export function confirmView(
+  t: Texts,
+  subscriberId: number,
+  current: TariffPlanSummary,
+  option: TariffOption,
+  nonce: string,
+): View {
   const l = t.account.tariff;
   return {
     text: l.confirm(current.name, option.name, money(option.monthlyFee), changeCost(t, option.changeFee)),

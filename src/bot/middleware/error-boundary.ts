@@ -13,12 +13,22 @@ export type ShowHome = (ctx: BotContext) => Promise<void>;
 
 /** Errors that mean Postgres, Redis or the Bot API cannot be reached right now. */
 export function isInfrastructureError(error: unknown): boolean {
-  const e = error as { code?: string; name?: string; message?: string; cause?: unknown; response?: { error_code?: unknown } };
+  const e = error as {
+    code?: string;
+    name?: string;
+    message?: string;
+    cause?: unknown;
+    response?: { error_code?: unknown };
+  };
   // The Bot API failing (5xx, or 429 beyond what the call policy waits for) is an outage, not a bug.
   const status = e?.response?.error_code;
   if (typeof status === 'number' && (status >= 500 || status === 429)) return true;
   const text = `${e?.name ?? ''} ${e?.code ?? ''} ${e?.message ?? ''}`;
-  if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|CONNECTION_|CONNECT_TIMEOUT|Connection is closed|Stream isn't writeable|enableOfflineQueue|Command timed out|MaxRetriesPerRequest|RedisUnavailable|ChatBusy|57P0|08006|08001|53300/.test(text)) {
+  if (
+    /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|CONNECTION_|CONNECT_TIMEOUT|Connection is closed|Stream isn't writeable|enableOfflineQueue|Command timed out|MaxRetriesPerRequest|RedisUnavailable|ChatBusy|57P0|08006|08001|53300/.test(
+      text,
+    )
+  ) {
     return true;
   }
   return e?.cause !== undefined && e.cause !== error ? isInfrastructureError(e.cause) : false;
@@ -42,12 +52,20 @@ const CONTROL = /[\u0000-\u001f\u007f]/g;
 async function auditRefusedPress(ctx: BotContext, reason: string): Promise<void> {
   const query = ctx.callbackQuery;
   if (!query) return;
-  const data = 'data' in query && typeof query.data === 'string' ? [...query.data].slice(0, 64).join('').replace(CONTROL, '?') : null;
+  const data =
+    'data' in query && typeof query.data === 'string'
+      ? [...query.data].slice(0, 64).join('').replace(CONTROL, '?')
+      : null;
   await safely(ctx, () =>
-    audit(ctx.services.deps.db, ctx.actor ?? { kind: 'user', telegramId: ctx.from?.id ?? 0 }, ctx.services.deps.clock.now(), {
-      action: 'security.refusedCallback',
-      after: { data, reason },
-    }),
+    audit(
+      ctx.services.deps.db,
+      ctx.actor ?? { kind: 'user', telegramId: ctx.from?.id ?? 0 },
+      ctx.services.deps.clock.now(),
+      {
+        action: 'security.refusedCallback',
+        after: { data, reason },
+      },
+    ),
   );
 }
 

@@ -21,6 +21,10 @@ export const command = defineCommand({
   async run(flags, ctx) {
     const { deps } = await ctx.open();
     const { granted } = await grantSupport(deps, flags.telegramId);
-    ctx.out(granted ? `Telegram user ${flags.telegramId} is now support staff.` : `Telegram user ${flags.telegramId} already was support staff.`);
+    ctx.out(
+      granted
+        ? `Telegram user ${flags.telegramId} is now support staff.`
+        : `Telegram user ${flags.telegramId} already was support staff.`,
+    );
   },
 });

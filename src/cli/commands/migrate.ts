@@ -9,6 +9,8 @@ export const command = defineCommand({
   flags: z.object({}).strict(),
   async run(_flags, ctx) {
     const { database } = await ctx.open({ migrate: true });
-    ctx.out(`Migrations applied (${database.driver === 'postgres' ? 'PostgreSQL server' : `embedded PGlite at ${ctx.config.PGLITE_DIR}`}).`);
+    ctx.out(
+      `Migrations applied (${database.driver === 'postgres' ? 'PostgreSQL server' : `embedded PGlite at ${ctx.config.PGLITE_DIR}`}).`,
+    );
   },
 });

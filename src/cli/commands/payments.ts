@@ -26,15 +26,21 @@ export const command = defineCommand({
   async run(flags, ctx) {
     const { deps } = await ctx.open();
     try {
-      const { payment, alreadyConfirmed } = await confirmPayment(deps, { kind: 'system', name: 'cli' }, { clientUnp: flags.client, documentNumber: flags.doc });
+      const { payment, alreadyConfirmed } = await confirmPayment(
+        deps,
+        { kind: 'system', name: 'cli' },
+        { clientUnp: flags.client, documentNumber: flags.doc },
+      );
       ctx.out(
         alreadyConfirmed
           ? `Payment ${payment.documentNumber} of ${payment.paidOn} (client ${flags.client}) was already confirmed.`
           : `Payment ${payment.documentNumber} of ${payment.paidOn} (client ${flags.client}) is now confirmed.`,
       );
     } catch (e) {
-      if (isDomainError(e) && e.code === 'payments.clientNotFound') throw new CliError(`no client with УНП ${flags.client}`);
-      if (isDomainError(e) && e.code === 'payments.notFound') throw new CliError(`client ${flags.client} has no payment with document number ${flags.doc}`);
+      if (isDomainError(e) && e.code === 'payments.clientNotFound')
+        throw new CliError(`no client with УНП ${flags.client}`);
+      if (isDomainError(e) && e.code === 'payments.notFound')
+        throw new CliError(`client ${flags.client} has no payment with document number ${flags.doc}`);
       throw e;
     }
   },

@@ -11,6 +11,10 @@ export const command = defineCommand({
   async run(flags, ctx) {
     const { deps } = await ctx.open();
     const { revoked } = await revokeSupport(deps, flags.telegramId);
-    ctx.out(revoked ? `Telegram user ${flags.telegramId} is no longer support staff.` : `Telegram user ${flags.telegramId} was not support staff.`);
+    ctx.out(
+      revoked
+        ? `Telegram user ${flags.telegramId} is no longer support staff.`
+        : `Telegram user ${flags.telegramId} was not support staff.`,
+    );
   },
 });

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { seedBulk, seedDemo } from '../../db/seed/index.js';
 import { defineCommand, UsageError } from '../command.js';
 
-const count = z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must not be negative').max(10_000_000, 'at most 10 000 000');
+const count = z.coerce
+  .number({ error: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(0, 'must not be negative')
+  .max(10_000_000, 'at most 10 000 000');
 
 export const command = defineCommand({
   name: 'seed',
@@ -47,7 +51,9 @@ export const command = defineCommand({
         },
       });
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      ctx.out(`Bulk data written in ${seconds} s: ${result.clients} clients, ${result.subscribers} subscribers, ${result.pool} pool numbers.`);
+      ctx.out(
+        `Bulk data written in ${seconds} s: ${result.clients} clients, ${result.subscribers} subscribers, ${result.pool} pool numbers.`,
+      );
     }
   },
 });

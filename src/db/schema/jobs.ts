@@ -20,8 +20,5 @@ export const jobs = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
     doneAt: timestamp({ withTimezone: true }),
   },
-  (t) => [
-    index('jobs_due').on(t.status, t.runAt),
-    uniqueIndex('jobs_dedupe').on(t.dedupeKey),
-  ],
+  (t) => [index('jobs_due').on(t.status, t.runAt), uniqueIndex('jobs_dedupe').on(t.dedupeKey)],
 );

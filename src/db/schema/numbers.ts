@@ -1,7 +1,19 @@
 // «Смена номера»: number categories with their patterns, the number pool with reservations
 // and quarantine, search attempts, requests and completed changes.
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { subscribers } from './subscribers.js';
 
 export const numberCategories = pgTable(

@@ -1,6 +1,17 @@
 // Feedback tickets and their threads (R-TICKET, R-HANDOVER).
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { clients } from './clients.js';
 import { subscribers } from './subscribers.js';
 
@@ -12,9 +23,7 @@ export const ticketIds = pgSequence('ticket_ids', { startWith: 1000 });
 export const tickets = pgTable(
   'tickets',
   {
-    id: integer()
-      .primaryKey()
-      .default(sql`nextval('ticket_ids')`),
+    id: integer().primaryKey().default(sql`nextval('ticket_ids')`),
     requesterTelegramId: bigint({ mode: 'number' }).notNull(),
     requesterChatId: bigint({ mode: 'number' }).notNull(),
     /** 'admin' | 'subscriber' — the role the ticket was opened in. */

@@ -60,7 +60,10 @@ export function clientSizes(subscribers: number, big = 100_000): number[] {
 }
 
 async function countWithPrefix(db: Executor, table: 'subscribers' | 'number_pool', prefix: string): Promise<number> {
-  const [row] = await rawRows<{ n: string | number }>(db, sql`select count(*) as n from ${sql.identifier(table)} where msisdn like ${`${prefix}%`}`);
+  const [row] = await rawRows<{ n: string | number }>(
+    db,
+    sql`select count(*) as n from ${sql.identifier(table)} where msisdn like ${`${prefix}%`}`,
+  );
   return Number(row?.n ?? 0);
 }
 
@@ -122,10 +125,16 @@ async function seedAccounts(db: Executor, made: { id: number; unp: string; size:
   return accounts.sort((a, b) => a.id - b.id);
 }
 
-async function seedSubscribers(deps: DomainDeps, accounts: { id: number; clientId: number; size: number }[], tariffIds: number[], onProgress?: BulkSeedOptions['onProgress']) {
+async function seedSubscribers(
+  deps: DomainDeps,
+  accounts: { id: number; clientId: number; size: number }[],
+  tariffIds: number[],
+  onProgress?: BulkSeedOptions['onProgress'],
+) {
   const total = accounts.reduce((s, a) => s + a.size, 0);
   const start = await countWithPrefix(deps.db, 'subscribers', BULK_SUBSCRIBER_PREFIX);
-  if (start + total > NUMBERS_PER_CODE) throw new Error(`bulk subscribers would exceed the ${NUMBERS_PER_CODE} numbers of +${BULK_SUBSCRIBER_PREFIX}`);
+  if (start + total > NUMBERS_PER_CODE)
+    throw new Error(`bulk subscribers would exceed the ${NUMBERS_PER_CODE} numbers of +${BULK_SUBSCRIBER_PREFIX}`);
   const names = JSON.stringify({ s: SURNAMES, m: MALE_NAMES, f: FEMALE_NAMES, t: tariffIds });
   let offset = start;
   let done = 0;
@@ -171,7 +180,10 @@ async function loadRules(db: Executor) {
     db,
     sql`select c.id, c.code, c.rank, p.pattern from number_categories c join number_category_patterns p on p.category_id = c.id order by c.rank desc, p.position`,
   );
-  const byCode = new Map<string, { code: string; rank: number; patterns: { pattern: string; description: string }[] }>();
+  const byCode = new Map<
+    string,
+    { code: string; rank: number; patterns: { pattern: string; description: string }[] }
+  >();
   const ids = new Map<string, number>();
   for (const r of rows) {
     if (!byCode.has(r.code)) byCode.set(r.code, { code: r.code, rank: Number(r.rank), patterns: [] });
@@ -181,9 +193,15 @@ async function loadRules(db: Executor) {
   return { compiled: compileRules([...byCode.values()]), ids };
 }
 
-async function seedPool(deps: DomainDeps, count: number, concurrency: number, onProgress?: BulkSeedOptions['onProgress']) {
+async function seedPool(
+  deps: DomainDeps,
+  count: number,
+  concurrency: number,
+  onProgress?: BulkSeedOptions['onProgress'],
+) {
   const start = await countWithPrefix(deps.db, 'number_pool', BULK_POOL_PREFIX);
-  if (start + count > NUMBERS_PER_CODE) throw new Error(`bulk pool would exceed the ${NUMBERS_PER_CODE} numbers of +${BULK_POOL_PREFIX}`);
+  if (start + count > NUMBERS_PER_CODE)
+    throw new Error(`bulk pool would exceed the ${NUMBERS_PER_CODE} numbers of +${BULK_POOL_PREFIX}`);
   const { compiled, ids } = await loadRules(deps.db);
   const chunks: number[] = [];
   for (let from = start; from < start + count; from += POOL_PER_STATEMENT) chunks.push(from);
@@ -193,7 +211,10 @@ async function seedPool(deps: DomainDeps, count: number, concurrency: number, on
     const rnd = prng(from + 1);
     const rows: { msisdn: string; key: number }[] = [];
     for (let i = from; i < from + n; i++) {
-      rows.push({ msisdn: BULK_POOL_PREFIX + String((i * STRIDE + OFFSET) % NUMBERS_PER_CODE).padStart(7, '0'), key: rnd.next() });
+      rows.push({
+        msisdn: BULK_POOL_PREFIX + String((i * STRIDE + OFFSET) % NUMBERS_PER_CODE).padStart(7, '0'),
+        key: rnd.next(),
+      });
     }
     // In key order the primary-key and prefix indexes are walked once per chunk instead of at random.
     rows.sort((a, b) => (a.msisdn < b.msisdn ? -1 : 1));

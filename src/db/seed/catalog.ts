@@ -57,8 +57,22 @@ interface ServiceSeed {
 }
 
 export const SERVICES: ServiceSeed[] = [
-  { code: 'caller_id', kind: 'additional', name: 'Определитель номера', description: 'Показывает номер звонящего', connectFee: 0, monthlyFee: 150 },
-  { code: 'anti_aon', kind: 'additional', name: 'АнтиАОН', description: 'Скрывает ваш номер при исходящих вызовах', connectFee: 100, monthlyFee: 390 },
+  {
+    code: 'caller_id',
+    kind: 'additional',
+    name: 'Определитель номера',
+    description: 'Показывает номер звонящего',
+    connectFee: 0,
+    monthlyFee: 150,
+  },
+  {
+    code: 'anti_aon',
+    kind: 'additional',
+    name: 'АнтиАОН',
+    description: 'Скрывает ваш номер при исходящих вызовах',
+    connectFee: 100,
+    monthlyFee: 390,
+  },
   {
     code: 'super_aon',
     kind: 'additional',
@@ -68,14 +82,72 @@ export const SERVICES: ServiceSeed[] = [
     monthlyFee: 990,
     notOn: ['biz_mini', 'biz_start', 'corp_archive'],
   },
-  { code: 'call_waiting', kind: 'additional', name: 'Ожидание вызова', description: 'Второй вызов во время разговора', connectFee: 0, monthlyFee: 50 },
-  { code: 'conference', kind: 'additional', name: 'Конференц-связь', description: 'Разговор до 5 участников', connectFee: 0, monthlyFee: 120 },
-  { code: 'missed_calls', kind: 'additional', name: 'Пропущенные вызовы', description: 'SMS о звонках, пока телефон был выключен', connectFee: 0, monthlyFee: 99 },
-  { code: 'melody', kind: 'additional', name: 'Мелодия вместо гудка', description: 'Звонящие слышат выбранную мелодию', connectFee: 50, monthlyFee: 249 },
-  { code: 'sms_100', kind: 'additional', name: 'SMS-пакет 100', description: '100 SMS на все сети в месяц', connectFee: 0, monthlyFee: 350, notOn: ['biz_unlim'] },
-  { code: 'intl_calls', kind: 'additional', name: 'Международная связь', description: 'Исходящие международные вызовы', connectFee: 0, monthlyFee: 100 },
-  { code: 'roaming', kind: 'additional', name: 'Роуминг', description: 'Связь за границей', connectFee: 0, monthlyFee: 100, notOn: ['biz_data'] },
-  { code: 'roaming_block', kind: 'additional', name: 'Запрет роуминга', description: 'Запрет всех вызовов в роуминге', connectFee: 0, monthlyFee: 50 },
+  {
+    code: 'call_waiting',
+    kind: 'additional',
+    name: 'Ожидание вызова',
+    description: 'Второй вызов во время разговора',
+    connectFee: 0,
+    monthlyFee: 50,
+  },
+  {
+    code: 'conference',
+    kind: 'additional',
+    name: 'Конференц-связь',
+    description: 'Разговор до 5 участников',
+    connectFee: 0,
+    monthlyFee: 120,
+  },
+  {
+    code: 'missed_calls',
+    kind: 'additional',
+    name: 'Пропущенные вызовы',
+    description: 'SMS о звонках, пока телефон был выключен',
+    connectFee: 0,
+    monthlyFee: 99,
+  },
+  {
+    code: 'melody',
+    kind: 'additional',
+    name: 'Мелодия вместо гудка',
+    description: 'Звонящие слышат выбранную мелодию',
+    connectFee: 50,
+    monthlyFee: 249,
+  },
+  {
+    code: 'sms_100',
+    kind: 'additional',
+    name: 'SMS-пакет 100',
+    description: '100 SMS на все сети в месяц',
+    connectFee: 0,
+    monthlyFee: 350,
+    notOn: ['biz_unlim'],
+  },
+  {
+    code: 'intl_calls',
+    kind: 'additional',
+    name: 'Международная связь',
+    description: 'Исходящие международные вызовы',
+    connectFee: 0,
+    monthlyFee: 100,
+  },
+  {
+    code: 'roaming',
+    kind: 'additional',
+    name: 'Роуминг',
+    description: 'Связь за границей',
+    connectFee: 0,
+    monthlyFee: 100,
+    notOn: ['biz_data'],
+  },
+  {
+    code: 'roaming_block',
+    kind: 'additional',
+    name: 'Запрет роуминга',
+    description: 'Запрет всех вызовов в роуминге',
+    connectFee: 0,
+    monthlyFee: 50,
+  },
   {
     code: 'geo',
     kind: 'additional',
@@ -85,9 +157,33 @@ export const SERVICES: ServiceSeed[] = [
     monthlyFee: 490,
     notOn: ['biz_mini', 'corp_archive'],
   },
-  { code: 'mi_1gb', kind: 'mobile_internet', name: 'Мобильный интернет 1 ГБ', description: '1 ГБ в месяц', connectFee: 0, monthlyFee: 390, volumeMb: 1024 },
-  { code: 'mi_5gb', kind: 'mobile_internet', name: 'Мобильный интернет 5 ГБ', description: '5 ГБ в месяц', connectFee: 0, monthlyFee: 890, volumeMb: 5120 },
-  { code: 'mi_15gb', kind: 'mobile_internet', name: 'Мобильный интернет 15 ГБ', description: '15 ГБ в месяц', connectFee: 0, monthlyFee: 1490, volumeMb: 15360 },
+  {
+    code: 'mi_1gb',
+    kind: 'mobile_internet',
+    name: 'Мобильный интернет 1 ГБ',
+    description: '1 ГБ в месяц',
+    connectFee: 0,
+    monthlyFee: 390,
+    volumeMb: 1024,
+  },
+  {
+    code: 'mi_5gb',
+    kind: 'mobile_internet',
+    name: 'Мобильный интернет 5 ГБ',
+    description: '5 ГБ в месяц',
+    connectFee: 0,
+    monthlyFee: 890,
+    volumeMb: 5120,
+  },
+  {
+    code: 'mi_15gb',
+    kind: 'mobile_internet',
+    name: 'Мобильный интернет 15 ГБ',
+    description: '15 ГБ в месяц',
+    connectFee: 0,
+    monthlyFee: 1490,
+    volumeMb: 15360,
+  },
   {
     code: 'mi_50gb',
     kind: 'mobile_internet',
@@ -184,7 +280,12 @@ export async function ensureNumberCategories(tx: Executor): Promise<Record<strin
       .returning({ id: numberCategories.id });
     if (created) {
       await tx.insert(numberCategoryPatterns).values(
-        rule.patterns.map((p, i) => ({ categoryId: created.id, position: i + 1, pattern: p.pattern, description: p.description })),
+        rule.patterns.map((p, i) => ({
+          categoryId: created.id,
+          position: i + 1,
+          pattern: p.pattern,
+          description: p.description,
+        })),
       );
     }
   }
@@ -202,11 +303,18 @@ export async function ensureCatalog(tx: Executor): Promise<CatalogIds> {
     await tx
       .select({ id: tariffPlans.id, code: tariffPlans.code })
       .from(tariffPlans)
-      .where(inArray(tariffPlans.code, TARIFF_PLANS.map((p) => p.code))),
+      .where(
+        inArray(
+          tariffPlans.code,
+          TARIFF_PLANS.map((p) => p.code),
+        ),
+      ),
   );
   await tx
     .insert(tariffTransitions)
-    .values(TRANSITIONS.flatMap(([from, tos]) => tos.map((to) => ({ fromPlanId: tariffs[from]!, toPlanId: tariffs[to]! }))))
+    .values(
+      TRANSITIONS.flatMap(([from, tos]) => tos.map((to) => ({ fromPlanId: tariffs[from]!, toPlanId: tariffs[to]! }))),
+    )
     .onConflictDoNothing();
 
   await tx
@@ -217,13 +325,21 @@ export async function ensureCatalog(tx: Executor): Promise<CatalogIds> {
     await tx
       .select({ id: services.id, code: services.code })
       .from(services)
-      .where(inArray(services.code, SERVICES.map((s) => s.code))),
+      .where(
+        inArray(
+          services.code,
+          SERVICES.map((s) => s.code),
+        ),
+      ),
   );
   await tx
     .insert(tariffServices)
     .values(
       SERVICES.flatMap((s) =>
-        TARIFF_PLANS.filter((p) => !s.notOn?.includes(p.code)).map((p) => ({ tariffPlanId: tariffs[p.code]!, serviceId: serviceIds[s.code]! })),
+        TARIFF_PLANS.filter((p) => !s.notOn?.includes(p.code)).map((p) => ({
+          tariffPlanId: tariffs[p.code]!,
+          serviceId: serviceIds[s.code]!,
+        })),
       ),
     )
     .onConflictDoNothing();

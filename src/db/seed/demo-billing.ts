@@ -24,13 +24,21 @@ interface ClientRef {
 const at = (day: IsoDate, hour: number) => new Date(startOfMinskDay(day).getTime() + hour * 3_600_000);
 
 /** Invoices for every closed month of the last six; the last month only once its billing period is over. */
-async function seedInvoices(tx: Executor, client: ClientRef, lines: ChargeLine[], today: IsoDate, now: Date, settings: Settings) {
+async function seedInvoices(
+  tx: Executor,
+  client: ClientRef,
+  lines: ChargeLine[],
+  today: IsoDate,
+  now: Date,
+  settings: Settings,
+) {
   const m0 = monthStart(today);
   const lastClosed = Number(today.slice(8, 10)) > settings.billingPeriodLastDay ? addMonths(m0, -1) : addMonths(m0, -2);
   const issued: { period: IsoDate; amount: number; issuedOn: IsoDate }[] = [];
   for (let period = addMonths(m0, -6); period <= lastClosed; period = addMonths(period, 1)) {
     const perKind = new Map<ChargeLine['kind'], number>();
-    for (const l of lines) if (l.clientId === client.id && l.period === period) perKind.set(l.kind, (perKind.get(l.kind) ?? 0) + l.amount);
+    for (const l of lines)
+      if (l.clientId === client.id && l.period === period) perKind.set(l.kind, (perKind.get(l.kind) ?? 0) + l.amount);
     const invoiceLinesOf = (['subscription', 'service', 'usage', 'fee'] as const)
       .filter((k) => (perKind.get(k) ?? 0) > 0)
       .map((k, i) => ({ position: i + 1, description: LINE_TITLES[k], amount: perKind.get(k)! }));
@@ -57,12 +65,28 @@ async function seedInvoices(tx: Executor, client: ClientRef, lines: ChargeLine[]
 }
 
 /** A confirmed payment for each paid invoice, and for the demo client two still unconfirmed ones. */
-async function seedPayments(tx: Executor, client: ClientRef, issued: { amount: number; issuedOn: IsoDate }[], firstDocument: number, today: IsoDate, now: Date, withUnconfirmed: boolean) {
+async function seedPayments(
+  tx: Executor,
+  client: ClientRef,
+  issued: { amount: number; issuedOn: IsoDate }[],
+  firstDocument: number,
+  today: IsoDate,
+  now: Date,
+  withUnconfirmed: boolean,
+) {
   const rows: (typeof payments.$inferInsert)[] = [];
   let doc = firstDocument;
   for (const inv of issued.slice(0, -1)) {
     const paidOn = addDays(inv.issuedOn, 6);
-    rows.push({ clientId: client.id, documentNumber: String(doc++), paidOn, amount: inv.amount, status: 'confirmed', createdAt: at(paidOn, 12), confirmedAt: at(addDays(paidOn, 1), 10) });
+    rows.push({
+      clientId: client.id,
+      documentNumber: String(doc++),
+      paidOn,
+      amount: inv.amount,
+      status: 'confirmed',
+      createdAt: at(paidOn, 12),
+      confirmedAt: at(addDays(paidOn, 1), 10),
+    });
   }
   if (withUnconfirmed) {
     const last = issued.at(-1);
@@ -70,15 +94,37 @@ async function seedPayments(tx: Executor, client: ClientRef, issued: { amount: n
     const afterInvoice = last ? addDays(last.issuedOn, 1) : today;
     const latest = [afterInvoice, addDays(today, -9)].sort()[1]!;
     const early = latest > today ? today : latest;
-    rows.push({ clientId: client.id, documentNumber: String(doc++), paidOn: early, amount: last?.amount ?? 15_000, status: 'unconfirmed', createdAt: early === today ? now : at(early, 15) });
+    rows.push({
+      clientId: client.id,
+      documentNumber: String(doc++),
+      paidOn: early,
+      amount: last?.amount ?? 15_000,
+      status: 'unconfirmed',
+      createdAt: early === today ? now : at(early, 15),
+    });
     const recent = addDays(today, -2);
-    rows.push({ clientId: client.id, documentNumber: String(doc++), paidOn: recent, amount: 15_000, status: 'unconfirmed', createdAt: at(recent, 11) });
+    rows.push({
+      clientId: client.id,
+      documentNumber: String(doc++),
+      paidOn: recent,
+      amount: 15_000,
+      status: 'unconfirmed',
+      createdAt: at(recent, 11),
+    });
   }
   if (rows.length > 0) await tx.insert(payments).values(rows);
 }
 
 /** Equipment in installments; remaining payments follow from the months passed since the purchase. */
-function installment(clientId: number, subscriberId: number | null, item: string, total: number, monthly: number, boughtMonthsAgo: number, today: IsoDate) {
+function installment(
+  clientId: number,
+  subscriberId: number | null,
+  item: string,
+  total: number,
+  monthly: number,
+  boughtMonthsAgo: number,
+  today: IsoDate,
+) {
   const m0 = monthStart(today);
   const remaining = Math.max(0, total - boughtMonthsAgo);
   return {
@@ -107,12 +153,30 @@ export async function seedBilling(
   await seedPayments(tx, refs.second, secondInvoices, 3305, today, now, false);
 
   const sub = (msisdn: string) => refs.subscribers.find((s) => s.msisdn === msisdn)!.id;
-  await tx.insert(installments).values([
-    installment(refs.demo.id, null, 'Маршрутизатор Huawei B535-232', 12, 1_490, 8, today),
-    installment(refs.demo.id, null, 'IP-АТС Yeastar S20', 24, 4_590, 3, today),
-    installment(refs.demo.id, sub(id.DEMO_SUBSCRIBER_MSISDN), 'Смартфон Samsung Galaxy A55 5G 8/256GB', 24, 4_290, 5, today),
-    installment(refs.demo.id, sub('375291000002'), 'Смартфон Apple iPhone 15 128GB', 24, 11_990, 14, today),
-    installment(refs.demo.id, sub('375441000007'), 'Планшет Lenovo Tab M10 LTE', 12, 1_890, 10, today),
-    installment(refs.second.id, sub(id.DEMO_SECOND_SUBSCRIBER_MSISDN), 'Смартфон Xiaomi Redmi Note 13', 12, 2_490, 2, today),
-  ]);
+  await tx
+    .insert(installments)
+    .values([
+      installment(refs.demo.id, null, 'Маршрутизатор Huawei B535-232', 12, 1_490, 8, today),
+      installment(refs.demo.id, null, 'IP-АТС Yeastar S20', 24, 4_590, 3, today),
+      installment(
+        refs.demo.id,
+        sub(id.DEMO_SUBSCRIBER_MSISDN),
+        'Смартфон Samsung Galaxy A55 5G 8/256GB',
+        24,
+        4_290,
+        5,
+        today,
+      ),
+      installment(refs.demo.id, sub('375291000002'), 'Смартфон Apple iPhone 15 128GB', 24, 11_990, 14, today),
+      installment(refs.demo.id, sub('375441000007'), 'Планшет Lenovo Tab M10 LTE', 12, 1_890, 10, today),
+      installment(
+        refs.second.id,
+        sub(id.DEMO_SECOND_SUBSCRIBER_MSISDN),
+        'Смартфон Xiaomi Redmi Note 13',
+        12,
+        2_490,
+        2,
+        today,
+      ),
+    ]);
 }

@@ -46,9 +46,21 @@ const range = (prefix: string, from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${String(from + i).padStart(6, '0')}`);
 
 const DEMO_ACCOUNTS: AccountPlan[] = [
-  { number: `${id.DEMO_CLIENT_UNP}001`, name: 'Головной офис', msisdns: [...range('375291', 1, 20), id.DEMO_TERMINATED_MSISDN] },
-  { number: `${id.DEMO_CLIENT_UNP}002`, name: 'Отдел продаж', msisdns: [...range('375291', 21, 32), ...range('375441', 1, 6)] },
-  { number: `${id.DEMO_CLIENT_UNP}003`, name: 'Филиал в Гомеле', msisdns: [...range('375441', 7, 12), ...range('375293', 1, 2)] },
+  {
+    number: `${id.DEMO_CLIENT_UNP}001`,
+    name: 'Головной офис',
+    msisdns: [...range('375291', 1, 20), id.DEMO_TERMINATED_MSISDN],
+  },
+  {
+    number: `${id.DEMO_CLIENT_UNP}002`,
+    name: 'Отдел продаж',
+    msisdns: [...range('375291', 21, 32), ...range('375441', 1, 6)],
+  },
+  {
+    number: `${id.DEMO_CLIENT_UNP}003`,
+    name: 'Филиал в Гомеле',
+    msisdns: [...range('375441', 7, 12), ...range('375293', 1, 2)],
+  },
 ];
 
 const SECOND_ACCOUNTS: AccountPlan[] = [
@@ -63,7 +75,17 @@ const DISPLAY_NAMES: Record<string, string> = {
   '375441000012': 'Склад Гомель',
 };
 
-const TARIFF_MIX = ['biz_mini', 'biz_start', 'biz_start', 'biz_optimal', 'biz_optimal', 'biz_max', 'biz_unlim', 'biz_data', 'corp_archive'];
+const TARIFF_MIX = [
+  'biz_mini',
+  'biz_start',
+  'biz_start',
+  'biz_optimal',
+  'biz_optimal',
+  'biz_max',
+  'biz_unlim',
+  'biz_data',
+  'corp_archive',
+];
 
 export interface DemoClients {
   demoClientId: number;
@@ -71,7 +93,13 @@ export interface DemoClients {
   subscribers: SeededSubscriber[];
 }
 
-export async function seedDemoClients(tx: Executor, catalog: CatalogIds, rnd: Prng, today: IsoDate, secretsKey: Buffer): Promise<DemoClients> {
+export async function seedDemoClients(
+  tx: Executor,
+  catalog: CatalogIds,
+  rnd: Prng,
+  today: IsoDate,
+  secretsKey: Buffer,
+): Promise<DemoClients> {
   const createdAt = startOfMinskDay(addMonths(monthStart(today), -24));
   const [demo] = await tx
     .insert(clients)
@@ -113,9 +141,24 @@ export async function seedDemoClients(tx: Executor, catalog: CatalogIds, rnd: Pr
   const secondClientId = second!.id;
 
   await tx.insert(bankAccounts).values([
-    { clientId: demoClientId, iban: belarusianIban('AKBB', '30120000457190000000'), bankName: 'ОАО «АСБ Беларусбанк»', bic: 'AKBBBY2X' },
-    { clientId: demoClientId, iban: belarusianIban('PJCB', '30120457190001000933'), bankName: 'ЗАО «Приорбанк»', bic: 'PJCBBY2X' },
-    { clientId: secondClientId, iban: belarusianIban('ALFA', '30121193000000000005'), bankName: 'ЗАО «Альфа-Банк»', bic: 'ALFABY2X' },
+    {
+      clientId: demoClientId,
+      iban: belarusianIban('AKBB', '30120000457190000000'),
+      bankName: 'ОАО «АСБ Беларусбанк»',
+      bic: 'AKBBBY2X',
+    },
+    {
+      clientId: demoClientId,
+      iban: belarusianIban('PJCB', '30120457190001000933'),
+      bankName: 'ЗАО «Приорбанк»',
+      bic: 'PJCBBY2X',
+    },
+    {
+      clientId: secondClientId,
+      iban: belarusianIban('ALFA', '30121193000000000005'),
+      bankName: 'ЗАО «Альфа-Банк»',
+      bic: 'ALFABY2X',
+    },
   ]);
 
   const seeded: SeededSubscriber[] = [];
@@ -129,7 +172,18 @@ export async function seedDemoClients(tx: Executor, catalog: CatalogIds, rnd: Pr
         .values({ clientId, number: plan.number, name: plan.name })
         .returning({ id: personalAccounts.id });
       for (const msisdn of plan.msisdns) {
-        seeded.push(await insertSubscriber(tx, { clientId, accountId: account!.id, msisdn, catalog, rnd, today, secretsKey, createdAt }));
+        seeded.push(
+          await insertSubscriber(tx, {
+            clientId,
+            accountId: account!.id,
+            msisdn,
+            catalog,
+            rnd,
+            today,
+            secretsKey,
+            createdAt,
+          }),
+        );
       }
     }
   }
@@ -195,7 +249,13 @@ async function insertSubscriber(tx: Executor, s: SubscriberInput): Promise<Seede
 }
 
 /** Connected services, one forwarding set, voicemail e-mails and pauses (one running today). */
-async function seedServiceState(tx: Executor, catalog: CatalogIds, subs: SeededSubscriber[], rnd: Prng, today: IsoDate): Promise<void> {
+async function seedServiceState(
+  tx: Executor,
+  catalog: CatalogIds,
+  subs: SeededSubscriber[],
+  rnd: Prng,
+  today: IsoDate,
+): Promise<void> {
   const m0 = monthStart(today);
   const additional = SERVICES.filter((x) => x.kind === 'additional').map((x) => x.code);
   const internet = SERVICES.filter((x) => x.kind === 'mobile_internet').map((x) => x.code);
@@ -218,8 +278,17 @@ async function seedServiceState(tx: Executor, catalog: CatalogIds, subs: SeededS
     for (const code of wanted) {
       const since = addMonths(m0, -rnd.int(1, 10));
       sub.services.push({ code, since });
-      rows.push({ subscriberId: sub.id, serviceId: catalog.services[code]!, connectedAt: startOfMinskDay(addDays(since, rnd.int(0, 20))) });
-      if (code === 'voicemail_plus') vmRows.push({ subscriberId: sub.id, email: rnd.chance(0.5) ? `vm${sub.msisdn.slice(-4)}@demo-telecom.by` : null, updatedAt: startOfMinskDay(since) });
+      rows.push({
+        subscriberId: sub.id,
+        serviceId: catalog.services[code]!,
+        connectedAt: startOfMinskDay(addDays(since, rnd.int(0, 20))),
+      });
+      if (code === 'voicemail_plus')
+        vmRows.push({
+          subscriberId: sub.id,
+          email: rnd.chance(0.5) ? `vm${sub.msisdn.slice(-4)}@demo-telecom.by` : null,
+          updatedAt: startOfMinskDay(since),
+        });
     }
   }
   await insertBatches(tx, subscriberServices, rows);
@@ -235,9 +304,19 @@ async function seedServiceState(tx: Executor, catalog: CatalogIds, subs: SeededS
   ]);
 
   const paused = at(id.DEMO_PAUSED_MSISDN);
-  paused.pauses.push({ startsOn: addDays(today, -5), endsOn: addDays(today, 10), fee: 300, createdOn: addDays(today, -6) });
+  paused.pauses.push({
+    startsOn: addDays(today, -5),
+    endsOn: addDays(today, 10),
+    fee: 300,
+    createdOn: addDays(today, -6),
+  });
   const earlier = at('375291000009');
-  earlier.pauses.push({ startsOn: addDays(today, -70), endsOn: addDays(today, -56), fee: 300, createdOn: addDays(today, -71) });
+  earlier.pauses.push({
+    startsOn: addDays(today, -70),
+    endsOn: addDays(today, -56),
+    fee: 300,
+    createdOn: addDays(today, -71),
+  });
   for (const sub of [paused, earlier]) {
     for (const p of sub.pauses) {
       await tx.insert(pauses).values({

@@ -12,7 +12,14 @@ import type { Prng } from './prng.js';
 
 const FLEET_TARIFFS = ['biz_mini', 'biz_start', 'biz_optimal', 'biz_optimal', 'biz_max', 'biz_data'];
 
-export async function seedDemoFleet(tx: Executor, clientId: number, catalog: CatalogIds, rnd: Prng, createdAt: Date, secretsKey: Buffer): Promise<number> {
+export async function seedDemoFleet(
+  tx: Executor,
+  clientId: number,
+  catalog: CatalogIds,
+  rnd: Prng,
+  createdAt: Date,
+  secretsKey: Buffer,
+): Promise<number> {
   const [account] = await tx
     .insert(personalAccounts)
     .values({ clientId, number: DEMO_FLEET_ACCOUNT, name: 'Корпоративный парк SIM' })

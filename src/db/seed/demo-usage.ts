@@ -40,7 +40,13 @@ function pausedOn(sub: SeededSubscriber, day: IsoDate): boolean {
 }
 
 /** Writes usage and charges; returns every charge line for the invoices. */
-export async function seedUsageAndCharges(tx: Executor, subs: SeededSubscriber[], rnd: Prng, today: IsoDate, now: Date): Promise<ChargeLine[]> {
+export async function seedUsageAndCharges(
+  tx: Executor,
+  subs: SeededSubscriber[],
+  rnd: Prng,
+  today: IsoDate,
+  now: Date,
+): Promise<ChargeLine[]> {
   const m0 = monthStart(today);
   const firstMonth = addMonths(m0, -6);
   const yesterday = addDays(today, -1);
@@ -78,7 +84,14 @@ export async function seedUsageAndCharges(tx: Executor, subs: SeededSubscriber[]
 
   const lines: ChargeLine[] = [];
   const rows: (typeof charges.$inferInsert)[] = [];
-  const add = (sub: SeededSubscriber, period: IsoDate, chargedOn: IsoDate, kind: ChargeKind, description: string, amount: number) => {
+  const add = (
+    sub: SeededSubscriber,
+    period: IsoDate,
+    chargedOn: IsoDate,
+    kind: ChargeKind,
+    description: string,
+    amount: number,
+  ) => {
     if (amount === 0) return;
     lines.push({ subscriberId: sub.id, clientId: sub.clientId, period, kind, amount });
     rows.push({ subscriberId: sub.id, period, chargedOn, kind, description, amount, createdAt: now });

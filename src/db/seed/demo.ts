@@ -59,7 +59,14 @@ export async function seedDemo(deps: DomainDeps, options: DemoSeedOptions = {}):
       deps.settings,
     );
     const fleetCreatedAt = startOfMinskDay(addMonths(monthStart(today), -12));
-    const fleet = await seedDemoFleet(tx, people.demoClientId, catalog, prng(DEMO_SEED + 3), fleetCreatedAt, deps.secretsKey);
+    const fleet = await seedDemoFleet(
+      tx,
+      people.demoClientId,
+      catalog,
+      prng(DEMO_SEED + 3),
+      fleetCreatedAt,
+      deps.secretsKey,
+    );
     const taken = new Set(people.subscribers.map((s) => s.msisdn));
     for (let i = 0; i < fleet; i++) taken.add(String(Number(id.DEMO_FLEET_FIRST) + i));
     const poolByCategory = await seedDemoPool(

@@ -32,9 +32,16 @@ export async function loadIdentity(db: Executor, telegramId: number): Promise<Id
     .orderBy(sql`${telegramRoles.role}`, telegramRoles.id);
   const roles: Role[] = [];
   for (const r of rows) {
-    if (r.role === 'admin' && r.clientId) roles.push({ kind: 'admin', clientId: r.clientId, clientName: r.clientName ?? '' });
+    if (r.role === 'admin' && r.clientId)
+      roles.push({ kind: 'admin', clientId: r.clientId, clientName: r.clientName ?? '' });
     if (r.role === 'subscriber' && r.subscriberId && r.clientId && r.msisdn && r.subscriberStatus !== 'terminated') {
-      roles.push({ kind: 'subscriber', clientId: r.clientId, subscriberId: r.subscriberId, msisdn: r.msisdn, name: r.name ?? '' });
+      roles.push({
+        kind: 'subscriber',
+        clientId: r.clientId,
+        subscriberId: r.subscriberId,
+        msisdn: r.msisdn,
+        name: r.name ?? '',
+      });
     }
     if (r.role === 'support') roles.push({ kind: 'support' });
   }
@@ -42,7 +49,10 @@ export async function loadIdentity(db: Executor, telegramId: number): Promise<Id
 }
 
 /** The role a session claims, if the user still holds it (a role may have been unlinked meanwhile). */
-export function findRole(identity: Identity, claim: { kind: string; clientId?: number; subscriberId?: number } | undefined): Role | undefined {
+export function findRole(
+  identity: Identity,
+  claim: { kind: string; clientId?: number; subscriberId?: number } | undefined,
+): Role | undefined {
   if (!claim) return undefined;
   return identity.roles.find(
     (r) =>

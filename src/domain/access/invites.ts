@@ -45,7 +45,11 @@ export async function issueInvite(deps: DomainDeps, actor: Actor, clientId: numb
       .insert(invites)
       .values({ clientId, codeHash: sha256(code), createdBy, createdAt: now, expiresAt })
       .returning({ id: invites.id });
-    await audit(tx, actor, now, { action: 'access.invite.issue', clientId, after: { inviteId: row!.id, expiresAt: expiresAt.toISOString() } });
+    await audit(tx, actor, now, {
+      action: 'access.invite.issue',
+      clientId,
+      after: { inviteId: row!.id, expiresAt: expiresAt.toISOString() },
+    });
     return code;
   });
 }
@@ -54,8 +58,15 @@ export async function issueInvite(deps: DomainDeps, actor: Actor, clientId: numb
  * When the user is locked out, the minutes left; otherwise 0. A lockout starts at the failure that makes
  * `inviteMaxFailures` within `inviteFailureWindowMinutes`, and lasts `inviteLockoutMinutes` from there.
  */
-export async function lockoutMinutesLeft(tx: Executor, settings: Settings, telegramId: number, now: Date): Promise<number> {
-  const lookBack = new Date(now.getTime() - (settings.inviteLockoutMinutes + settings.inviteFailureWindowMinutes) * MINUTE);
+export async function lockoutMinutesLeft(
+  tx: Executor,
+  settings: Settings,
+  telegramId: number,
+  now: Date,
+): Promise<number> {
+  const lookBack = new Date(
+    now.getTime() - (settings.inviteLockoutMinutes + settings.inviteFailureWindowMinutes) * MINUTE,
+  );
   const rows = await tx
     .select({ at: signInFailures.at })
     .from(signInFailures)
@@ -78,7 +89,11 @@ type Outcome = { ok: true; clientId: number } | { ok: false; error: DomainError 
  * Redeems an invite: the Telegram user becomes an administrator of the invite's client. Single use, even
  * when two redeem at once; a refusal is recorded as a sign-in failure and raised after that is committed.
  */
-export async function redeemInvite(deps: DomainDeps, user: InviteRedeemer, code: string): Promise<{ clientId: number }> {
+export async function redeemInvite(
+  deps: DomainDeps,
+  user: InviteRedeemer,
+  code: string,
+): Promise<{ clientId: number }> {
   if (!Number.isSafeInteger(user.telegramId) || user.telegramId <= 0) throw new DomainError('access.forbidden');
   const now = deps.clock.now();
   const outcome = await deps.db.transaction(async (tx): Promise<Outcome> => {
@@ -108,7 +123,11 @@ export async function redeemInvite(deps: DomainDeps, user: InviteRedeemer, code:
       .values({ telegramId: user.telegramId, role: 'admin', clientId: claimed.clientId, createdAt: now })
       .onConflictDoNothing();
     const actor: Actor = { kind: 'admin', telegramId: user.telegramId, clientId: claimed.clientId };
-    await audit(tx, actor, now, { action: 'access.invite.redeem', clientId: claimed.clientId, after: { inviteId: claimed.id } });
+    await audit(tx, actor, now, {
+      action: 'access.invite.redeem',
+      clientId: claimed.clientId,
+      after: { inviteId: claimed.id },
+    });
     return { ok: true, clientId: claimed.clientId };
   });
   if (!outcome.ok) throw outcome.error;

@@ -30,7 +30,12 @@ export async function upsertTelegramUser(tx: Executor, profile: TelegramProfile,
     })
     .onConflictDoUpdate({
       target: telegramUsers.telegramId,
-      set: { firstName: profile.firstName ?? null, username: profile.username ?? null, lastSeenAt: at, blockedBot: false },
+      set: {
+        firstName: profile.firstName ?? null,
+        username: profile.username ?? null,
+        lastSeenAt: at,
+        blockedBot: false,
+      },
     });
 }
 
@@ -44,13 +49,18 @@ export async function signInByContact(
   profile: TelegramProfile,
   contact: { userId?: number; phoneNumber: string },
 ): Promise<{ subscriberId: number; clientId: number; msisdn: string }> {
-  if (contact.userId === undefined || contact.userId !== profile.telegramId) throw new DomainError('access.contactNotOwn');
+  if (contact.userId === undefined || contact.userId !== profile.telegramId)
+    throw new DomainError('access.contactNotOwn');
   const national = stripNational(contact.phoneNumber.startsWith('+') ? contact.phoneNumber : `+${contact.phoneNumber}`);
   if (!/^\d{9}$/.test(national)) throw new DomainError('access.contactUnknown');
   const msisdn = `375${national}`;
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const [subscriber] = await tx.select().from(subscribers).where(eq(subscribers.msisdn, msisdn)).orderBy(subscribers.status);
+    const [subscriber] = await tx
+      .select()
+      .from(subscribers)
+      .where(eq(subscribers.msisdn, msisdn))
+      .orderBy(subscribers.status);
     if (!subscriber) throw new DomainError('access.contactUnknown');
     if (subscriber.status === 'terminated') throw new DomainError('access.contactTerminated');
     await upsertTelegramUser(tx, profile, now);
@@ -71,7 +81,12 @@ export async function signInByContact(
         subscriberId: subscriber.id,
         createdAt: now,
       });
-      const actor: Actor = { kind: 'subscriber', telegramId: profile.telegramId, clientId: subscriber.clientId, subscriberId: subscriber.id };
+      const actor: Actor = {
+        kind: 'subscriber',
+        telegramId: profile.telegramId,
+        clientId: subscriber.clientId,
+        subscriberId: subscriber.id,
+      };
       await audit(tx, actor, now, {
         action: 'access.subscriberLinked',
         before: existing ? { telegramId: existing.telegramId } : null,
@@ -83,7 +98,11 @@ export async function signInByContact(
 }
 
 /** «Отвязать Telegram»: an administrator unlinks the Telegram account of one of their numbers. */
-export async function unlinkSubscriberTelegram(deps: DomainDeps, actor: Actor, subscriberId: number): Promise<{ unlinked: boolean; msisdn: string }> {
+export async function unlinkSubscriberTelegram(
+  deps: DomainDeps,
+  actor: Actor,
+  subscriberId: number,
+): Promise<{ unlinked: boolean; msisdn: string }> {
   adminClientId(actor);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
@@ -93,7 +112,11 @@ export async function unlinkSubscriberTelegram(deps: DomainDeps, actor: Actor, s
       .where(and(eq(telegramRoles.role, 'subscriber'), eq(telegramRoles.subscriberId, subscriberId)))
       .returning({ telegramId: telegramRoles.telegramId });
     if (removed.length > 0) {
-      await audit(tx, actor, now, { action: 'access.subscriberUnlinked', subscriberId, before: { telegramId: removed[0]!.telegramId } });
+      await audit(tx, actor, now, {
+        action: 'access.subscriberUnlinked',
+        subscriberId,
+        before: { telegramId: removed[0]!.telegramId },
+      });
     }
     return { unlinked: removed.length > 0, msisdn: subscriber.msisdn };
   });
@@ -116,5 +139,8 @@ export async function logoutEverywhere(deps: DomainDeps, telegramId: number): Pr
 
 /** Remembers that the user blocked the bot (403), so proactive sends stop. */
 export async function markBlockedBot(db: Executor, telegramId: number, blocked: boolean): Promise<void> {
-  await db.update(telegramUsers).set({ blockedBot: blocked }).where(and(eq(telegramUsers.telegramId, telegramId), ne(telegramUsers.blockedBot, blocked)));
+  await db
+    .update(telegramUsers)
+    .set({ blockedBot: blocked })
+    .where(and(eq(telegramUsers.telegramId, telegramId), ne(telegramUsers.blockedBot, blocked)));
 }

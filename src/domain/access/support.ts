@@ -14,7 +14,11 @@ function checkRequest(actor: Actor, telegramId: number): void {
 }
 
 /** Makes `telegramId` support staff; `granted` is false when they already were. */
-export async function grantSupport(deps: DomainDeps, telegramId: number, actor: Actor = CLI): Promise<{ granted: boolean }> {
+export async function grantSupport(
+  deps: DomainDeps,
+  telegramId: number,
+  actor: Actor = CLI,
+): Promise<{ granted: boolean }> {
   checkRequest(actor, telegramId);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
@@ -31,7 +35,11 @@ export async function grantSupport(deps: DomainDeps, telegramId: number, actor: 
 }
 
 /** Takes the support role away; `revoked` is false when they did not hold it. */
-export async function revokeSupport(deps: DomainDeps, telegramId: number, actor: Actor = CLI): Promise<{ revoked: boolean }> {
+export async function revokeSupport(
+  deps: DomainDeps,
+  telegramId: number,
+  actor: Actor = CLI,
+): Promise<{ revoked: boolean }> {
   checkRequest(actor, telegramId);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {

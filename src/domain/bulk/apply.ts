@@ -24,7 +24,9 @@ export async function openServiceList(deps: DomainDeps, listId: number): Promise
   const [list] = await deps.db
     .update(bulkLists)
     .set({ status: 'running' })
-    .where(and(eq(bulkLists.id, listId), eq(bulkLists.kind, 'service'), inArray(bulkLists.status, ['queued', 'running'])))
+    .where(
+      and(eq(bulkLists.id, listId), eq(bulkLists.kind, 'service'), inArray(bulkLists.status, ['queued', 'running'])),
+    )
     .returning();
   return list ?? null;
 }
@@ -51,7 +53,11 @@ export const DEFAULT_BATCH = 500;
  * Applies up to `batch` pending lines of the list in one transaction; returns how many were taken
  * (0: none left that another worker is not already holding).
  */
-export async function applyNextLines(deps: DomainDeps, list: BulkListRow, opts: { batch?: number; onBatch?: BatchHook } = {}): Promise<number> {
+export async function applyNextLines(
+  deps: DomainDeps,
+  list: BulkListRow,
+  opts: { batch?: number; onBatch?: BatchHook } = {},
+): Promise<number> {
   const actor = listActor(list);
   const action = list.action as BulkAction;
   return deps.db.transaction(async (tx) => {
@@ -81,8 +87,20 @@ export async function applyNextLines(deps: DomainDeps, list: BulkListRow, opts: 
         fee: 0,
       }));
     } else {
-      const decided = await decideLines(tx, { day: today(deps.clock), clientId: list.clientId, service, action, lines: subjects });
-      decisions = await writeServiceLines(tx, deps, actor, { listId: list.id, clientId: list.clientId, service, action, decisions: decided });
+      const decided = await decideLines(tx, {
+        day: today(deps.clock),
+        clientId: list.clientId,
+        service,
+        action,
+        lines: subjects,
+      });
+      decisions = await writeServiceLines(tx, deps, actor, {
+        listId: list.id,
+        clientId: list.clientId,
+        service,
+        action,
+        decisions: decided,
+      });
     }
     const outcomes = decisions.map((d) => ({
       lineNo: d.lineNo,
@@ -94,7 +112,8 @@ export async function applyNextLines(deps: DomainDeps, list: BulkListRow, opts: 
     const idOf = new Map(lines.map((l) => [l.lineNo, l.id]));
     const values = sql.join(
       outcomes.map(
-        (o) => sql`(${idOf.get(o.lineNo)!}::int, ${o.reason ? 'refused' : 'done'}::list_line_status, ${o.reason ? encodeReason(o.reason) : null}::text)`,
+        (o) =>
+          sql`(${idOf.get(o.lineNo)!}::int, ${o.reason ? 'refused' : 'done'}::list_line_status, ${o.reason ? encodeReason(o.reason) : null}::text)`,
       ),
       sql`, `,
     );
@@ -147,7 +166,11 @@ export async function finishServiceList(deps: DomainDeps, listId: number): Promi
       .returning({ id: bulkLists.id, clientId: bulkLists.clientId });
     if (done.length === 0) return false;
     await enqueueJob(tx, BULK_RESULT_JOB, { listId }, now, { dedupeKey: `${BULK_RESULT_JOB}:${listId}` });
-    await audit(tx, { kind: 'system', name: 'worker' }, now, { action: 'bulk.finish', clientId: done[0]!.clientId, after: { listId } });
+    await audit(tx, { kind: 'system', name: 'worker' }, now, {
+      action: 'bulk.finish',
+      clientId: done[0]!.clientId,
+      after: { listId },
+    });
     return true;
   });
 }

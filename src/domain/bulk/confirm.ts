@@ -40,7 +40,9 @@ export async function confirmServiceList(
         })
         .where(eq(bulkLists.id, list.id));
       for (let part = 0; part < BULK_JOBS_PER_LIST; part++) {
-        await enqueueJob(tx, BULK_APPLY_JOB, { listId: list.id, part }, now, { dedupeKey: `${BULK_APPLY_JOB}:${list.id}:${part}` });
+        await enqueueJob(tx, BULK_APPLY_JOB, { listId: list.id, part }, now, {
+          dedupeKey: `${BULK_APPLY_JOB}:${list.id}:${part}`,
+        });
       }
       const confirmed = { listId: list.id, lines: counts.pending };
       await audit(tx, actor, now, {
@@ -55,7 +57,14 @@ export async function confirmServiceList(
 }
 
 /** Sets the message the worker edits with progress (the bot learns its id after confirming). */
-export async function setProgressMessage(deps: DomainDeps, actor: Actor, input: { listId: number; chatId: number; messageId: number }): Promise<void> {
+export async function setProgressMessage(
+  deps: DomainDeps,
+  actor: Actor,
+  input: { listId: number; chatId: number; messageId: number },
+): Promise<void> {
   const list = await listInScope(deps.db, actor, input.listId, 'service');
-  await deps.db.update(bulkLists).set({ chatId: input.chatId, progressMessageId: input.messageId }).where(eq(bulkLists.id, list.id));
+  await deps.db
+    .update(bulkLists)
+    .set({ chatId: input.chatId, progressMessageId: input.messageId })
+    .where(eq(bulkLists.id, list.id));
 }

@@ -24,7 +24,11 @@ export interface CreateServiceListInput {
   nonce?: string;
 }
 
-export async function createServiceList(deps: DomainDeps, actor: Actor, input: CreateServiceListInput): Promise<ListPreview> {
+export async function createServiceList(
+  deps: DomainDeps,
+  actor: Actor,
+  input: CreateServiceListInput,
+): Promise<ListPreview> {
   const clientId = adminClientId(actor);
   if (!BULK_ACTIONS.includes(input.action)) throw new DomainError('bulk.badAction');
   const service = await serviceById(deps.db, input.serviceId);
@@ -47,8 +51,19 @@ type Service = NonNullable<Awaited<ReturnType<typeof serviceById>>>;
  * disconnection): the facts of all lines read set-based, each line decided by the single change's pure
  * rules (decideLines) — a dry run, nothing is written, no rule is restated here.
  */
-async function serviceReasons(db: Db, deps: DomainDeps, clientId: number, action: BulkAction, lines: CheckedLine[], service: Service): Promise<Map<number, LineReason>> {
-  const rows = await clientSubscribersById(db, clientId, lines.map((l) => l.subscriberId!));
+async function serviceReasons(
+  db: Db,
+  deps: DomainDeps,
+  clientId: number,
+  action: BulkAction,
+  lines: CheckedLine[],
+  service: Service,
+): Promise<Map<number, LineReason>> {
+  const rows = await clientSubscribersById(
+    db,
+    clientId,
+    lines.map((l) => l.subscriberId!),
+  );
   const decisions = await decideLines(db, {
     day: today(deps.clock),
     clientId,
@@ -66,9 +81,21 @@ async function clientSubscribersById(db: Db, clientId: number, ids: number[]): P
   const map = new Map<number, LineSubscriber>();
   for (let i = 0; i < ids.length; i += 5000) {
     const rows = await db
-      .select({ id: subscribers.id, clientId: subscribers.clientId, status: subscribers.status, tariffPlanId: subscribers.tariffPlanId, balance: subscribers.balance })
+      .select({
+        id: subscribers.id,
+        clientId: subscribers.clientId,
+        status: subscribers.status,
+        tariffPlanId: subscribers.tariffPlanId,
+        balance: subscribers.balance,
+      })
       .from(subscribers)
-      .where(and(anyId(subscribers.id, ids.slice(i, i + 5000)), eq(subscribers.clientId, clientId), ne(subscribers.status, 'terminated')));
+      .where(
+        and(
+          anyId(subscribers.id, ids.slice(i, i + 5000)),
+          eq(subscribers.clientId, clientId),
+          ne(subscribers.status, 'terminated'),
+        ),
+      );
     for (const row of rows) map.set(row.id, row);
   }
   return map;

@@ -20,7 +20,12 @@ export interface FeeItem {
  * Debits each item (one per subscriber) unless it would take that balance below the floor; returns the
  * ids of the subscribers charged. The rest are refused by the caller as `fees.insufficientFunds`.
  */
-export async function chargeFeesOf(tx: Executor, deps: Pick<DomainDeps, 'clock'>, clientId: number, items: FeeItem[]): Promise<Set<number>> {
+export async function chargeFeesOf(
+  tx: Executor,
+  deps: Pick<DomainDeps, 'clock'>,
+  clientId: number,
+  items: FeeItem[],
+): Promise<Set<number>> {
   const charged = new Set<number>();
   if (items.length === 0) return charged;
   for (const item of items) {
@@ -41,7 +46,15 @@ export async function chargeFeesOf(tx: Executor, deps: Pick<DomainDeps, 'clock'>
   const now = deps.clock.now();
   const lines = items
     .filter((i) => charged.has(i.subscriberId))
-    .map((i) => ({ subscriberId: i.subscriberId, period: monthStart(day), chargedOn: day, kind: 'fee' as const, description: i.description, amount: i.amount, createdAt: now }));
+    .map((i) => ({
+      subscriberId: i.subscriberId,
+      period: monthStart(day),
+      chargedOn: day,
+      kind: 'fee' as const,
+      description: i.description,
+      amount: i.amount,
+      createdAt: now,
+    }));
   if (lines.length > 0) await tx.insert(charges).values(lines);
   return charged;
 }

@@ -1,6 +1,13 @@
 // «Действия с услугами по списку абонентов» (R-BULK): what the bot and the worker use.
 export { type BulkServiceChoice, bulkServiceChoice, bulkServiceChoices } from './catalog.js';
-export { applyNextLines, type BatchHook, type BatchLine, DEFAULT_BATCH, finishServiceList, openServiceList } from './apply.js';
+export {
+  applyNextLines,
+  type BatchHook,
+  type BatchLine,
+  DEFAULT_BATCH,
+  finishServiceList,
+  openServiceList,
+} from './apply.js';
 export { confirmServiceList, type ServiceListConfirmed, setProgressMessage } from './confirm.js';
 export { type CreateServiceListInput, createServiceList } from './create.js';
 export { type ListResult, type ListResultLine, listResult } from './result.js';

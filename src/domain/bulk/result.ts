@@ -24,7 +24,9 @@ export interface ListResult {
 export async function listResult(ex: Executor, listId: number): Promise<ListResult | null> {
   const [list] = await ex.select().from(bulkLists).where(eq(bulkLists.id, listId));
   if (!list) return null;
-  const [service] = list.serviceId ? await ex.select({ name: services.name }).from(services).where(eq(services.id, list.serviceId)) : [];
+  const [service] = list.serviceId
+    ? await ex.select({ name: services.name }).from(services).where(eq(services.id, list.serviceId))
+    : [];
   const lines = (await listLines(ex, listId)).map((l) => ({
     lineNo: l.lineNo,
     raw: l.raw,

@@ -17,14 +17,22 @@ export interface ServiceLineTarget {
 }
 
 /** Applies one line inside `tx` as a single change would; throws DomainError when the rules refuse it. */
-export type ServiceLineApplier = (tx: Executor, deps: DomainDeps, actor: Actor, target: ServiceLineTarget) => Promise<{ fee: number }>;
+export type ServiceLineApplier = (
+  tx: Executor,
+  deps: DomainDeps,
+  actor: Actor,
+  target: ServiceLineTarget,
+) => Promise<{ fee: number }>;
 
 /**
  * One line through the single change of «Операции с услугами» (connectServiceTx / disconnectServiceTx):
  * the reference a batch must end exactly like (test/domain/bulk/decision.test.ts).
  */
 export const applyServiceLine: ServiceLineApplier = async (tx, deps, actor, target) => {
-  const change = target.action === 'connect' ? await connectServiceTx(tx, deps, actor, target) : await disconnectServiceTx(tx, deps, actor, target);
+  const change =
+    target.action === 'connect'
+      ? await connectServiceTx(tx, deps, actor, target)
+      : await disconnectServiceTx(tx, deps, actor, target);
   return { fee: change.fee };
 };
 

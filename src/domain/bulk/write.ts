@@ -24,7 +24,12 @@ export interface BatchToWrite {
 }
 
 /** Writes the allowed lines; returns every line with its final refusal (null: applied). */
-export async function writeServiceLines(tx: Executor, deps: Pick<DomainDeps, 'clock'>, actor: Actor, batch: BatchToWrite): Promise<LineDecision[]> {
+export async function writeServiceLines(
+  tx: Executor,
+  deps: Pick<DomainDeps, 'clock'>,
+  actor: Actor,
+  batch: BatchToWrite,
+): Promise<LineDecision[]> {
   const { service } = batch;
   const now = deps.clock.now();
   const allowed = batch.decisions.filter((d) => d.refusal === null && d.subscriberId !== null);
@@ -35,7 +40,11 @@ export async function writeServiceLines(tx: Executor, deps: Pick<DomainDeps, 'cl
       tx,
       deps,
       batch.clientId,
-      paying.map((d) => ({ subscriberId: d.subscriberId!, amount: d.fee, description: connectFeeDescription(service) })),
+      paying.map((d) => ({
+        subscriberId: d.subscriberId!,
+        amount: d.fee,
+        description: connectFeeDescription(service),
+      })),
     );
     // Only if a balance moved since it was read (it is locked, so never in practice): chargeFee's refusal.
     for (const d of paying) {
@@ -43,7 +52,9 @@ export async function writeServiceLines(tx: Executor, deps: Pick<DomainDeps, 'cl
     }
     const connecting = allowed.filter((d) => final.get(d.lineNo)!.refusal === null);
     if (connecting.length > 0) {
-      await tx.insert(subscriberServices).values(connecting.map((d) => ({ subscriberId: d.subscriberId!, serviceId: service.id, connectedAt: now })));
+      await tx
+        .insert(subscriberServices)
+        .values(connecting.map((d) => ({ subscriberId: d.subscriberId!, serviceId: service.id, connectedAt: now })));
     }
   } else if (allowed.length > 0) {
     const ids = allowed.map((d) => d.subscriberId!);
@@ -55,9 +66,11 @@ export async function writeServiceLines(tx: Executor, deps: Pick<DomainDeps, 'cl
           .returning({ id: subscriberServices.subscriberId })
       ).map((r) => r.id),
     );
-    for (const d of allowed) if (!removed.has(d.subscriberId!)) final.set(d.lineNo, { ...d, refusal: decideDisconnect(service, false) });
+    for (const d of allowed)
+      if (!removed.has(d.subscriberId!)) final.set(d.lineNo, { ...d, refusal: decideDisconnect(service, false) });
     // R-VM keeps the duplicate e-mail only while the package is connected.
-    if (service.kind === 'voicemail' && removed.size > 0) await tx.delete(voicemailSettings).where(anyId(voicemailSettings.subscriberId, [...removed]));
+    if (service.kind === 'voicemail' && removed.size > 0)
+      await tx.delete(voicemailSettings).where(anyId(voicemailSettings.subscriberId, [...removed]));
   }
   const applied = [...final.values()].filter((d) => d.refusal === null && d.subscriberId !== null);
   await auditMany(

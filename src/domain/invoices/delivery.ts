@@ -32,7 +32,10 @@ export const POST_ADDRESS_MAX = 200;
 /** A postal address: control characters dropped, spaces collapsed, 5–200 characters. */
 export function validPostAddress(input: string | null | undefined): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const value = (input ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const value = (input ?? '')
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (value === '') throw new DomainError('invoices.addressRequired');
   if (value.length < POST_ADDRESS_MIN || value.length > POST_ADDRESS_MAX) {
     throw new DomainError('invoices.invalidAddress', { min: POST_ADDRESS_MIN, max: POST_ADDRESS_MAX });
@@ -40,12 +43,20 @@ export function validPostAddress(input: string | null | undefined): string {
   return value;
 }
 
-export async function changeDelivery(deps: DomainDeps, actor: Actor, input: ChangeDeliveryInput): Promise<DeliveryChanged> {
+export async function changeDelivery(
+  deps: DomainDeps,
+  actor: Actor,
+  input: ChangeDeliveryInput,
+): Promise<DeliveryChanged> {
   const clientId = adminClientId(actor);
   if (!['email', 'post', 'portal'].includes(input.method)) throw new DomainError('invoices.invalidDelivery');
   const typed =
     // A typed address is validated even when empty; only an absent one keeps the current address.
-    input.method === 'email' && input.address != null ? validEmail(input.address) : input.method === 'post' ? validPostAddress(input.address) : null;
+    input.method === 'email' && input.address != null
+      ? validEmail(input.address)
+      : input.method === 'post'
+        ? validPostAddress(input.address)
+        : null;
   const now = deps.clock.now();
 
   return deps.db.transaction(async (tx) => {
@@ -61,8 +72,16 @@ export async function changeDelivery(deps: DomainDeps, actor: Actor, input: Chan
         if (!isValidEmail(before.address)) throw new DomainError('invoices.emailRequired');
         address = before.address!.trim();
       }
-      await tx.update(clients).set({ billDeliveryMethod: input.method, billDeliveryAddress: address }).where(eq(clients.id, clientId));
-      await audit(tx, actor, now, { action: 'invoice.delivery', clientId, before, after: { method: input.method, address } });
+      await tx
+        .update(clients)
+        .set({ billDeliveryMethod: input.method, billDeliveryAddress: address })
+        .where(eq(clients.id, clientId));
+      await audit(tx, actor, now, {
+        action: 'invoice.delivery',
+        clientId,
+        before,
+        after: { method: input.method, address },
+      });
       return {
         method: input.method,
         address,

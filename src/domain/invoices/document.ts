@@ -34,7 +34,11 @@ export interface InvoiceDocument {
   paid: boolean;
 }
 
-export async function loadInvoiceDocument(ex: Executor, invoiceId: number, vatPercent: number): Promise<InvoiceDocument | null> {
+export async function loadInvoiceDocument(
+  ex: Executor,
+  invoiceId: number,
+  vatPercent: number,
+): Promise<InvoiceDocument | null> {
   const [invoice] = await ex.select().from(invoices).where(eq(invoices.id, invoiceId));
   if (!invoice) return null;
   const [client] = await ex.select().from(clients).where(eq(clients.id, invoice.clientId));
@@ -56,7 +60,13 @@ export async function loadInvoiceDocument(ex: Executor, invoiceId: number, vatPe
     number: invoice.number,
     period: invoice.period,
     issuedOn: minskDate(invoice.issuedAt),
-    client: { name: client.name, unp: client.unp, okpo: client.okpo, address: client.legalAddress, bankAccounts: accounts },
+    client: {
+      name: client.name,
+      unp: client.unp,
+      okpo: client.okpo,
+      address: client.legalAddress,
+      bankAccounts: accounts,
+    },
     contract: { number: client.contractNumber, date: client.contractDate },
     vatPercent,
     lines,

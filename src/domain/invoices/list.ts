@@ -84,7 +84,11 @@ export async function listInvoices(
 }
 
 /** One invoice of the administrator's client, or null (another client's id looks like no invoice). */
-export async function findInvoice(deps: Pick<DomainDeps, 'db'>, actor: Actor, invoiceId: number): Promise<InvoiceView | null> {
+export async function findInvoice(
+  deps: Pick<DomainDeps, 'db'>,
+  actor: Actor,
+  invoiceId: number,
+): Promise<InvoiceView | null> {
   const clientId = adminClientId(actor);
   if (!Number.isSafeInteger(invoiceId) || invoiceId <= 0) return null;
   const [row] = await deps.db

@@ -63,7 +63,10 @@ export async function orderInvoice(
     if (invoice.period >= currentPeriod(deps.clock)) throw new DomainError('invoices.notClosed');
     let email: string | null = null;
     if (input.delivery === 'email') {
-      const [client] = await tx.select({ address: clients.billDeliveryAddress }).from(clients).where(eq(clients.id, clientId));
+      const [client] = await tx
+        .select({ address: clients.billDeliveryAddress })
+        .from(clients)
+        .where(eq(clients.id, clientId));
       email = typed ?? (isValidEmail(client?.address) ? client!.address!.trim() : null);
       if (!email) throw new DomainError('invoices.emailRequired');
     }

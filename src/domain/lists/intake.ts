@@ -38,14 +38,20 @@ const INSERT_CHUNK = 10_000;
 
 export async function createList(deps: DomainDeps, actor: Actor, input: CreateListInput): Promise<ListPreview> {
   const clientId = adminClientId(actor);
-  const rows = dataRows(await readListRows(input.source, { maxLines: deps.settings.listMaxLines, maxBytes: deps.settings.listMaxBytes }), input.kind);
+  const rows = dataRows(
+    await readListRows(input.source, { maxLines: deps.settings.listMaxLines, maxBytes: deps.settings.listMaxBytes }),
+    input.kind,
+  );
   const now = deps.clock.now();
   // The checks only read, so they run before the transaction (a long check holds no locks); the
   // preview is advisory — every line is checked again when it is applied.
   const known = await clientSubscribersByMsisdn(deps.db, clientId, rowMsisdns(rows));
   const lines = checkLines(rows, input.kind, known, deps.settings.nameMaxLength);
   if (input.extraCheck) {
-    const extra = await input.extraCheck(deps.db, lines.filter((l) => l.reason === null));
+    const extra = await input.extraCheck(
+      deps.db,
+      lines.filter((l) => l.reason === null),
+    );
     for (const line of lines) line.reason ??= extra.get(line.lineNo) ?? null;
   }
   return deps.db.transaction(async (tx) => {
@@ -69,7 +75,14 @@ export async function createList(deps: DomainDeps, actor: Actor, input: CreateLi
       await audit(tx, actor, now, {
         action: 'lists.draft',
         clientId,
-        after: { listId: list!.id, kind: input.kind, serviceId: input.serviceId ?? null, action: input.action ?? null, total: lines.length, bad },
+        after: {
+          listId: list!.id,
+          kind: input.kind,
+          serviceId: input.serviceId ?? null,
+          action: input.action ?? null,
+          total: lines.length,
+          bad,
+        },
       });
       return { listId: list!.id, total: lines.length };
     };

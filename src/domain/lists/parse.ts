@@ -47,7 +47,10 @@ function extensionOf(fileName: string): string {
  * What can be told of a sent file before it is downloaded: its type by name and its declared size.
  * Checked again on the bytes by readListRows.
  */
-export function checkListFile(file: { fileName: string; declaredBytes?: number }, limits: Pick<ListLimits, 'maxBytes'>): void {
+export function checkListFile(
+  file: { fileName: string; declaredBytes?: number },
+  limits: Pick<ListLimits, 'maxBytes'>,
+): void {
   if (!LIST_EXTENSIONS.includes(extensionOf(file.fileName))) throw new DomainError('lists.wrongType');
   if ((file.declaredBytes ?? 0) > limits.maxBytes) throw tooBig(limits);
 }
@@ -142,9 +145,7 @@ function csvRows(text: string): SourceRow[] {
   } catch {
     throw new DomainError('lists.brokenFile');
   }
-  return records
-    .map((r) => ({ lineNo: r.info.lines, cells: trimCells(r.record) }))
-    .filter((r) => r.cells.length > 0);
+  return records.map((r) => ({ lineNo: r.info.lines, cells: trimCells(r.record) })).filter((r) => r.cells.length > 0);
 }
 
 async function xlsxRows(content: Buffer, limits: ListLimits): Promise<SourceRow[]> {

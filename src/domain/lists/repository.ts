@@ -13,7 +13,13 @@ export type BulkListRow = typeof bulkLists.$inferSelect;
 export type BulkListLineRow = typeof bulkListLines.$inferSelect;
 
 /** The list if it belongs to the administrator's client and is of `kind`; otherwise access.forbidden. */
-export async function listInScope(ex: Executor, actor: Actor, listId: number, kind: ListKind, opts: { forUpdate?: boolean } = {}): Promise<BulkListRow> {
+export async function listInScope(
+  ex: Executor,
+  actor: Actor,
+  listId: number,
+  kind: ListKind,
+  opts: { forUpdate?: boolean } = {},
+): Promise<BulkListRow> {
   const clientId = adminClientId(actor);
   if (!Number.isSafeInteger(listId) || listId <= 0) throw new DomainError('access.forbidden');
   const query = ex
@@ -44,13 +50,20 @@ export async function lineCounts(ex: Executor, listId: number): Promise<LineCoun
 }
 
 /** The preview of a stored list (the bot re-renders it after a restart from here). */
-export async function listPreview(ex: Executor, list: Pick<BulkListRow, 'id' | 'kind' | 'total'>): Promise<ListPreview> {
+export async function listPreview(
+  ex: Executor,
+  list: Pick<BulkListRow, 'id' | 'kind' | 'total'>,
+): Promise<ListPreview> {
   const badRows = await ex
     .select({ lineNo: bulkListLines.lineNo, raw: bulkListLines.raw, reason: bulkListLines.reason })
     .from(bulkListLines)
     .where(and(eq(bulkListLines.listId, list.id), eq(bulkListLines.status, 'invalid')))
     .orderBy(asc(bulkListLines.lineNo));
-  const bad: BadLine[] = badRows.map((r) => ({ lineNo: r.lineNo, raw: r.raw, reason: decodeReason(r.reason) ?? { code: 'lists.invalid' } }));
+  const bad: BadLine[] = badRows.map((r) => ({
+    lineNo: r.lineNo,
+    raw: r.raw,
+    reason: decodeReason(r.reason) ?? { code: 'lists.invalid' },
+  }));
   return { listId: list.id, kind: list.kind, total: list.total, fine: list.total - bad.length, bad };
 }
 

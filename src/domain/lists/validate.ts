@@ -35,7 +35,11 @@ export function dataRows(rows: SourceRow[], kind: ListKind): SourceRow[] {
 }
 
 /** The client's live subscribers among `msisdns`, by number (R-SCOPE: led by the client id). */
-export async function clientSubscribersByMsisdn(ex: Executor, clientId: number, msisdns: string[]): Promise<Map<string, ClientSubscriber>> {
+export async function clientSubscribersByMsisdn(
+  ex: Executor,
+  clientId: number,
+  msisdns: string[],
+): Promise<Map<string, ClientSubscriber>> {
   const found = new Map<string, ClientSubscriber>();
   // Normalised numbers are digits only; as one array parameter (an IN list of thousands costs far more).
   const unique = [...new Set(msisdns)].filter((m) => /^\d+$/.test(m));
@@ -43,7 +47,13 @@ export async function clientSubscribersByMsisdn(ex: Executor, clientId: number, 
   const rows = await ex
     .select({ id: subscribers.id, msisdn: subscribers.msisdn, displayName: subscribers.displayName })
     .from(subscribers)
-    .where(and(eq(subscribers.clientId, clientId), sql`${subscribers.msisdn} = any(${`{${unique.join(',')}}`}::text[])`, ne(subscribers.status, 'terminated')));
+    .where(
+      and(
+        eq(subscribers.clientId, clientId),
+        sql`${subscribers.msisdn} = any(${`{${unique.join(',')}}`}::text[])`,
+        ne(subscribers.status, 'terminated'),
+      ),
+    );
   for (const row of rows) found.set(row.msisdn, row);
   return found;
 }
@@ -62,7 +72,12 @@ export function rowMsisdns(rows: SourceRow[]): string[] {
 }
 
 /** Every line with its subscriber or its reason; the first occurrence of a number wins, later ones are duplicates. */
-export function checkLines(rows: SourceRow[], kind: ListKind, known: Map<string, ClientSubscriber>, nameMaxLength: number): CheckedLine[] {
+export function checkLines(
+  rows: SourceRow[],
+  kind: ListKind,
+  known: Map<string, ClientSubscriber>,
+  nameMaxLength: number,
+): CheckedLine[] {
   const seen = new Map<string, number>();
   return rows.map((row) => {
     const raw = [...row.cells.join(';').replace(/[\p{Cc}\p{Cs}]/gu, ' ')].slice(0, RAW_MAX).join('');

@@ -5,7 +5,11 @@ import { numberSearchAttempts } from '../../db/schema/index.js';
 import { today } from '../clock.js';
 import type { DomainDeps } from '../deps.js';
 
-export async function attemptsLeft(ex: Executor, deps: Pick<DomainDeps, 'clock' | 'settings'>, subscriberId: number): Promise<number> {
+export async function attemptsLeft(
+  ex: Executor,
+  deps: Pick<DomainDeps, 'clock' | 'settings'>,
+  subscriberId: number,
+): Promise<number> {
   const [row] = await ex
     .select({ used: count() })
     .from(numberSearchAttempts)

@@ -40,7 +40,12 @@ export interface NumberChanged {
 
 const NONCE = /^[A-Za-z0-9_-]{6,64}$/;
 
-export async function confirmNumberChange(deps: DomainDeps, actor: Actor, input: ConfirmInput, random: RandomSource = Math.random): Promise<NumberChanged> {
+export async function confirmNumberChange(
+  deps: DomainDeps,
+  actor: Actor,
+  input: ConfirmInput,
+  random: RandomSource = Math.random,
+): Promise<NumberChanged> {
   const msisdn = normalizePhone(input.msisdn);
   if (!NONCE.test(input.nonce)) throw new DomainError('numbers.reservationExpired');
   const now = deps.clock.now();
@@ -69,7 +74,13 @@ export async function confirmNumberChange(deps: DomainDeps, actor: Actor, input:
 
       const { categories, compiled } = await loadClassifier(tx);
       const category = categories.find((c) => c.id === reserved.categoryId)!;
-      const charged = await chargeFee(tx, deps, subscriber, category.fee, `Смена номера на ${formatPhone(msisdn)}, категория «${category.name}»`);
+      const charged = await chargeFee(
+        tx,
+        deps,
+        subscriber,
+        category.fee,
+        `Смена номера на ${formatPhone(msisdn)}, категория «${category.name}»`,
+      );
 
       await tx.update(subscribers).set({ msisdn }).where(eq(subscribers.id, subscriber.id));
       await tx
@@ -80,14 +91,22 @@ export async function confirmNumberChange(deps: DomainDeps, actor: Actor, input:
       const oldMsisdn = subscriber.msisdn;
       const oldCategory = categories.find((c) => c.code === classifyNumber(oldMsisdn, compiled))!;
       const quarantineUntil = new Date(now.getTime() + deps.settings.numberQuarantineDays * 86_400_000);
-      const quarantined = { status: 'quarantine' as const, categoryId: oldCategory.id, reservedBySubscriberId: null, reservedUntil: null, quarantineUntil };
+      const quarantined = {
+        status: 'quarantine' as const,
+        categoryId: oldCategory.id,
+        reservedBySubscriberId: null,
+        reservedUntil: null,
+        quarantineUntil,
+      };
       await tx
         .insert(numberPool)
         .values({ msisdn: oldMsisdn, randomKey: random(), ...quarantined })
         .onConflictDoUpdate({ target: numberPool.msisdn, set: quarantined });
 
       await bookQuarantineRelease(tx, now, quarantineUntil);
-      await tx.insert(numberChanges).values({ subscriberId: subscriber.id, oldMsisdn, newMsisdn: msisdn, fee: category.fee, changedAt: now });
+      await tx
+        .insert(numberChanges)
+        .values({ subscriberId: subscriber.id, oldMsisdn, newMsisdn: msisdn, fee: category.fee, changedAt: now });
       await audit(tx, actor, now, {
         action: 'numbers.change',
         clientId: subscriber.clientId,

@@ -76,7 +76,8 @@ export function narrowingOf(like: string): Narrowing {
   const fixedDigits = like.slice(COUNTRY_CODE.length).replace(/[%_]/g, '').length;
   if (like.startsWith(`${COUNTRY_CODE}%`) && fixedDigits <= 2) return { kind: 'none' };
   const end = Math.max(prefixDigits, ends.suffix.length);
-  if (longestRun.length >= TRIGRAM_DIGITS && longestRun.length > end && distinctTrigrams(longestRun)) return { kind: 'trigram', run: longestRun };
+  if (longestRun.length >= TRIGRAM_DIGITS && longestRun.length > end && distinctTrigrams(longestRun))
+    return { kind: 'trigram', run: longestRun };
   if (ends.suffix.length > 0 && ends.suffix.length >= prefixDigits) return { kind: 'suffix', suffix: ends.suffix };
   if (prefixDigits > 0) return { kind: 'prefix', prefix: ends.prefix };
   return { kind: 'none' };
@@ -102,7 +103,10 @@ function matchConditions(q: OfferQuery, free = true): SQL {
 function narrowingRead(n: Narrowing): { where: SQL; order: SQL } | undefined {
   switch (n.kind) {
     case 'prefix':
-      return { where: sql`msisdn ~>=~ ${n.prefix} and msisdn ~<~ ${nextPrefix(n.prefix)}`, order: sql`order by msisdn using ~<~` };
+      return {
+        where: sql`msisdn ~>=~ ${n.prefix} and msisdn ~<~ ${nextPrefix(n.prefix)}`,
+        order: sql`order by msisdn using ~<~`,
+      };
     case 'suffix': {
       const reversed = [...n.suffix].reverse().join('');
       return {

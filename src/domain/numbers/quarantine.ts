@@ -20,7 +20,10 @@ export const QUARANTINE_RELEASE_JOB = 'numbers.quarantineRelease';
  */
 export async function bookQuarantineRelease(tx: Executor, now: Date, at: Date): Promise<void> {
   const day = addDays(minskDate(at), 1);
-  await enqueueJob(tx, QUARANTINE_RELEASE_JOB, {}, now, { runAt: startOfMinskDay(day), dedupeKey: `${QUARANTINE_RELEASE_JOB}:${day}` });
+  await enqueueJob(tx, QUARANTINE_RELEASE_JOB, {}, now, {
+    runAt: startOfMinskDay(day),
+    dedupeKey: `${QUARANTINE_RELEASE_JOB}:${day}`,
+  });
 }
 
 /** Frees up to `batch` numbers whose quarantine has ended; returns them. Call again while it returns a full batch. */

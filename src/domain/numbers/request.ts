@@ -9,7 +9,11 @@ import { subscriberInScope } from '../scope.js';
 import { categoryByCode, loadCategories } from './catalog.js';
 import type { SearchInput } from './search.js';
 
-export async function leaveNumberRequest(deps: DomainDeps, actor: Actor, input: SearchInput): Promise<{ id: number; mask: string; categoryCode: string | null }> {
+export async function leaveNumberRequest(
+  deps: DomainDeps,
+  actor: Actor,
+  input: SearchInput,
+): Promise<{ id: number; mask: string; categoryCode: string | null }> {
   const { mask } = parseMask(input.mask);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
@@ -17,7 +21,13 @@ export async function leaveNumberRequest(deps: DomainDeps, actor: Actor, input: 
     const category = categoryByCode(await loadCategories(tx), input.categoryCode);
     const [row] = await tx
       .insert(numberChangeRequests)
-      .values({ subscriberId: subscriber.id, mask, categoryId: category?.id ?? null, requestedByTelegramId: actorTelegramId(actor), createdAt: now })
+      .values({
+        subscriberId: subscriber.id,
+        mask,
+        categoryId: category?.id ?? null,
+        requestedByTelegramId: actorTelegramId(actor),
+        createdAt: now,
+      })
       .returning({ id: numberChangeRequests.id });
     await audit(tx, actor, now, {
       action: 'numbers.request',

@@ -14,7 +14,11 @@ export interface Reservation extends Offer {
   reservedUntil: Date;
 }
 
-export async function reserveNumber(deps: DomainDeps, actor: Actor, input: { subscriberId: number; msisdn: string }): Promise<Reservation> {
+export async function reserveNumber(
+  deps: DomainDeps,
+  actor: Actor,
+  input: { subscriberId: number; msisdn: string },
+): Promise<Reservation> {
   const msisdn = normalizePhone(input.msisdn);
   const now = deps.clock.now();
   const until = new Date(now.getTime() + deps.settings.numberReservationMinutes * 60_000);

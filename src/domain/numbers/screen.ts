@@ -24,7 +24,11 @@ export interface NumberChangeScreen {
   reservation: Reservation | null;
 }
 
-export async function numberChangeScreen(deps: DomainDeps, actor: Actor, subscriberId: number): Promise<NumberChangeScreen> {
+export async function numberChangeScreen(
+  deps: DomainDeps,
+  actor: Actor,
+  subscriberId: number,
+): Promise<NumberChangeScreen> {
   const subscriber = await subscriberInScope(deps.db, actor, subscriberId);
   const now = deps.clock.now();
   const [categories, left, reserved] = await Promise.all([
@@ -33,12 +37,19 @@ export async function numberChangeScreen(deps: DomainDeps, actor: Actor, subscri
     deps.db
       .select({ msisdn: numberPool.msisdn, until: numberPool.reservedUntil, categoryId: numberPool.categoryId })
       .from(numberPool)
-      .where(and(eq(numberPool.reservedBySubscriberId, subscriber.id), eq(numberPool.status, 'free'), gt(numberPool.reservedUntil, now)))
+      .where(
+        and(
+          eq(numberPool.reservedBySubscriberId, subscriber.id),
+          eq(numberPool.status, 'free'),
+          gt(numberPool.reservedUntil, now),
+        ),
+      )
       .limit(1),
   ]);
   const held = reserved[0];
   const heldCategory = held && categories.find((c) => c.id === held.categoryId);
-  const reservation = held?.until && heldCategory ? { ...toOffer(held.msisdn, heldCategory), reservedUntil: held.until } : null;
+  const reservation =
+    held?.until && heldCategory ? { ...toOffer(held.msisdn, heldCategory), reservedUntil: held.until } : null;
   return {
     subscriberId: subscriber.id,
     msisdn: subscriber.msisdn,

@@ -42,10 +42,21 @@ export interface SearchResult {
 type OfferCategory = Pick<Category, 'id' | 'code' | 'name' | 'nameEn' | 'fee'>;
 
 export function toOffer(msisdn: string, category: Pick<Category, 'code' | 'name' | 'nameEn' | 'fee'>): Offer {
-  return { msisdn, categoryCode: category.code, categoryName: category.name, categoryNameEn: category.nameEn, fee: category.fee };
+  return {
+    msisdn,
+    categoryCode: category.code,
+    categoryName: category.name,
+    categoryNameEn: category.nameEn,
+    fee: category.fee,
+  };
 }
 
-export async function searchNumbers(deps: DomainDeps, actor: Actor, input: SearchInput, random: RandomSource = Math.random): Promise<SearchResult> {
+export async function searchNumbers(
+  deps: DomainDeps,
+  actor: Actor,
+  input: SearchInput,
+  random: RandomSource = Math.random,
+): Promise<SearchResult> {
   const { mask, like } = parseMask(input.mask);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
@@ -53,7 +64,13 @@ export async function searchNumbers(deps: DomainDeps, actor: Actor, input: Searc
     // row cannot race: with one attempt left, exactly one of two concurrent searches gets it.
     const subscriber = await subscriberInScope(tx, actor, input.subscriberId, { forUpdate: true });
     if (subscriber.status === 'blocked') throw new DomainError('numbers.blocked');
-    const { categories, used } = await spendAttempt(tx, { subscriberId: subscriber.id, day: today(deps.clock), mask, categoryCode: input.categoryCode, now });
+    const { categories, used } = await spendAttempt(tx, {
+      subscriberId: subscriber.id,
+      day: today(deps.clock),
+      mask,
+      categoryCode: input.categoryCode,
+      now,
+    });
     const category = input.categoryCode === null ? null : categories.find((c) => c.code === input.categoryCode);
     // Either refusal rolls the whole transaction back, the attempt row with it.
     if (category === undefined) throw new DomainError('numbers.unknownCategory');
@@ -99,7 +116,14 @@ async function spendAttempt(
   tx: Executor,
   a: { subscriberId: number; day: string; mask: string; categoryCode: string | null; now: Date },
 ): Promise<{ categories: OfferCategory[]; used: number }> {
-  const rows = await rawRows<{ id: number; code: string; name: string; name_en: string; fee: number | string; used: number | string }>(
+  const rows = await rawRows<{
+    id: number;
+    code: string;
+    name: string;
+    name_en: string;
+    fee: number | string;
+    used: number | string;
+  }>(
     tx,
     sql`with settings as materialized (
         select set_config('synchronous_commit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)),
@@ -111,6 +135,12 @@ async function spendAttempt(
              (select count(*) from number_search_attempts s where s.subscriber_id = ${a.subscriberId} and s.day = ${a.day}) as used
       from number_categories c cross join settings order by c.rank`,
   );
-  const categories = rows.map((r) => ({ id: Number(r.id), code: r.code, name: r.name, nameEn: r.name_en, fee: Number(r.fee) }));
+  const categories = rows.map((r) => ({
+    id: Number(r.id),
+    code: r.code,
+    name: r.name,
+    nameEn: r.name_en,
+    fee: Number(r.fee),
+  }));
   return { categories, used: Number(rows[0]?.used ?? 0) };
 }

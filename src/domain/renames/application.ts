@@ -47,7 +47,10 @@ export function formatRenameApplication(input: {
 }
 
 async function client(deps: DomainDeps, clientId: number) {
-  const [row] = await deps.db.select({ name: clients.name, unp: clients.unp }).from(clients).where(eq(clients.id, clientId));
+  const [row] = await deps.db
+    .select({ name: clients.name, unp: clients.unp })
+    .from(clients)
+    .where(eq(clients.id, clientId));
   if (!row) throw new DomainError('access.forbidden');
   return row;
 }
@@ -63,11 +66,19 @@ export async function renameApplicationForSubscriber(
   const name = normalizeName(input.newName, deps.settings.nameMaxLength);
   const c = await client(deps, clientId);
   const lines = [{ msisdn: subscriber.msisdn, name }];
-  return { topic: 'Заявление на переименование абонента', text: formatRenameApplication({ clientName: c.name, unp: c.unp, date: today(deps.clock), lines }), lines: 1 };
+  return {
+    topic: 'Заявление на переименование абонента',
+    text: formatRenameApplication({ clientName: c.name, unp: c.unp, date: today(deps.clock), lines }),
+    lines: 1,
+  };
 }
 
 /** The application for the fine lines of a stored rename list, cut to `maxChars` (a ticket's text limit). */
-export async function renameApplicationForList(deps: DomainDeps, actor: Actor, input: { listId: number; maxChars?: number }): Promise<RenameApplication> {
+export async function renameApplicationForList(
+  deps: DomainDeps,
+  actor: Actor,
+  input: { listId: number; maxChars?: number },
+): Promise<RenameApplication> {
   const clientId = adminClientId(actor);
   const list = await listInScope(deps.db, actor, input.listId, 'rename');
   const rows = await deps.db
@@ -78,7 +89,8 @@ export async function renameApplicationForList(deps: DomainDeps, actor: Actor, i
   const lines = rows.map((r) => ({ msisdn: r.msisdn!, name: r.name! }));
   const c = await client(deps, clientId);
   const maxChars = input.maxChars ?? TICKET_TEXT_MAX;
-  const format = (maxLines: number) => formatRenameApplication({ clientName: c.name, unp: c.unp, date: today(deps.clock), lines, maxLines });
+  const format = (maxLines: number) =>
+    formatRenameApplication({ clientName: c.name, unp: c.unp, date: today(deps.clock), lines, maxLines });
   let shown = lines.length;
   let text = format(shown);
   // Written out in full when it fits; otherwise as many lines as fit, the rest counted.

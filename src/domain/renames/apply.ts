@@ -53,7 +53,8 @@ type Due = {
 };
 
 const later = (a: { requestedAt: Date; id: number }, b: { requestedAt: Date; id: number }) =>
-  a.requestedAt.getTime() > b.requestedAt.getTime() || (a.requestedAt.getTime() === b.requestedAt.getTime() && a.id > b.id);
+  a.requestedAt.getTime() > b.requestedAt.getTime() ||
+  (a.requestedAt.getTime() === b.requestedAt.getTime() && a.id > b.id);
 
 /**
  * Applies up to `limit` due renames in one transaction. Claimed with SKIP LOCKED so several workers
@@ -109,7 +110,9 @@ export async function applyDueRenames(deps: DomainDeps, opts: { limit?: number }
         winners.map((r) => sql`(${r.subscriberId}::int, ${r.newName}::text)`),
         sql`, `,
       );
-      await tx.execute(sql`update ${subscribers} s set display_name = v.name from (values ${values}) as v(id, name) where s.id = v.id`);
+      await tx.execute(
+        sql`update ${subscribers} s set display_name = v.name from (values ${values}) as v(id, name) where s.id = v.id`,
+      );
     }
     for (const r of winners) {
       const before = byId.get(r.subscriberId)!;
@@ -121,7 +124,15 @@ export async function applyDueRenames(deps: DomainDeps, opts: { limit?: number }
       });
     }
     if (winners.length > 0) {
-      await tx.update(renames).set({ status: 'applied', appliedAt: now }).where(inArray(renames.id, winners.map((r) => r.id)));
+      await tx
+        .update(renames)
+        .set({ status: 'applied', appliedAt: now })
+        .where(
+          inArray(
+            renames.id,
+            winners.map((r) => r.id),
+          ),
+        );
     }
     if (superseded.length > 0) {
       await tx.update(renames).set({ status: 'cancelled', appliedAt: now }).where(inArray(renames.id, superseded));
@@ -137,20 +148,44 @@ export async function applyDueRenames(deps: DomainDeps, opts: { limit?: number }
         chatId: r.chatId,
         telegramId: r.telegramId,
       }));
-    const finishedLists = await finishLists(tx, [...new Set(due.map((r) => r.listId).filter((id): id is number => id !== null))], now);
+    const finishedLists = await finishLists(
+      tx,
+      [...new Set(due.map((r) => r.listId).filter((id): id is number => id !== null))],
+      now,
+    );
     const notices: RenameNotice[] = [
-      ...single.map((r) => ({ kind: 'single' as const, chatId: r.chatId!, telegramId: r.telegramId, msisdn: r.msisdn, newName: r.newName })),
-      ...finishedLists.map((l) => ({ kind: 'list' as const, chatId: l.chatId!, telegramId: l.telegramId, listId: l.listId, applied: l.applied })),
+      ...single.map((r) => ({
+        kind: 'single' as const,
+        chatId: r.chatId!,
+        telegramId: r.telegramId,
+        msisdn: r.msisdn,
+        newName: r.newName,
+      })),
+      ...finishedLists.map((l) => ({
+        kind: 'list' as const,
+        chatId: l.chatId!,
+        telegramId: l.telegramId,
+        listId: l.listId,
+        applied: l.applied,
+      })),
     ];
-    for (const notice of notices.filter((x) => x.chatId !== null)) await enqueueJob(tx, RENAME_NOTICE_JOB, { ...notice }, now);
+    for (const notice of notices.filter((x) => x.chatId !== null))
+      await enqueueJob(tx, RENAME_NOTICE_JOB, { ...notice }, now);
     return { claimed: due.length, single, finishedLists };
   });
 }
 
 /** The newest applied rename of each subscriber, by request time. */
-async function lastAppliedBySubscriber(tx: Tx, subscriberIds: number[]): Promise<Map<number, { id: number; requestedAt: Date }>> {
+async function lastAppliedBySubscriber(
+  tx: Tx,
+  subscriberIds: number[],
+): Promise<Map<number, { id: number; requestedAt: Date }>> {
   const rows = await tx
-    .selectDistinctOn([renames.subscriberId], { subscriberId: renames.subscriberId, id: renames.id, requestedAt: renames.requestedAt })
+    .selectDistinctOn([renames.subscriberId], {
+      subscriberId: renames.subscriberId,
+      id: renames.id,
+      requestedAt: renames.requestedAt,
+    })
     .from(renames)
     .where(and(inArray(renames.subscriberId, subscriberIds), eq(renames.status, 'applied')))
     .orderBy(renames.subscriberId, sql`${renames.requestedAt} desc`, sql`${renames.id} desc`);
@@ -176,8 +211,21 @@ async function finishLists(tx: Tx, listIds: number[], now: Date): Promise<Finish
   const counts = await tx
     .select({ listId: renames.listId, n: sql<number>`count(*)::int` })
     .from(renames)
-    .where(and(inArray(renames.listId, done.map((d) => d.listId)), inArray(renames.status, ['applied', 'cancelled'])))
+    .where(
+      and(
+        inArray(
+          renames.listId,
+          done.map((d) => d.listId),
+        ),
+        inArray(renames.status, ['applied', 'cancelled']),
+      ),
+    )
     .groupBy(renames.listId);
   const countOf = new Map(counts.map((c) => [c.listId, Number(c.n)]));
-  return done.map((d) => ({ listId: d.listId, chatId: d.chatId, telegramId: d.telegramId, applied: countOf.get(d.listId) ?? 0 }));
+  return done.map((d) => ({
+    listId: d.listId,
+    chatId: d.chatId,
+    telegramId: d.telegramId,
+    applied: countOf.get(d.listId) ?? 0,
+  }));
 }

@@ -23,6 +23,9 @@ export async function nameOnBill(ex: Executor, subscriberId: number, month: IsoD
     .orderBy(asc(renames.appliedAt), asc(renames.requestedAt), asc(renames.id))
     .limit(1);
   if (firstAfter) return firstAfter.name;
-  const [row] = await ex.select({ name: subscribers.displayName }).from(subscribers).where(eq(subscribers.id, subscriberId));
+  const [row] = await ex
+    .select({ name: subscribers.displayName })
+    .from(subscribers)
+    .where(eq(subscribers.id, subscriberId));
   return row?.name ?? null;
 }

@@ -5,7 +5,10 @@
 import { DomainError } from '../errors.js';
 
 /** The cleaned name, or null with the reason it is refused. */
-export function checkName(input: string, maxLength: number): { name: string } | { reason: 'renames.nameEmpty' | 'renames.nameTooLong' } {
+export function checkName(
+  input: string,
+  maxLength: number,
+): { name: string } | { reason: 'renames.nameEmpty' | 'renames.nameTooLong' } {
   const name = input
     .replace(/[\u2028\u2029]/g, ' ')
     .replace(/[\p{Cc}\p{Cs}\p{Co}\p{Cn}\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]/gu, '')

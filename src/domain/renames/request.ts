@@ -67,7 +67,14 @@ export async function requestRename(
         before: { displayName: subscriber.displayName },
         after: { newName, applyAfter: due.toISOString(), renameId: row!.id },
       });
-      return { renameId: row!.id, subscriberId: subscriber.id, msisdn: subscriber.msisdn, oldName: subscriber.displayName, newName, applyAfter: due.toISOString() };
+      return {
+        renameId: row!.id,
+        subscriberId: subscriber.id,
+        msisdn: subscriber.msisdn,
+        oldName: subscriber.displayName,
+        newName,
+        applyAfter: due.toISOString(),
+      };
     });
     return result;
   });
@@ -92,7 +99,11 @@ export interface RenameListConfirmed {
 }
 
 /** Turns every fine line of a draft list into a pending rename, in one transaction. */
-export async function confirmRenameList(deps: DomainDeps, actor: Actor, input: { listId: number; nonce: string }): Promise<RenameListConfirmed> {
+export async function confirmRenameList(
+  deps: DomainDeps,
+  actor: Actor,
+  input: { listId: number; nonce: string },
+): Promise<RenameListConfirmed> {
   const clientId = adminClientId(actor);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
@@ -120,7 +131,12 @@ export async function confirmRenameList(deps: DomainDeps, actor: Actor, input: {
         .where(and(eq(bulkListLines.listId, list.id), eq(bulkListLines.status, 'pending')));
       await tx.update(bulkLists).set({ status: 'queued', confirmedAt: now }).where(eq(bulkLists.id, list.id));
       await enqueueJob(tx, RENAME_APPLY_JOB, {}, now, { runAt: due });
-      const confirmed = { listId: list.id, renames: rowCount(inserted), refused: rowCount(refused), applyAfter: due.toISOString() };
+      const confirmed = {
+        listId: list.id,
+        renames: rowCount(inserted),
+        refused: rowCount(refused),
+        applyAfter: due.toISOString(),
+      };
       await audit(tx, actor, now, { action: 'renames.confirmList', clientId, after: confirmed });
       return confirmed;
     });

@@ -64,7 +64,10 @@ export async function allowedServices(tx: Executor, tariffPlanId: number, kind: 
 
 /** The tariff plans that allow the service (a list checks many numbers against one service). */
 export async function tariffsAllowing(tx: Executor, serviceId: number): Promise<Set<number>> {
-  const rows = await tx.select({ id: tariffServices.tariffPlanId }).from(tariffServices).where(eq(tariffServices.serviceId, serviceId));
+  const rows = await tx
+    .select({ id: tariffServices.tariffPlanId })
+    .from(tariffServices)
+    .where(eq(tariffServices.serviceId, serviceId));
   return new Set(rows.map((r) => r.id));
 }
 
@@ -82,9 +85,16 @@ export async function connectedServicesOf(
 ): Promise<Map<number, ConnectedServiceRow[]>> {
   const map = new Map<number, ConnectedServiceRow[]>();
   if (subscriberIds.length === 0) return map;
-  const only = among ? or(anyId(subscriberServices.serviceId, among.serviceIds), among.kind ? eq(services.kind, among.kind) : undefined) : undefined;
+  const only = among
+    ? or(anyId(subscriberServices.serviceId, among.serviceIds), among.kind ? eq(services.kind, among.kind) : undefined)
+    : undefined;
   const rows = await tx
-    .select({ subscriberId: subscriberServices.subscriberId, id: services.id, kind: services.kind, name: services.name })
+    .select({
+      subscriberId: subscriberServices.subscriberId,
+      id: services.id,
+      kind: services.kind,
+      name: services.name,
+    })
     .from(subscriberServices)
     .innerJoin(services, eq(services.id, subscriberServices.serviceId))
     .where(and(anyId(subscriberServices.subscriberId, subscriberIds), only))

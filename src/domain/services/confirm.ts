@@ -5,7 +5,9 @@ import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { once } from '../idempotency.js';
 
-export type Confirmed<T> = T & { /** True when this nonce had already been used: nothing changed now. */ replayed: boolean };
+export type Confirmed<T> = T & {
+  /** True when this nonce had already been used: nothing changed now. */ replayed: boolean;
+};
 
 /** The idempotency key of a confirmation: area, subscriber and the nonce the screen carried. */
 export function confirmationKey(area: string, subscriberId: number, nonce: string): string {

@@ -8,14 +8,27 @@ import { today } from '../clock.js';
 import type { DomainDeps } from '../deps.js';
 import type { SubscriberRow } from '../scope.js';
 import type { IsoDate } from '../time.js';
-import { anyId, connectedServices, connectedServicesOf, exclusionsOf, isAllowedOnTariff, type ServiceRow, tariffsAllowing } from './catalog.js';
+import {
+  anyId,
+  connectedServices,
+  connectedServicesOf,
+  exclusionsOf,
+  isAllowedOnTariff,
+  type ServiceRow,
+  tariffsAllowing,
+} from './catalog.js';
 import type { ConnectFacts } from './connect-rules.js';
 import { isPaused, runningOn } from './pause-window.js';
 
 type Subscriber = Pick<SubscriberRow, 'id' | 'status' | 'tariffPlanId'>;
 
 /** The facts about one subscriber (four reads). */
-export async function connectFacts(tx: Executor, deps: Pick<DomainDeps, 'clock'>, subscriber: Subscriber, service: ServiceRow): Promise<ConnectFacts> {
+export async function connectFacts(
+  tx: Executor,
+  deps: Pick<DomainDeps, 'clock'>,
+  subscriber: Subscriber,
+  service: ServiceRow,
+): Promise<ConnectFacts> {
   return {
     blocked: subscriber.status === 'blocked',
     paused: await isPaused(tx, subscriber.id, today(deps.clock)),
@@ -47,12 +60,20 @@ const CHUNK = 5000;
  * The facts about each of `subscribers` (two reads per 5 000 subscribers), by subscriber id, for
  * deciding `context.service` only.
  */
-export async function connectFactsOf(ex: Executor, day: IsoDate, subscribers: Subscriber[], context: ServiceRuleContext): Promise<Map<number, ConnectFacts>> {
+export async function connectFactsOf(
+  ex: Executor,
+  day: IsoDate,
+  subscribers: Subscriber[],
+  context: ServiceRuleContext,
+): Promise<Map<number, ConnectFacts>> {
   const facts = new Map<number, ConnectFacts>();
   // Of the connected services only those connectRefusal can look at for this service: itself, the ones
   // excluding it, and for an internet package the other packages (a list reads a tenth of the rows).
   const { service } = context;
-  const relevant = { serviceIds: [service.id, ...context.excludingIds], kind: service.kind === 'mobile_internet' ? service.kind : undefined };
+  const relevant = {
+    serviceIds: [service.id, ...context.excludingIds],
+    kind: service.kind === 'mobile_internet' ? service.kind : undefined,
+  };
   for (let i = 0; i < subscribers.length; i += CHUNK) {
     const chunk = subscribers.slice(i, i + CHUNK);
     const ids = chunk.map((s) => s.id);
@@ -88,7 +109,12 @@ export async function connectedAmong(ex: Executor, serviceId: number, subscriber
     const rows = await ex
       .select({ id: subscriberServices.subscriberId })
       .from(subscriberServices)
-      .where(and(eq(subscriberServices.serviceId, serviceId), anyId(subscriberServices.subscriberId, subscriberIds.slice(i, i + CHUNK))));
+      .where(
+        and(
+          eq(subscriberServices.serviceId, serviceId),
+          anyId(subscriberServices.subscriberId, subscriberIds.slice(i, i + CHUNK)),
+        ),
+      );
     for (const r of rows) found.add(r.id);
   }
   return found;

@@ -53,7 +53,11 @@ export interface Refusal {
  * already connected, not on the tariff, another internet package, excluded by a connected service.
  * `replacing` is a connected service treated as already gone (a package change).
  */
-export function connectRefusal(service: RuleService, facts: ConnectFacts, opts: { replacing?: number } = {}): Refusal | null {
+export function connectRefusal(
+  service: RuleService,
+  facts: ConnectFacts,
+  opts: { replacing?: number } = {},
+): Refusal | null {
   const p = { service: service.name };
   if (facts.blocked) return { code: 'services.blocked', params: p };
   if (facts.paused) return { code: 'services.paused', params: p };

@@ -20,7 +20,11 @@ export const MAX_TARGET_DIGITS = 15;
  * `48601234567`; Belarusian `8 902 …` → `375902…`.
  * Refusals: `services.fwdInvalidNumber`, `services.fwdShortNumber`, `services.fwdOwnNumber`, `services.fwdPremiumNumber`.
  */
-export function normalizeForwardTarget(input: string, ownMsisdn: string, premium: readonly string[] = PREMIUM_RATE_PREFIXES): string {
+export function normalizeForwardTarget(
+  input: string,
+  ownMsisdn: string,
+  premium: readonly string[] = PREMIUM_RATE_PREFIXES,
+): string {
   const compact = input.trim().replace(/[\s\-().\u00a0]/g, '');
   if (!/^\+?\d+$/.test(compact)) throw new DomainError('services.fwdInvalidNumber');
   const digits = compact.replace('+', '');
@@ -28,12 +32,17 @@ export function normalizeForwardTarget(input: string, ownMsisdn: string, premium
   let international: string;
   if (compact.startsWith('+')) international = digits;
   else if (digits.startsWith('00')) international = digits.slice(2);
-  else if (digits.startsWith('810')) international = digits.slice(3); // Belarusian international access 8~10
-  else if (digits.startsWith('80')) international = COUNTRY_CODE + digits.slice(2); // Belarusian trunk 8-0XX-…
-  else if (digits.startsWith('8')) international = COUNTRY_CODE + digits.slice(1); // non-geographic 8-801, 8-902 …
-  else if (digits.length === 9) international = COUNTRY_CODE + digits; // a national number without a prefix
+  else if (digits.startsWith('810'))
+    international = digits.slice(3); // Belarusian international access 8~10
+  else if (digits.startsWith('80'))
+    international = COUNTRY_CODE + digits.slice(2); // Belarusian trunk 8-0XX-…
+  else if (digits.startsWith('8'))
+    international = COUNTRY_CODE + digits.slice(1); // non-geographic 8-801, 8-902 …
+  else if (digits.length === 9)
+    international = COUNTRY_CODE + digits; // a national number without a prefix
   else international = digits;
-  if (!/^[1-9]\d*$/.test(international) || international.length > MAX_TARGET_DIGITS) throw new DomainError('services.fwdInvalidNumber');
+  if (!/^[1-9]\d*$/.test(international) || international.length > MAX_TARGET_DIGITS)
+    throw new DomainError('services.fwdInvalidNumber');
   if (international.length < MIN_TARGET_DIGITS) throw new DomainError('services.fwdShortNumber');
   if (international === ownMsisdn) throw new DomainError('services.fwdOwnNumber');
   if (premium.some((p) => international.startsWith(p))) throw new DomainError('services.fwdPremiumNumber');

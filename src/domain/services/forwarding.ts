@@ -76,12 +76,17 @@ export interface ForwardingPreview {
 function checkDelay(deps: DomainDeps, condition: ForwardCondition, delay: number | null | undefined): number | null {
   if (condition !== 'no_reply') return null;
   const value = delay ?? deps.settings.forwardDefaultDelay;
-  if (!deps.settings.forwardDelays.includes(value)) throw new DomainError('services.fwdInvalidDelay', { delays: deps.settings.forwardDelays.join(', ') });
+  if (!deps.settings.forwardDelays.includes(value))
+    throw new DomainError('services.fwdInvalidDelay', { delays: deps.settings.forwardDelays.join(', ') });
   return value;
 }
 
 /** Validates a request and shows what will change, before the confirmation. */
-export async function forwardingPreview(deps: DomainDeps, actor: Actor, input: ForwardingRequest): Promise<ForwardingPreview> {
+export async function forwardingPreview(
+  deps: DomainDeps,
+  actor: Actor,
+  input: ForwardingRequest,
+): Promise<ForwardingPreview> {
   if (!isForwardCondition(input.condition)) throw new DomainError('services.fwdInvalidCondition');
   const subscriber = await subscriberInScope(deps.db, actor, input.subscriberId);
   const target = normalizeForwardTarget(input.target, subscriber.msisdn);
@@ -90,11 +95,20 @@ export async function forwardingPreview(deps: DomainDeps, actor: Actor, input: F
     .select()
     .from(callForwarding)
     .where(and(eq(callForwarding.subscriberId, subscriber.id), eq(callForwarding.condition, input.condition)));
-  return { condition: input.condition, target, delaySeconds, previous: row ? { target: row.target, delaySeconds: row.delaySeconds } : null };
+  return {
+    condition: input.condition,
+    target,
+    delaySeconds,
+    previous: row ? { target: row.target, delaySeconds: row.delaySeconds } : null,
+  };
 }
 
 /** Sets (or replaces) one condition's forwarding. */
-export async function setForwarding(deps: DomainDeps, actor: Actor, input: ForwardingRequest & { nonce: string }): Promise<Confirmed<ForwardingPreview>> {
+export async function setForwarding(
+  deps: DomainDeps,
+  actor: Actor,
+  input: ForwardingRequest & { nonce: string },
+): Promise<Confirmed<ForwardingPreview>> {
   if (!isForwardCondition(input.condition)) throw new DomainError('services.fwdInvalidCondition');
   return runConfirmed(deps, confirmationKey('fwd', input.subscriberId, input.nonce), async (tx, now) => {
     const subscriber = await subscriberInScope(tx, actor, input.subscriberId, { forUpdate: true });
@@ -108,7 +122,10 @@ export async function setForwarding(deps: DomainDeps, actor: Actor, input: Forwa
     await tx
       .insert(callForwarding)
       .values({ subscriberId: subscriber.id, condition: input.condition, target, delaySeconds, updatedAt: now })
-      .onConflictDoUpdate({ target: [callForwarding.subscriberId, callForwarding.condition], set: { target, delaySeconds, updatedAt: now } });
+      .onConflictDoUpdate({
+        target: [callForwarding.subscriberId, callForwarding.condition],
+        set: { target, delaySeconds, updatedAt: now },
+      });
     await audit(tx, actor, now, {
       action: 'forwarding.set',
       clientId: subscriber.clientId,
@@ -126,14 +143,21 @@ export async function cancelForwarding(
   actor: Actor,
   input: { subscriberId: number; condition: ForwardCondition | 'all'; nonce: string },
 ): Promise<Confirmed<{ cancelled: ForwardCondition[] }>> {
-  if (input.condition !== 'all' && !isForwardCondition(input.condition)) throw new DomainError('services.fwdInvalidCondition');
+  if (input.condition !== 'all' && !isForwardCondition(input.condition))
+    throw new DomainError('services.fwdInvalidCondition');
   return runConfirmed(deps, confirmationKey('fwd', input.subscriberId, input.nonce), async (tx, now) => {
     const subscriber = await subscriberInScope(tx, actor, input.subscriberId, { forUpdate: true });
     const removed = await tx
       .delete(callForwarding)
-      .where(and(eq(callForwarding.subscriberId, subscriber.id), input.condition === 'all' ? undefined : eq(callForwarding.condition, input.condition)))
+      .where(
+        and(
+          eq(callForwarding.subscriberId, subscriber.id),
+          input.condition === 'all' ? undefined : eq(callForwarding.condition, input.condition),
+        ),
+      )
       .returning();
-    if (removed.length === 0) throw new DomainError(input.condition === 'all' ? 'services.fwdNoneSet' : 'services.fwdNotSet');
+    if (removed.length === 0)
+      throw new DomainError(input.condition === 'all' ? 'services.fwdNoneSet' : 'services.fwdNotSet');
     await audit(tx, actor, now, {
       action: 'forwarding.cancel',
       clientId: subscriber.clientId,

@@ -4,7 +4,11 @@ import type { Executor } from '../../db/client.js';
 import { DomainError } from '../errors.js';
 import { balanceFloor } from '../fees.js';
 
-export async function assertAffordable(tx: Executor, subscriber: { clientId: number; balance: number }, fee: number): Promise<void> {
+export async function assertAffordable(
+  tx: Executor,
+  subscriber: { clientId: number; balance: number },
+  fee: number,
+): Promise<void> {
   if (fee <= 0) return;
   if (subscriber.balance - fee < (await balanceFloor(tx, subscriber.clientId))) {
     throw new DomainError('fees.insufficientFunds', { fee });

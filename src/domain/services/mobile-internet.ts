@@ -11,7 +11,14 @@ import { allowedServices, connectedServices, type ServiceView, serviceById, serv
 import { type Confirmed, confirmationKey, runConfirmed } from './confirm.js';
 import { assertAffordable } from './funds.js';
 import { isPaused } from './pause-window.js';
-import { assertConnectable, connectService, connectServiceTx, disconnectService, disconnectServiceTx, type ServiceChange } from './services.js';
+import {
+  assertConnectable,
+  connectService,
+  connectServiceTx,
+  disconnectService,
+  disconnectServiceTx,
+  type ServiceChange,
+} from './services.js';
 
 export interface MobileInternet {
   subscriberId: number;
@@ -23,7 +30,11 @@ export interface MobileInternet {
   packages: ServiceView[];
 }
 
-export async function mobileInternetOverview(deps: DomainDeps, actor: Actor, subscriberId: number): Promise<MobileInternet> {
+export async function mobileInternetOverview(
+  deps: DomainDeps,
+  actor: Actor,
+  subscriberId: number,
+): Promise<MobileInternet> {
   const subscriber = await subscriberInScope(deps.db, actor, subscriberId);
   const [active] = await connectedServices(deps.db, subscriber.id, 'mobile_internet');
   return {
@@ -56,7 +67,11 @@ async function internetPackage(deps: DomainDeps, serviceId: number) {
  * What pressing a package does: connect it (none active), change to it (another active) or disconnect it
  * (it is the active one) — refused here already when a rule forbids it.
  */
-export async function packagePreview(deps: DomainDeps, actor: Actor, input: { subscriberId: number; serviceId: number; disconnect?: boolean }): Promise<PackagePreview> {
+export async function packagePreview(
+  deps: DomainDeps,
+  actor: Actor,
+  input: { subscriberId: number; serviceId: number; disconnect?: boolean },
+): Promise<PackagePreview> {
   const subscriber = await subscriberInScope(deps.db, actor, input.subscriberId);
   const target = await internetPackage(deps, input.serviceId);
   const [active] = await connectedServices(deps.db, subscriber.id, 'mobile_internet');
@@ -66,16 +81,29 @@ export async function packagePreview(deps: DomainDeps, actor: Actor, input: { su
   }
   await assertConnectable(deps.db, deps, subscriber, target, { replacing: active?.id });
   await assertAffordable(deps.db, subscriber, target.connectFee);
-  return { action: active ? 'change' : 'connect', from: active ? serviceView(active) : null, to: serviceView(target), fee: target.connectFee };
+  return {
+    action: active ? 'change' : 'connect',
+    from: active ? serviceView(active) : null,
+    to: serviceView(target),
+    fee: target.connectFee,
+  };
 }
 
 /** Connects a package when none is active (otherwise `services.onePackage`). */
-export async function connectPackage(deps: DomainDeps, actor: Actor, input: { subscriberId: number; serviceId: number; nonce: string }) {
+export async function connectPackage(
+  deps: DomainDeps,
+  actor: Actor,
+  input: { subscriberId: number; serviceId: number; nonce: string },
+) {
   await internetPackage(deps, input.serviceId);
   return connectService(deps, actor, input);
 }
 
-export async function disconnectPackage(deps: DomainDeps, actor: Actor, input: { subscriberId: number; serviceId: number; nonce: string }) {
+export async function disconnectPackage(
+  deps: DomainDeps,
+  actor: Actor,
+  input: { subscriberId: number; serviceId: number; nonce: string },
+) {
   await internetPackage(deps, input.serviceId);
   return disconnectService(deps, actor, input);
 }

@@ -41,12 +41,22 @@ export interface PauseNotice {
 const finishedKey = (pauseId: number) => `pause-finished:${pauseId}`;
 
 /** Users linked to the number as its subscriber, plus whoever ordered the pause (an administrator). */
-async function recipients(tx: Executor, subscriberId: number, requestedBy: number | null): Promise<PauseNotice['recipients']> {
+async function recipients(
+  tx: Executor,
+  subscriberId: number,
+  requestedBy: number | null,
+): Promise<PauseNotice['recipients']> {
   const linked = await tx
     .select({ telegramId: telegramUsers.telegramId, languageCode: telegramUsers.languageCode })
     .from(telegramRoles)
     .innerJoin(telegramUsers, eq(telegramUsers.telegramId, telegramRoles.telegramId))
-    .where(and(eq(telegramRoles.role, 'subscriber'), eq(telegramRoles.subscriberId, subscriberId), eq(telegramUsers.blockedBot, false)));
+    .where(
+      and(
+        eq(telegramRoles.role, 'subscriber'),
+        eq(telegramRoles.subscriberId, subscriberId),
+        eq(telegramUsers.blockedBot, false),
+      ),
+    );
   if (requestedBy !== null && !linked.some((r) => r.telegramId === requestedBy)) {
     const [admin] = await tx
       .select({ telegramId: telegramUsers.telegramId, languageCode: telegramUsers.languageCode })
@@ -80,7 +90,14 @@ export async function sendPauseNotice(
     const p = row.pause;
     const due = !p.noticeSent && p.endedOn === null && addDays(p.endsOn, -1) <= day && day <= p.endsOn;
     if (!due) return false;
-    await send({ pauseId, subscriberId: p.subscriberId, msisdn: row.msisdn, startsOn: p.startsOn, endsOn: p.endsOn, recipients: await recipients(tx, p.subscriberId, requestedBy) });
+    await send({
+      pauseId,
+      subscriberId: p.subscriberId,
+      msisdn: row.msisdn,
+      startsOn: p.startsOn,
+      endsOn: p.endsOn,
+      recipients: await recipients(tx, p.subscriberId, requestedBy),
+    });
     await tx.update(pauses).set({ noticeSent: true }).where(eq(pauses.id, pauseId));
     return true;
   });
@@ -116,7 +133,14 @@ export async function finishPause(
         before: { pauseId, startsOn: p.startsOn, endsOn: p.endsOn },
         after: { activeFrom: addDays(p.endsOn, 1) },
       });
-      await send({ pauseId, subscriberId: p.subscriberId, msisdn: row.msisdn, startsOn: p.startsOn, endsOn: p.endsOn, recipients: await recipients(tx, p.subscriberId, requestedBy) });
+      await send({
+        pauseId,
+        subscriberId: p.subscriberId,
+        msisdn: row.msisdn,
+        startsOn: p.startsOn,
+        endsOn: p.endsOn,
+        recipients: await recipients(tx, p.subscriberId, requestedBy),
+      });
       return true;
     });
     return outcome.fresh ? 'finished' : 'skipped';
@@ -127,11 +151,22 @@ export async function finishPause(
  * The daily sweep's work list, for pauses that have no jobs of their own (e.g. seeded ones): notices due
  * today or tomorrow, and natural ends of the last `lookbackDays` days not yet recorded.
  */
-export async function pausesNeedingAttention(db: Executor, day: IsoDate, lookbackDays = 30): Promise<{ notices: number[]; finishes: number[] }> {
+export async function pausesNeedingAttention(
+  db: Executor,
+  day: IsoDate,
+  lookbackDays = 30,
+): Promise<{ notices: number[]; finishes: number[] }> {
   const notices = await db
     .select({ id: pauses.id })
     .from(pauses)
-    .where(and(eq(pauses.noticeSent, false), isNull(pauses.endedOn), gte(pauses.endsOn, day), lte(pauses.endsOn, addDays(day, 1))));
+    .where(
+      and(
+        eq(pauses.noticeSent, false),
+        isNull(pauses.endedOn),
+        gte(pauses.endsOn, day),
+        lte(pauses.endsOn, addDays(day, 1)),
+      ),
+    );
   const finishes = await db
     .select({ id: pauses.id })
     .from(pauses)
@@ -140,9 +175,13 @@ export async function pausesNeedingAttention(db: Executor, day: IsoDate, lookbac
         isNull(pauses.endedOn),
         lt(pauses.endsOn, day),
         gte(pauses.endsOn, addDays(day, -lookbackDays)),
-        notExists(db.select({ k: idempotencyKeys.key }).from(idempotencyKeys).where(eq(idempotencyKeys.key, sql`'pause-finished:' || ${pauses.id}`))),
+        notExists(
+          db
+            .select({ k: idempotencyKeys.key })
+            .from(idempotencyKeys)
+            .where(eq(idempotencyKeys.key, sql`'pause-finished:' || ${pauses.id}`)),
+        ),
       ),
     );
   return { notices: notices.map((r) => r.id), finishes: finishes.map((r) => r.id) };
 }
-

@@ -79,17 +79,29 @@ export async function pauseOverview(deps: DomainDeps, actor: Actor, subscriberId
  * `services.pauseNegativeBalance`, `services.pauseAlreadyPaused`, `services.pauseInvalidDate`, `services.pauseTooShort`/`services.pauseTooLong`
  * (inclusive days from tomorrow), `services.pauseYearLimit` (pauses starting in that calendar year).
  */
-async function checkPause(tx: Executor, deps: DomainDeps, subscriber: SubscriberRow, endsOn: IsoDate): Promise<PauseQuote> {
+async function checkPause(
+  tx: Executor,
+  deps: DomainDeps,
+  subscriber: SubscriberRow,
+  endsOn: IsoDate,
+): Promise<PauseQuote> {
   const s = deps.settings;
   const day = today(deps.clock);
   if (subscriber.status === 'blocked') throw new DomainError('services.pauseBlocked');
   if (subscriber.balance < 0) throw new DomainError('services.pauseNegativeBalance');
   const current = await openPause(tx, subscriber.id, day);
-  if (current) throw new DomainError('services.pauseAlreadyPaused', { startsOn: current.startsOn, endsOn: current.endsOn });
+  if (current)
+    throw new DomainError('services.pauseAlreadyPaused', { startsOn: current.startsOn, endsOn: current.endsOn });
   if (typeof endsOn !== 'string' || !isValidIsoDate(endsOn)) throw new DomainError('services.pauseInvalidDate');
   const startsOn = pauseStartFor(day);
   const days = pauseLength(startsOn, endsOn);
-  const limits = { min: s.pauseMinDays, max: s.pauseMaxDays, days, earliest: addDays(startsOn, s.pauseMinDays - 1), latest: addDays(startsOn, s.pauseMaxDays - 1) };
+  const limits = {
+    min: s.pauseMinDays,
+    max: s.pauseMaxDays,
+    days,
+    earliest: addDays(startsOn, s.pauseMinDays - 1),
+    latest: addDays(startsOn, s.pauseMaxDays - 1),
+  };
   if (days < s.pauseMinDays) throw new DomainError('services.pauseTooShort', limits);
   if (days > s.pauseMaxDays) throw new DomainError('services.pauseTooLong', limits);
   const year = Number(startsOn.slice(0, 4));
@@ -100,7 +112,11 @@ async function checkPause(tx: Executor, deps: DomainDeps, subscriber: Subscriber
 }
 
 /** The confirmation screen: dates and fee, or the refusal, before anything changes. */
-export async function pauseQuote(deps: DomainDeps, actor: Actor, input: { subscriberId: number; endsOn: IsoDate }): Promise<PauseQuote> {
+export async function pauseQuote(
+  deps: DomainDeps,
+  actor: Actor,
+  input: { subscriberId: number; endsOn: IsoDate },
+): Promise<PauseQuote> {
   const subscriber = await subscriberInScope(deps.db, actor, input.subscriberId);
   const quote = await checkPause(deps.db, deps, subscriber, input.endsOn);
   await assertAffordable(deps.db, subscriber, quote.fee);
@@ -127,13 +143,31 @@ export async function startPause(
         : { balanceAfter: subscriber.balance };
     const [row] = await tx
       .insert(pauses)
-      .values({ subscriberId: subscriber.id, startsOn: quote.startsOn, endsOn: quote.endsOn, fee: quote.fee, createdAt: now })
+      .values({
+        subscriberId: subscriber.id,
+        startsOn: quote.startsOn,
+        endsOn: quote.endsOn,
+        fee: quote.fee,
+        createdAt: now,
+      })
       .returning({ id: pauses.id });
     const pauseId = row!.id;
     const payload = { pauseId, requestedBy: actorTelegramId(actor) };
-    await enqueueJob(tx, PAUSE_NOTICE_JOB, payload, now, { runAt: pauseNoticeAt(quote.endsOn), dedupeKey: `${PAUSE_NOTICE_JOB}:${pauseId}` });
-    await enqueueJob(tx, PAUSE_FINISH_JOB, payload, now, { runAt: pauseFinishAt(quote.endsOn), dedupeKey: `${PAUSE_FINISH_JOB}:${pauseId}` });
-    await audit(tx, actor, now, { action: 'pause.start', clientId: subscriber.clientId, subscriberId: subscriber.id, before: null, after: { pauseId, ...quote } });
+    await enqueueJob(tx, PAUSE_NOTICE_JOB, payload, now, {
+      runAt: pauseNoticeAt(quote.endsOn),
+      dedupeKey: `${PAUSE_NOTICE_JOB}:${pauseId}`,
+    });
+    await enqueueJob(tx, PAUSE_FINISH_JOB, payload, now, {
+      runAt: pauseFinishAt(quote.endsOn),
+      dedupeKey: `${PAUSE_FINISH_JOB}:${pauseId}`,
+    });
+    await audit(tx, actor, now, {
+      action: 'pause.start',
+      clientId: subscriber.clientId,
+      subscriberId: subscriber.id,
+      before: null,
+      after: { pauseId, ...quote },
+    });
     return { ...quote, pauseId, balanceAfter };
   });
 }
@@ -152,7 +186,10 @@ export async function endPauseEarly(
     const day = today(deps.clock);
     const current = await openPause(tx, subscriber.id, day);
     if (!current) throw new DomainError('services.pauseNotPaused');
-    await tx.update(pauses).set({ endedOn: day }).where(and(eq(pauses.id, current.id), eq(pauses.subscriberId, subscriber.id)));
+    await tx
+      .update(pauses)
+      .set({ endedOn: day })
+      .where(and(eq(pauses.id, current.id), eq(pauses.subscriberId, subscriber.id)));
     await audit(tx, actor, now, {
       action: 'pause.endEarly',
       clientId: subscriber.clientId,

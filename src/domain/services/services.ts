@@ -74,15 +74,31 @@ async function loadService(tx: Executor, serviceId: number): Promise<ServiceRow>
 }
 
 /** Connects one service inside `tx` (subscriber row locked), charging its connection fee (R-FEE). */
-export async function connectServiceTx(tx: Executor, deps: Deps, actor: Actor, target: ServiceTarget): Promise<ServiceChange> {
+export async function connectServiceTx(
+  tx: Executor,
+  deps: Deps,
+  actor: Actor,
+  target: ServiceTarget,
+): Promise<ServiceChange> {
   const subscriber = await subscriberInScope(tx, actor, target.subscriberId, { forUpdate: true });
   const service = await loadService(tx, target.serviceId);
   await assertConnectable(tx, deps, subscriber, service);
-  await tx.insert(subscriberServices).values({ subscriberId: subscriber.id, serviceId: service.id, connectedAt: deps.clock.now() });
+  await tx
+    .insert(subscriberServices)
+    .values({ subscriberId: subscriber.id, serviceId: service.id, connectedAt: deps.clock.now() });
   const fee = service.connectFee;
   const balanceAfter =
-    fee > 0 ? (await chargeFee(tx, deps, subscriber, fee, connectFeeDescription(service))).balanceAfter : subscriber.balance;
-  return { subscriberId: subscriber.id, clientId: subscriber.clientId, msisdn: subscriber.msisdn, service: serviceView(service), fee, balanceAfter };
+    fee > 0
+      ? (await chargeFee(tx, deps, subscriber, fee, connectFeeDescription(service))).balanceAfter
+      : subscriber.balance;
+  return {
+    subscriberId: subscriber.id,
+    clientId: subscriber.clientId,
+    msisdn: subscriber.msisdn,
+    service: serviceView(service),
+    fee,
+    balanceAfter,
+  };
 }
 
 /**
@@ -90,7 +106,12 @@ export async function connectServiceTx(tx: Executor, deps: Deps, actor: Actor, t
  * refused). Disconnecting the voicemail package also drops its duplicate e-mail (R-VM keeps it only
  * while the package is connected).
  */
-export async function disconnectServiceTx(tx: Executor, _deps: Deps, actor: Actor, target: ServiceTarget): Promise<ServiceChange> {
+export async function disconnectServiceTx(
+  tx: Executor,
+  _deps: Deps,
+  actor: Actor,
+  target: ServiceTarget,
+): Promise<ServiceChange> {
   const subscriber = await subscriberInScope(tx, actor, target.subscriberId, { forUpdate: true });
   const service = await loadService(tx, target.serviceId);
   const removed = await tx
@@ -98,12 +119,24 @@ export async function disconnectServiceTx(tx: Executor, _deps: Deps, actor: Acto
     .where(and(eq(subscriberServices.subscriberId, subscriber.id), eq(subscriberServices.serviceId, service.id)))
     .returning({ id: subscriberServices.serviceId });
   if (removed.length === 0) throw new DomainError('services.notConnected', { service: service.name });
-  if (service.kind === 'voicemail') await tx.delete(voicemailSettings).where(eq(voicemailSettings.subscriberId, subscriber.id));
-  return { subscriberId: subscriber.id, clientId: subscriber.clientId, msisdn: subscriber.msisdn, service: serviceView(service), fee: 0, balanceAfter: subscriber.balance };
+  if (service.kind === 'voicemail')
+    await tx.delete(voicemailSettings).where(eq(voicemailSettings.subscriberId, subscriber.id));
+  return {
+    subscriberId: subscriber.id,
+    clientId: subscriber.clientId,
+    msisdn: subscriber.msisdn,
+    service: serviceView(service),
+    fee: 0,
+    balanceAfter: subscriber.balance,
+  };
 }
 
 /** The confirmed connection: one transaction, once per nonce, audited. */
-export async function connectService(deps: DomainDeps, actor: Actor, input: ServiceTarget & { nonce: string }): Promise<Confirmed<ServiceChange>> {
+export async function connectService(
+  deps: DomainDeps,
+  actor: Actor,
+  input: ServiceTarget & { nonce: string },
+): Promise<Confirmed<ServiceChange>> {
   const key = confirmationKey('svc', input.subscriberId, input.nonce);
   return runConfirmed(deps, key, async (tx, now) => {
     const change = await connectServiceTx(tx, deps, actor, input);
@@ -119,7 +152,11 @@ export async function connectService(deps: DomainDeps, actor: Actor, input: Serv
 }
 
 /** The confirmed disconnection: one transaction, once per nonce, audited. */
-export async function disconnectService(deps: DomainDeps, actor: Actor, input: ServiceTarget & { nonce: string }): Promise<Confirmed<ServiceChange>> {
+export async function disconnectService(
+  deps: DomainDeps,
+  actor: Actor,
+  input: ServiceTarget & { nonce: string },
+): Promise<Confirmed<ServiceChange>> {
   const key = confirmationKey('svc', input.subscriberId, input.nonce);
   return runConfirmed(deps, key, async (tx, now) => {
     const change = await disconnectServiceTx(tx, deps, actor, input);
@@ -151,13 +188,22 @@ export interface SubscriberServices {
 }
 
 /** «Услуги абонента»: what is connected and what could be, with fees and exclusions. */
-export async function subscriberServicesOverview(deps: DomainDeps, actor: Actor, subscriberId: number): Promise<SubscriberServices> {
+export async function subscriberServicesOverview(
+  deps: DomainDeps,
+  actor: Actor,
+  subscriberId: number,
+): Promise<SubscriberServices> {
   const db = deps.db;
   const subscriber = await subscriberInScope(db, actor, subscriberId);
   const connected = await connectedServices(db, subscriber.id);
   const connectedIds = new Set(connected.map((s) => s.id));
-  const allowed = (await allowedServices(db, subscriber.tariffPlanId, 'additional')).filter((s) => !connectedIds.has(s.id));
-  const exclusions = await exclusionsOf(db, allowed.map((s) => s.id));
+  const allowed = (await allowedServices(db, subscriber.tariffPlanId, 'additional')).filter(
+    (s) => !connectedIds.has(s.id),
+  );
+  const exclusions = await exclusionsOf(
+    db,
+    allowed.map((s) => s.id),
+  );
   const nameOf = new Map(connected.map((s) => [s.id, s.name]));
   return {
     subscriberId: subscriber.id,
@@ -189,6 +235,7 @@ export async function serviceChangePreview(
     return { service: serviceView(service), action: 'connect', fee: service.connectFee };
   }
   const connected = await connectedServices(deps.db, subscriber.id);
-  if (!connected.some((s) => s.id === service.id)) throw new DomainError('services.notConnected', { service: service.name });
+  if (!connected.some((s) => s.id === service.id))
+    throw new DomainError('services.notConnected', { service: service.name });
   return { service: serviceView(service), action: 'disconnect', fee: 0 };
 }

@@ -28,7 +28,12 @@ export async function listSettingsTexts(deps: DomainDeps, actor: Actor, subscrib
 }
 
 /** One settings text, or DomainError('services.settingsNotFound') when the catalog has none of that kind. */
-export async function settingsText(deps: DomainDeps, actor: Actor, subscriberId: number, kind: string): Promise<SettingsText> {
+export async function settingsText(
+  deps: DomainDeps,
+  actor: Actor,
+  subscriberId: number,
+  kind: string,
+): Promise<SettingsText> {
   await subscriberInScope(deps.db, actor, subscriberId);
   if (!isSettingsKind(kind)) throw new DomainError('services.settingsNotFound');
   const [row] = await deps.db.select().from(settingsTexts).where(eq(settingsTexts.kind, kind));

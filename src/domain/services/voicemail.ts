@@ -24,13 +24,21 @@ export interface VoicemailState {
 
 /** The catalog's voicemail package («Плюс»); the first of its kind if there were several. */
 async function voicemailPackage(tx: Executor): Promise<ServiceRow> {
-  const [row] = await tx.select().from(services).where(eq(services.kind, 'voicemail')).orderBy(asc(services.id)).limit(1);
+  const [row] = await tx
+    .select()
+    .from(services)
+    .where(eq(services.kind, 'voicemail'))
+    .orderBy(asc(services.id))
+    .limit(1);
   if (!row) throw new DomainError('services.vmUnavailable');
   return row;
 }
 
 async function emailOf(tx: Executor, subscriberId: number): Promise<string | null> {
-  const [row] = await tx.select({ email: voicemailSettings.email }).from(voicemailSettings).where(eq(voicemailSettings.subscriberId, subscriberId));
+  const [row] = await tx
+    .select({ email: voicemailSettings.email })
+    .from(voicemailSettings)
+    .where(eq(voicemailSettings.subscriberId, subscriberId));
   return row?.email ?? null;
 }
 
@@ -38,13 +46,27 @@ export async function voicemailState(deps: DomainDeps, actor: Actor, subscriberI
   const subscriber = await subscriberInScope(deps.db, actor, subscriberId);
   const pkg = await voicemailPackage(deps.db);
   const connected = (await connectedServices(deps.db, subscriber.id, 'voicemail')).some((s) => s.id === pkg.id);
-  return { subscriberId: subscriber.id, msisdn: subscriber.msisdn, package: serviceView(pkg), connected, email: connected ? await emailOf(deps.db, subscriber.id) : null };
+  return {
+    subscriberId: subscriber.id,
+    msisdn: subscriber.msisdn,
+    package: serviceView(pkg),
+    connected,
+    email: connected ? await emailOf(deps.db, subscriber.id) : null,
+  };
 }
 
 /** The confirmation screen of a connection or disconnection (refusals surface here first). */
-export async function voicemailPreview(deps: DomainDeps, actor: Actor, input: { subscriberId: number; action: 'connect' | 'disconnect' }) {
+export async function voicemailPreview(
+  deps: DomainDeps,
+  actor: Actor,
+  input: { subscriberId: number; action: 'connect' | 'disconnect' },
+) {
   const pkg = await voicemailPackage(deps.db);
-  return serviceChangePreview(deps, actor, { subscriberId: input.subscriberId, serviceId: pkg.id, action: input.action });
+  return serviceChangePreview(deps, actor, {
+    subscriberId: input.subscriberId,
+    serviceId: pkg.id,
+    action: input.action,
+  });
 }
 
 export async function connectVoicemail(deps: DomainDeps, actor: Actor, input: { subscriberId: number; nonce: string }) {
@@ -52,19 +74,25 @@ export async function connectVoicemail(deps: DomainDeps, actor: Actor, input: { 
   return connectService(deps, actor, { subscriberId: input.subscriberId, serviceId: pkg.id, nonce: input.nonce });
 }
 
-export async function disconnectVoicemail(deps: DomainDeps, actor: Actor, input: { subscriberId: number; nonce: string }) {
+export async function disconnectVoicemail(
+  deps: DomainDeps,
+  actor: Actor,
+  input: { subscriberId: number; nonce: string },
+) {
   const pkg = await voicemailPackage(deps.db);
   return disconnectService(deps, actor, { subscriberId: input.subscriberId, serviceId: pkg.id, nonce: input.nonce });
 }
 
 const EMAIL_MAX = 254;
 // A pragmatic address check: one @, a dotted domain of letters/digits/hyphens, a letter TLD; no spaces.
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$/;
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$/;
 
 /** A typed e-mail trimmed, its domain lower-cased; DomainError('services.vmInvalidEmail') otherwise. */
 export function normalizeEmail(input: string): string {
   const s = input.trim();
-  if (s.length > EMAIL_MAX || !EMAIL.test(s) || s.split('@')[0]!.length > 64 || /\.\./.test(s)) throw new DomainError('services.vmInvalidEmail');
+  if (s.length > EMAIL_MAX || !EMAIL.test(s) || s.split('@')[0]!.length > 64 || /\.\./.test(s))
+    throw new DomainError('services.vmInvalidEmail');
   const at = s.lastIndexOf('@');
   return s.slice(0, at) + s.slice(at).toLowerCase();
 }
@@ -90,7 +118,13 @@ export async function setVoicemailEmail(
       .insert(voicemailSettings)
       .values({ subscriberId: subscriber.id, email, updatedAt: now })
       .onConflictDoUpdate({ target: voicemailSettings.subscriberId, set: { email, updatedAt: now } });
-    await audit(tx, actor, now, { action: 'voicemail.email.set', clientId: subscriber.clientId, subscriberId: subscriber.id, before: { email: previous }, after: { email } });
+    await audit(tx, actor, now, {
+      action: 'voicemail.email.set',
+      clientId: subscriber.clientId,
+      subscriberId: subscriber.id,
+      before: { email: previous },
+      after: { email },
+    });
     return { email, previous };
   });
 }
@@ -105,7 +139,13 @@ export async function cancelVoicemailEmail(
     const previous = await emailOf(tx, subscriber.id);
     if (!previous) throw new DomainError('services.vmNoEmail');
     await tx.delete(voicemailSettings).where(eq(voicemailSettings.subscriberId, subscriber.id));
-    await audit(tx, actor, now, { action: 'voicemail.email.cancel', clientId: subscriber.clientId, subscriberId: subscriber.id, before: { email: previous }, after: { email: null } });
+    await audit(tx, actor, now, {
+      action: 'voicemail.email.cancel',
+      clientId: subscriber.clientId,
+      subscriberId: subscriber.id,
+      before: { email: previous },
+      after: { email: null },
+    });
     return { previous };
   });
 }

@@ -34,7 +34,8 @@ export function maskStrategy(like: string): MaskStrategy {
   const prefixDigits = prefix.length - 3;
   if (suffix.length >= SUFFIX_DIGITS && suffix.length >= prefixDigits) return { kind: 'suffix', suffix };
   // A run whose trigrams repeat (`1111`) lists a percent of all numbers in the index: walk the client instead.
-  if (longest.length >= TRIGRAM_DIGITS && longest.length > prefixDigits && distinctTrigrams(longest)) return { kind: 'trigram', run: longest };
+  if (longest.length >= TRIGRAM_DIGITS && longest.length > prefixDigits && distinctTrigrams(longest))
+    return { kind: 'trigram', run: longest };
   return { kind: 'ordered', prefix };
 }
 

@@ -63,7 +63,8 @@ export function subscriberPageQuery(db: Executor, clientId: number, query: Searc
       }
     }
   }
-  if (query.personalAccountId !== undefined) conditions.push(eq(subscribers.personalAccountId, query.personalAccountId));
+  if (query.personalAccountId !== undefined)
+    conditions.push(eq(subscribers.personalAccountId, query.personalAccountId));
   // Byte order (~>~, ~<~) is the order of the client's text_pattern_ops index, so a page is read off it in
   // order; for 12-digit numbers it is the same order as any collation's.
   if (query.after !== undefined) conditions.push(sql`${msisdn} ~>~ ${query.after}`);
@@ -101,7 +102,11 @@ function prepareSummary(db: Db) {
  * press shows it, so it is ONE prepared statement (the row subscriberInScope loads, joined with its plan's
  * name; bench/ counts statements and CPU per press) and applies subscriberInScope's rules to that row (R-SCOPE).
  */
-export async function subscriberSummary(deps: DomainDeps, actor: Actor, subscriberId: number): Promise<SubscriberRow & { tariffName: string }> {
+export async function subscriberSummary(
+  deps: DomainDeps,
+  actor: Actor,
+  subscriberId: number,
+): Promise<SubscriberRow & { tariffName: string }> {
   if (!Number.isSafeInteger(subscriberId) || subscriberId <= 0) throw new DomainError('access.forbidden');
   if (actor.kind === 'subscriber' && actor.subscriberId !== subscriberId) throw new DomainError('access.forbidden');
   if (actor.kind === 'support') throw new DomainError('access.forbidden');
@@ -112,6 +117,7 @@ export async function subscriberSummary(deps: DomainDeps, actor: Actor, subscrib
   }
   const [row] = await statement.execute({ id: subscriberId });
   if (!row) throw new DomainError('access.forbidden');
-  if ((actor.kind === 'admin' || actor.kind === 'subscriber') && row.subscriber.clientId !== actor.clientId) throw new DomainError('access.forbidden');
+  if ((actor.kind === 'admin' || actor.kind === 'subscriber') && row.subscriber.clientId !== actor.clientId)
+    throw new DomainError('access.forbidden');
   return { ...row.subscriber, tariffName: row.tariffName ?? '' };
 }

@@ -53,7 +53,8 @@ export function buildHandoverContext(input: HandoverInput): HandoverContext {
     lastUserMessages: lastClean(input.lastUserMessages, HANDOVER_MESSAGES, MESSAGE_MAX),
   };
   if (input.clientName) context.clientName = cleanText(input.clientName).slice(0, 200);
-  if (input.subscriberMsisdn && /^375\d{9}$/.test(input.subscriberMsisdn)) context.subscriberMsisdn = input.subscriberMsisdn;
+  if (input.subscriberMsisdn && /^375\d{9}$/.test(input.subscriberMsisdn))
+    context.subscriberMsisdn = input.subscriberMsisdn;
   // The same pass every stored context gets, so the two can never disagree.
   return sanitizeContext(context) as unknown as HandoverContext;
 }

@@ -28,7 +28,10 @@ export async function takeTicket(deps: DomainDeps, actor: Actor, input: { ticket
     if (status === ticket.status && previous === staff.telegramId) {
       return { status, previousStaffTelegramId: previous, changed: false, requesterChatId: ticket.requesterChatId };
     }
-    await tx.update(tickets).set({ status, assignedStaffTelegramId: staff.telegramId, updatedAt: now }).where(eq(tickets.id, ticket.id));
+    await tx
+      .update(tickets)
+      .set({ status, assignedStaffTelegramId: staff.telegramId, updatedAt: now })
+      .where(eq(tickets.id, ticket.id));
     await audit(tx, staff, now, {
       action: 'tickets.take',
       clientId: ticket.clientId,
@@ -60,17 +63,28 @@ export async function closeTicket(deps: DomainDeps, actor: Actor, input: { ticke
       before: { ticketId: ticket.id, status: ticket.status },
       after: { ticketId: ticket.id, status },
     });
-    return { closedBy: actor.kind === 'support' ? 'staff' : 'user', requesterChatId: ticket.requesterChatId, forumTopicId: ticket.forumTopicId };
+    return {
+      closedBy: actor.kind === 'support' ? 'staff' : 'user',
+      requesterChatId: ticket.requesterChatId,
+      forumTopicId: ticket.forumTopicId,
+    };
   });
 }
 
 /** The requester reopens a closed ticket: «новое» again, nobody on it. */
-export async function reopenTicket(deps: DomainDeps, actor: Actor, input: { ticketId: number }): Promise<{ forumTopicId: number | null }> {
+export async function reopenTicket(
+  deps: DomainDeps,
+  actor: Actor,
+  input: { ticketId: number },
+): Promise<{ forumTopicId: number | null }> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const ticket = await ownTicket(tx, actor, input.ticketId, { forUpdate: true });
     const status = nextStatus(ticket.status, 'reopen');
-    await tx.update(tickets).set({ status, assignedStaffTelegramId: null, closedAt: null, updatedAt: now }).where(eq(tickets.id, ticket.id));
+    await tx
+      .update(tickets)
+      .set({ status, assignedStaffTelegramId: null, closedAt: null, updatedAt: now })
+      .where(eq(tickets.id, ticket.id));
     await audit(tx, actor, now, {
       action: 'tickets.reopen',
       clientId: ticket.clientId,
@@ -83,8 +97,13 @@ export async function reopenTicket(deps: DomainDeps, actor: Actor, input: { tick
 }
 
 /** The requester rates the answer 1–5, once, and only after the ticket is closed. */
-export async function rateTicket(deps: DomainDeps, actor: Actor, input: { ticketId: number; rating: number }): Promise<{ forumTopicId: number | null }> {
-  if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) throw new DomainError('tickets.badRating');
+export async function rateTicket(
+  deps: DomainDeps,
+  actor: Actor,
+  input: { ticketId: number; rating: number },
+): Promise<{ forumTopicId: number | null }> {
+  if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5)
+    throw new DomainError('tickets.badRating');
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const ticket = await ownTicket(tx, actor, input.ticketId, { forUpdate: true });

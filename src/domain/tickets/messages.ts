@@ -41,7 +41,11 @@ async function inTx<T>(deps: DomainDeps, key: string | undefined, change: (tx: E
 }
 
 /** A requester's message. A closed ticket refuses it with `tickets.closed`, so the bot can offer to reopen. */
-export async function addUserMessage(deps: DomainDeps, actor: Actor, input: MessageInput & { userMessageId?: number }): Promise<AddedMessage> {
+export async function addUserMessage(
+  deps: DomainDeps,
+  actor: Actor,
+  input: MessageInput & { userMessageId?: number },
+): Promise<AddedMessage> {
   const body = messageBody(input);
   const now = deps.clock.now();
   return inTx(deps, input.updateKey && `tickets:msg:user:${input.updateKey}`, async (tx) => {
@@ -49,7 +53,14 @@ export async function addUserMessage(deps: DomainDeps, actor: Actor, input: Mess
     const status = nextStatus(ticket.status, 'userMessage');
     const [row] = await tx
       .insert(ticketMessages)
-      .values({ ticketId: ticket.id, author: 'user', authorTelegramId: ticket.requesterTelegramId, ...body, userMessageId: messageId(input.userMessageId), createdAt: now })
+      .values({
+        ticketId: ticket.id,
+        author: 'user',
+        authorTelegramId: ticket.requesterTelegramId,
+        ...body,
+        userMessageId: messageId(input.userMessageId),
+        createdAt: now,
+      })
       .returning({ id: ticketMessages.id });
     await tx.update(tickets).set({ status, updatedAt: now }).where(eq(tickets.id, ticket.id));
     await audit(tx, actor, now, {
@@ -67,7 +78,11 @@ export async function addUserMessage(deps: DomainDeps, actor: Actor, input: Mess
  * A staff message from the ticket's topic: «ожидает ответа». Staff who answer a ticket nobody has taken
  * become its assignee, so the user's answer then makes it «в работе» with someone responsible.
  */
-export async function addStaffMessage(deps: DomainDeps, actor: Actor, input: MessageInput & { supportMessageId?: number }): Promise<AddedMessage> {
+export async function addStaffMessage(
+  deps: DomainDeps,
+  actor: Actor,
+  input: MessageInput & { supportMessageId?: number },
+): Promise<AddedMessage> {
   const body = messageBody(input);
   const now = deps.clock.now();
   return inTx(deps, input.updateKey && `tickets:msg:staff:${input.updateKey}`, async (tx) => {
@@ -75,16 +90,32 @@ export async function addStaffMessage(deps: DomainDeps, actor: Actor, input: Mes
     const status = nextStatus(ticket.status, 'staffMessage');
     const [row] = await tx
       .insert(ticketMessages)
-      .values({ ticketId: ticket.id, author: 'staff', authorTelegramId: staff.telegramId, ...body, supportMessageId: messageId(input.supportMessageId), createdAt: now })
+      .values({
+        ticketId: ticket.id,
+        author: 'staff',
+        authorTelegramId: staff.telegramId,
+        ...body,
+        supportMessageId: messageId(input.supportMessageId),
+        createdAt: now,
+      })
       .returning({ id: ticketMessages.id });
     const assigned = ticket.assignedStaffTelegramId ?? staff.telegramId;
-    await tx.update(tickets).set({ status, assignedStaffTelegramId: assigned, updatedAt: now }).where(eq(tickets.id, ticket.id));
+    await tx
+      .update(tickets)
+      .set({ status, assignedStaffTelegramId: assigned, updatedAt: now })
+      .where(eq(tickets.id, ticket.id));
     await audit(tx, staff, now, {
       action: 'tickets.message.staff',
       clientId: ticket.clientId,
       subscriberId: ticket.subscriberId,
       before: { ticketId: ticket.id, status: ticket.status, assignedStaffTelegramId: ticket.assignedStaffTelegramId },
-      after: { ticketId: ticket.id, status, assignedStaffTelegramId: assigned, messageId: row!.id, attachments: body.attachments.length },
+      after: {
+        ticketId: ticket.id,
+        status,
+        assignedStaffTelegramId: assigned,
+        messageId: row!.id,
+        attachments: body.attachments.length,
+      },
     });
     return { messageId: row!.id, status, forumTopicId: ticket.forumTopicId, requesterChatId: ticket.requesterChatId };
   });
@@ -95,13 +126,19 @@ export async function addStaffMessage(deps: DomainDeps, actor: Actor, input: Mes
  * written once (a conditional UPDATE), so a retried relay cannot re-point a pair. Transport bookkeeping,
  * not a business change: the message itself was audited when it was added.
  */
-export async function recordRelay(deps: DomainDeps, input: { messageId: number; userMessageId?: number; supportMessageId?: number }): Promise<void> {
+export async function recordRelay(
+  deps: DomainDeps,
+  input: { messageId: number; userMessageId?: number; supportMessageId?: number },
+): Promise<void> {
   const userMessageId = messageId(input.userMessageId);
   const supportMessageId = messageId(input.supportMessageId);
   if (!messageId(input.messageId)) throw new DomainError('tickets.notFound');
   await deps.db.transaction(async (tx) => {
     if (userMessageId) {
-      await tx.update(ticketMessages).set({ userMessageId }).where(and(eq(ticketMessages.id, input.messageId), isNull(ticketMessages.userMessageId)));
+      await tx
+        .update(ticketMessages)
+        .set({ userMessageId })
+        .where(and(eq(ticketMessages.id, input.messageId), isNull(ticketMessages.userMessageId)));
     }
     if (supportMessageId) {
       await tx

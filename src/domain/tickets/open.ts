@@ -89,7 +89,13 @@ export async function openTicket(deps: DomainDeps, actor: Actor, input: OpenTick
       action: 'tickets.open',
       clientId: requester.clientId,
       subscriberId,
-      after: { ticketId: ticket!.id, topic: input.topic, status: 'new', attachments: attachments.length, handover: context?.kind === 'handover' },
+      after: {
+        ticketId: ticket!.id,
+        topic: input.topic,
+        status: 'new',
+        attachments: attachments.length,
+        handover: context?.kind === 'handover',
+      },
     });
     return { ticketId: ticket!.id, messageId: message!.id };
   };
@@ -109,14 +115,23 @@ async function userRole(tx: Executor, who: TicketUser) {
     const [row] = await tx
       .select({ telegramId: telegramRoles.telegramId, clientId: subscribers.clientId, subscriberId: subscribers.id })
       .from(subscribers)
-      .innerJoin(telegramRoles, and(eq(telegramRoles.subscriberId, subscribers.id), eq(telegramRoles.role, 'subscriber')))
+      .innerJoin(
+        telegramRoles,
+        and(eq(telegramRoles.subscriberId, subscribers.id), eq(telegramRoles.role, 'subscriber')),
+      )
       .where(and(eq(subscribers.msisdn, msisdn), ne(subscribers.status, 'terminated')));
     if (!row) throw new DomainError('tickets.userNotFound');
     return { role: 'subscriber' as const, ...row };
   }
   if (!Number.isSafeInteger(who.telegramId) || who.telegramId <= 0) throw new DomainError('tickets.userNotFound');
   const roles = await tx
-    .select({ role: telegramRoles.role, telegramId: telegramRoles.telegramId, clientId: telegramRoles.clientId, subscriberId: telegramRoles.subscriberId, subscriberStatus: subscribers.status })
+    .select({
+      role: telegramRoles.role,
+      telegramId: telegramRoles.telegramId,
+      clientId: telegramRoles.clientId,
+      subscriberId: telegramRoles.subscriberId,
+      subscriberStatus: subscribers.status,
+    })
     .from(telegramRoles)
     .leftJoin(subscribers, eq(subscribers.id, telegramRoles.subscriberId))
     .where(and(eq(telegramRoles.telegramId, who.telegramId), ne(telegramRoles.role, 'support')))
@@ -124,7 +139,12 @@ async function userRole(tx: Executor, who: TicketUser) {
   const live = roles.filter((r) => r.role === 'admin' || r.subscriberStatus !== 'terminated');
   const pick = live.find((r) => r.role === 'subscriber') ?? live[0];
   if (!pick) throw new DomainError('tickets.userNotFound');
-  return { role: pick.role as 'admin' | 'subscriber', telegramId: pick.telegramId, clientId: pick.clientId!, subscriberId: pick.subscriberId };
+  return {
+    role: pick.role as 'admin' | 'subscriber',
+    telegramId: pick.telegramId,
+    clientId: pick.clientId!,
+    subscriberId: pick.subscriberId,
+  };
 }
 
 export interface OpenTicketForUserInput {
@@ -137,7 +157,11 @@ export interface OpenTicketForUserInput {
 }
 
 /** Staff turn a conversation into a ticket: it starts «в работе», taken by the staff member who opened it. */
-export async function openTicketForUser(deps: DomainDeps, actor: Actor, input: OpenTicketForUserInput): Promise<OpenedTicket> {
+export async function openTicketForUser(
+  deps: DomainDeps,
+  actor: Actor,
+  input: OpenTicketForUserInput,
+): Promise<OpenedTicket> {
   const topic = input.topic ?? 'other';
   if (!isTicketTopic(topic)) throw new DomainError('tickets.badTopic');
   const text = messageText(input.text, false);

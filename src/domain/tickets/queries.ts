@@ -15,14 +15,27 @@ export interface TicketPage {
   hasMore: boolean;
 }
 
-export async function listMyTickets(deps: DomainDeps, actor: Actor, input: { page?: number } = {}): Promise<TicketPage> {
+export async function listMyTickets(
+  deps: DomainDeps,
+  actor: Actor,
+  input: { page?: number } = {},
+): Promise<TicketPage> {
   const requester = requireRequester(actor);
   const page = Number.isSafeInteger(input.page) && input.page! >= 0 ? input.page! : 0;
   const size = deps.settings.pageSize;
   const mine =
     requester.kind === 'subscriber'
-      ? and(eq(tickets.requesterTelegramId, requester.telegramId), eq(tickets.role, 'subscriber'), eq(tickets.clientId, requester.clientId), eq(tickets.subscriberId, requester.subscriberId))
-      : and(eq(tickets.requesterTelegramId, requester.telegramId), eq(tickets.role, 'admin'), eq(tickets.clientId, requester.clientId));
+      ? and(
+          eq(tickets.requesterTelegramId, requester.telegramId),
+          eq(tickets.role, 'subscriber'),
+          eq(tickets.clientId, requester.clientId),
+          eq(tickets.subscriberId, requester.subscriberId),
+        )
+      : and(
+          eq(tickets.requesterTelegramId, requester.telegramId),
+          eq(tickets.role, 'admin'),
+          eq(tickets.clientId, requester.clientId),
+        );
   const rows = await deps.db
     .select({
       id: tickets.id,
@@ -50,14 +63,22 @@ export async function listMyTickets(deps: DomainDeps, actor: Actor, input: { pag
 /** One ticket and its whole thread, for its requester or for staff. */
 export async function ticketThread(deps: DomainDeps, actor: Actor, ticketId: number): Promise<TicketThread> {
   const row = await ticketInScope(deps.db, actor, ticketId);
-  return { ticket: await ticketView(deps.db, row), messages: await threadMessages(deps.db, row.id, actor.kind === 'support') };
+  return {
+    ticket: await ticketView(deps.db, row),
+    messages: await threadMessages(deps.db, row.id, actor.kind === 'support'),
+  };
 }
 
 /** The ticket whose forum topic a staff message was written in; null for any other topic. */
 export async function ticketByForumTopic(deps: DomainDeps, actor: Actor, topicId: number): Promise<TicketView | null> {
   await requireSupport(deps.db, actor);
   if (!Number.isSafeInteger(topicId) || topicId <= 0) return null;
-  const [row] = await deps.db.select().from(tickets).where(eq(tickets.forumTopicId, topicId)).orderBy(desc(tickets.id)).limit(1);
+  const [row] = await deps.db
+    .select()
+    .from(tickets)
+    .where(eq(tickets.forumTopicId, topicId))
+    .orderBy(desc(tickets.id))
+    .limit(1);
   return row ? ticketView(deps.db, row) : null;
 }
 
@@ -74,10 +95,20 @@ export interface TicketOfMessage {
   subscriberId: number | null;
 }
 
-export async function ticketByUserMessage(deps: DomainDeps, input: { chatId: number; messageId: number }): Promise<TicketOfMessage | null> {
-  if (!Number.isSafeInteger(input.messageId) || input.messageId <= 0 || !Number.isSafeInteger(input.chatId)) return null;
+export async function ticketByUserMessage(
+  deps: DomainDeps,
+  input: { chatId: number; messageId: number },
+): Promise<TicketOfMessage | null> {
+  if (!Number.isSafeInteger(input.messageId) || input.messageId <= 0 || !Number.isSafeInteger(input.chatId))
+    return null;
   const [row] = await deps.db
-    .select({ ticketId: tickets.id, status: tickets.status, role: tickets.role, clientId: tickets.clientId, subscriberId: tickets.subscriberId })
+    .select({
+      ticketId: tickets.id,
+      status: tickets.status,
+      role: tickets.role,
+      clientId: tickets.clientId,
+      subscriberId: tickets.subscriberId,
+    })
     .from(ticketMessages)
     .innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId))
     .where(and(eq(ticketMessages.userMessageId, input.messageId), eq(tickets.requesterChatId, input.chatId)))
@@ -88,13 +119,19 @@ export async function ticketByUserMessage(deps: DomainDeps, input: { chatId: num
 }
 
 /** For a staff reply to a relayed user message in the topic: the user's original, to reply to it. */
-export async function userMessageForSupportMessage(deps: DomainDeps, actor: Actor, input: { ticketId: number; supportMessageId: number }): Promise<number | null> {
+export async function userMessageForSupportMessage(
+  deps: DomainDeps,
+  actor: Actor,
+  input: { ticketId: number; supportMessageId: number },
+): Promise<number | null> {
   await requireSupport(deps.db, actor);
   if (!Number.isSafeInteger(input.supportMessageId)) return null;
   const [row] = await deps.db
     .select({ userMessageId: ticketMessages.userMessageId })
     .from(ticketMessages)
-    .where(and(eq(ticketMessages.ticketId, input.ticketId), eq(ticketMessages.supportMessageId, input.supportMessageId)))
+    .where(
+      and(eq(ticketMessages.ticketId, input.ticketId), eq(ticketMessages.supportMessageId, input.supportMessageId)),
+    )
     .limit(1);
   return row?.userMessageId ?? null;
 }
@@ -104,7 +141,6 @@ export async function staffTicketView(deps: DomainDeps, actor: Actor, ticketId: 
   const staff = await requireSupport(deps.db, actor);
   return ticketView(deps.db, await ticketInScope(deps.db, staff, ticketId));
 }
-
 
 /**
  * The ticket and thread as the support relay needs them to build the topic's card. Transport only: the

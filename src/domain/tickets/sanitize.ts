@@ -12,8 +12,25 @@ const MAX_BUDGET = 8000;
 
 /** Words that, anywhere in a key, mean the value may be a code or another secret. */
 const SECRET_WORDS = new Set([
-  'pin', 'pin1', 'pin2', 'pins', 'puk', 'puk1', 'puk2', 'puks', 'code', 'codes', 'simcodes',
-  'secret', 'secrets', 'password', 'passwd', 'token', 'encrypted', 'cipher', 'ciphertext',
+  'pin',
+  'pin1',
+  'pin2',
+  'pins',
+  'puk',
+  'puk1',
+  'puk2',
+  'puks',
+  'code',
+  'codes',
+  'simcodes',
+  'secret',
+  'secrets',
+  'password',
+  'passwd',
+  'token',
+  'encrypted',
+  'cipher',
+  'ciphertext',
 ]);
 
 /** `simCodesEncrypted` → sim, codes, encrypted; `PIN_1` → pin, 1 → also `pin1`. */

@@ -27,7 +27,8 @@ export async function supportStaff(ex: Executor, telegramId: number): Promise<Su
 
 /** Refuses anyone but verified support staff (the actor kind alone is not trusted). */
 export async function requireSupport(ex: Executor, actor: Actor): Promise<SupportActor> {
-  if (actor.kind !== 'support' || !(await supportStaff(ex, actor.telegramId))) throw new DomainError('access.forbidden');
+  if (actor.kind !== 'support' || !(await supportStaff(ex, actor.telegramId)))
+    throw new DomainError('access.forbidden');
   return actor;
 }
 
@@ -48,7 +49,12 @@ function validId(ticketId: number): void {
 }
 
 /** The ticket if `actor` may reach it (requester or verified staff); locked with `forUpdate`. */
-export async function ticketInScope(ex: Executor, actor: Actor, ticketId: number, opts: { forUpdate?: boolean } = {}): Promise<TicketRow> {
+export async function ticketInScope(
+  ex: Executor,
+  actor: Actor,
+  ticketId: number,
+  opts: { forUpdate?: boolean } = {},
+): Promise<TicketRow> {
   validId(ticketId);
   if (actor.kind === 'support') await requireSupport(ex, actor);
   else if (actor.kind === 'system') throw new DomainError('access.forbidden');
@@ -60,13 +66,23 @@ export async function ticketInScope(ex: Executor, actor: Actor, ticketId: number
 }
 
 /** The ticket for the requester only (reopen, rate, list): staff are refused even though they see it. */
-export async function ownTicket(ex: Executor, actor: Actor, ticketId: number, opts: { forUpdate?: boolean } = {}): Promise<TicketRow> {
+export async function ownTicket(
+  ex: Executor,
+  actor: Actor,
+  ticketId: number,
+  opts: { forUpdate?: boolean } = {},
+): Promise<TicketRow> {
   const requester = requireRequester(actor);
   return ticketInScope(ex, requester, ticketId, opts);
 }
 
 /** Any ticket, for verified staff only. */
-export async function staffTicket(ex: Executor, actor: Actor, ticketId: number, opts: { forUpdate?: boolean } = {}): Promise<{ staff: SupportActor; ticket: TicketRow }> {
+export async function staffTicket(
+  ex: Executor,
+  actor: Actor,
+  ticketId: number,
+  opts: { forUpdate?: boolean } = {},
+): Promise<{ staff: SupportActor; ticket: TicketRow }> {
   const staff = await requireSupport(ex, actor);
   validId(ticketId);
   const query = ex.select().from(tickets).where(eq(tickets.id, ticketId));

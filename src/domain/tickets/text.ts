@@ -43,7 +43,10 @@ export function cleanAttachments(input: readonly Attachment[] | undefined): Atta
 }
 
 /** A message needs text or at least one attachment. */
-export function messageBody(input: { text?: string; attachments?: readonly Attachment[] }): { text: string; attachments: Attachment[] } {
+export function messageBody(input: { text?: string; attachments?: readonly Attachment[] }): {
+  text: string;
+  attachments: Attachment[];
+} {
   const attachments = cleanAttachments(input.attachments);
   const text = messageText(input.text, attachments.length === 0);
   return { text, attachments };

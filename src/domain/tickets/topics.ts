@@ -25,7 +25,11 @@ export async function forumTopicOf(deps: DomainDeps, ticketId: number): Promise<
   return row.topicId;
 }
 
-export async function claimTopicCreation(deps: DomainDeps, ticketId: number, staleAfterMs = TOPIC_CLAIM_STALE_MS): Promise<TopicClaim> {
+export async function claimTopicCreation(
+  deps: DomainDeps,
+  ticketId: number,
+  staleAfterMs = TOPIC_CLAIM_STALE_MS,
+): Promise<TopicClaim> {
   const now = deps.clock.now();
   const staleBefore = new Date(now.getTime() - staleAfterMs);
   // Concurrent claimers queue on the row lock; READ COMMITTED re-checks the WHERE on the winner's
@@ -55,7 +59,12 @@ export async function releaseTopicClaim(deps: DomainDeps, ticketId: number): Pro
 }
 
 /** Stores the topic's id only if none is set yet. `won: false` means another topic was kept: close this one. */
-export async function setForumTopic(deps: DomainDeps, ticketId: number, topicId: number, actor: Actor = transport): Promise<{ topicId: number; won: boolean }> {
+export async function setForumTopic(
+  deps: DomainDeps,
+  ticketId: number,
+  topicId: number,
+  actor: Actor = transport,
+): Promise<{ topicId: number; won: boolean }> {
   if (!Number.isSafeInteger(topicId) || topicId <= 0) throw new DomainError('tickets.badTopicId');
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {

@@ -3,10 +3,20 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { clients, subscribers, telegramUsers, ticketMessages } from '../../db/schema/index.js';
-import type { Attachment, TicketMessage, TicketMessageRow, TicketRow, TicketStatus, TicketTopic, TicketView } from './types.js';
+import type {
+  Attachment,
+  TicketMessage,
+  TicketMessageRow,
+  TicketRow,
+  TicketStatus,
+  TicketTopic,
+  TicketView,
+} from './types.js';
 
 export async function ticketView(ex: Executor, row: TicketRow): Promise<TicketView> {
-  const [client] = row.clientId ? await ex.select({ name: clients.name }).from(clients).where(eq(clients.id, row.clientId)) : [];
+  const [client] = row.clientId
+    ? await ex.select({ name: clients.name }).from(clients).where(eq(clients.id, row.clientId))
+    : [];
   const [subscriber] = row.subscriberId
     ? await ex.select({ msisdn: subscribers.msisdn }).from(subscribers).where(eq(subscribers.id, row.subscriberId))
     : [];
@@ -48,6 +58,10 @@ export function messageView(row: TicketMessageRow, forStaff: boolean): TicketMes
 }
 
 export async function threadMessages(ex: Executor, ticketId: number, forStaff: boolean): Promise<TicketMessage[]> {
-  const rows = await ex.select().from(ticketMessages).where(eq(ticketMessages.ticketId, ticketId)).orderBy(asc(ticketMessages.id));
+  const rows = await ex
+    .select()
+    .from(ticketMessages)
+    .where(eq(ticketMessages.ticketId, ticketId))
+    .orderBy(asc(ticketMessages.id));
   return rows.map((r) => messageView(r, forStaff));
 }

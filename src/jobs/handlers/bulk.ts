@@ -83,7 +83,11 @@ async function showProgress(ctx: JobContext, listId: number): Promise<void> {
   const t = await requesterTexts(ctx.deps.db, list.requestedByTelegramId);
   const processed = counts.done + counts.refused;
   try {
-    await ctx.notifier.editText(list.chatId, list.progressMessageId, t.lists.jobs.progress(service, list.action as BulkAction, processed, processed + counts.pending));
+    await ctx.notifier.editText(
+      list.chatId,
+      list.progressMessageId,
+      t.lists.jobs.progress(service, list.action as BulkAction, processed, processed + counts.pending),
+    );
   } catch (error) {
     // Progress is a courtesy: a deleted message or a refused edit must not stop the list.
     ctx.logger.debug({ err: error, listId }, 'progress edit failed');
@@ -125,10 +129,16 @@ export function makeBulkResultHandler(): JobHandler {
       const finished = t.lists.jobs.finished(service, action, counts.done, counts.refused);
       if (list.progressMessageId) {
         await ctx.notifier
-          .editText(chatId, list.progressMessageId, finished, { buttons: [[{ text: t.core.labels.toMenu, callback_data: cb('menu', 'admin') }]] })
+          .editText(chatId, list.progressMessageId, finished, {
+            buttons: [[{ text: t.core.labels.toMenu, callback_data: cb('menu', 'admin') }]],
+          })
           .catch((error) => ctx.logger.debug({ err: error }, 'final edit failed'));
       }
-      await ctx.notifier.sendDocument(chatId, { content, filename: t.lists.jobs.resultFile(list.id) }, list.progressMessageId ? undefined : finished);
+      await ctx.notifier.sendDocument(
+        chatId,
+        { content, filename: t.lists.jobs.resultFile(list.id) },
+        list.progressMessageId ? undefined : finished,
+      );
     },
   };
 }

@@ -59,13 +59,21 @@ export async function requestDetailsExport(
     const jobId = await enqueueJob(tx, DETAILS_EXPORT, payload, now, {
       dedupeKey: `details-export:${input.chatId}:${sub.id}:${period.key}:${input.format}`,
     });
-    await audit(tx, actor, now, { action: 'details.export', clientId: sub.clientId, subscriberId: sub.id, after: { period: period.key, format: input.format } });
+    await audit(tx, actor, now, {
+      action: 'details.export',
+      clientId: sub.clientId,
+      subscriberId: sub.id,
+      after: { period: period.key, format: input.format },
+    });
     return { jobId };
   });
 }
 
 /** Builds the file of a queued request (also used by tests and the CLI). */
-export async function buildDetailsFile(deps: Pick<DomainDeps, 'db'>, p: DetailsExportPayload): Promise<{ content: Buffer; filename: string }> {
+export async function buildDetailsFile(
+  deps: Pick<DomainDeps, 'db'>,
+  p: DetailsExportPayload,
+): Promise<{ content: Buffer; filename: string }> {
   const period = { key: p.key, current: false, from: p.from, to: p.to };
   const { records, totals } = await periodRecords(deps.db, p.subscriberId, periodRange(period)!);
   const doc = { msisdn: p.msisdn, period, records, totals, lang: p.lang };

@@ -33,7 +33,11 @@ export function makeInvoiceHandler(options: InvoiceHandlerOptions = {}): JobHand
           .returning({ id: invoiceOrders.id });
 
       const document = await loadInvoiceDocument(db, order.invoiceId, settings.vatPercent);
-      if (!document || (order.delivery === 'download' && order.chatId == null) || (order.delivery === 'email' && !order.email)) {
+      if (
+        !document ||
+        (order.delivery === 'download' && order.chatId == null) ||
+        (order.delivery === 'email' && !order.email)
+      ) {
         await markOrder('failed');
         return;
       }
@@ -42,7 +46,11 @@ export function makeInvoiceHandler(options: InvoiceHandlerOptions = {}): JobHand
       const filename = invoiceTexts.filename(document.number, document.period);
 
       if (order.delivery === 'download') {
-        await ctx.notifier.sendDocument(order.chatId!, { content: pdf, filename }, invoiceTexts.caption(document.number, document.period));
+        await ctx.notifier.sendDocument(
+          order.chatId!,
+          { content: pdf, filename },
+          invoiceTexts.caption(document.number, document.period),
+        );
         await markOrder('done');
         return;
       }

@@ -9,7 +9,10 @@ import { errorText, langOf, type Texts, textsFor } from '../../bot/texts/index.j
 
 export async function requesterTexts(ex: Executor, telegramId: number | null | undefined): Promise<Texts> {
   if (!telegramId) return textsFor('ru');
-  const [user] = await ex.select({ lang: telegramUsers.languageCode }).from(telegramUsers).where(eq(telegramUsers.telegramId, telegramId));
+  const [user] = await ex
+    .select({ lang: telegramUsers.languageCode })
+    .from(telegramUsers)
+    .where(eq(telegramUsers.telegramId, telegramId));
   return textsFor(langOf(user?.lang ?? undefined));
 }
 

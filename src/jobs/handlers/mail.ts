@@ -26,7 +26,9 @@ export function makeMailHandler(options: MailHandlerOptions): JobHandler {
       transport ??= createSmtpTransport(options.smtpUrl);
       const now = () => ctx.deps.clock.now();
       const ids =
-        typeof payload.outboxId === 'number' ? [payload.outboxId] : await queuedMailIds(ctx.deps.db, options.sweepBatch ?? 50);
+        typeof payload.outboxId === 'number'
+          ? [payload.outboxId]
+          : await queuedMailIds(ctx.deps.db, options.sweepBatch ?? 50);
       for (const id of ids) {
         const outcome = await sendOutboxMail(ctx.deps.db, transport, options.from, id, now);
         ctx.logger.info({ outboxId: id, outcome }, 'outbox mail');

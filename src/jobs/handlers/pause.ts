@@ -25,7 +25,10 @@ function deliver(ctx: JobContext, kind: 'notice' | 'finished') {
     const activeFrom = fmt.date(addDays(n.endsOn, 1));
     for (const r of n.recipients) {
       const t = catalogs[langOf(r.languageCode ?? undefined)].services.pauseJobs;
-      const text = kind === 'notice' ? t.notice(fmt.phone(n.msisdn), fmt.date(n.endsOn), activeFrom) : t.finished(fmt.phone(n.msisdn), activeFrom);
+      const text =
+        kind === 'notice'
+          ? t.notice(fmt.phone(n.msisdn), fmt.date(n.endsOn), activeFrom)
+          : t.finished(fmt.phone(n.msisdn), activeFrom);
       try {
         await ctx.notifier.sendText(r.telegramId, text);
       } catch (error) {
@@ -35,7 +38,8 @@ function deliver(ctx: JobContext, kind: 'notice' | 'finished') {
   };
 }
 
-const requester = (payload: Record<string, unknown>) => (typeof payload.requestedBy === 'number' ? payload.requestedBy : null);
+const requester = (payload: Record<string, unknown>) =>
+  typeof payload.requestedBy === 'number' ? payload.requestedBy : null;
 
 export const pauseNoticeHandler: JobHandler = {
   kind: PAUSE_NOTICE_JOB,

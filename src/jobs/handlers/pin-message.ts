@@ -7,11 +7,18 @@ import type { JobHandler } from '../types.js';
 export const PIN_MESSAGE_DELETE = 'pin-message.delete';
 
 /** Call right after the codes message was sent; returns the job id. */
-export async function schedulePinMessageDeletion(deps: DomainDeps, chatId: number, messageId: number): Promise<number | null> {
+export async function schedulePinMessageDeletion(
+  deps: DomainDeps,
+  chatId: number,
+  messageId: number,
+): Promise<number | null> {
   const now = deps.clock.now();
   const runAt = new Date(now.getTime() + deps.settings.pinMessageTtlSeconds * 1000);
   return deps.db.transaction((tx) =>
-    enqueueJob(tx, PIN_MESSAGE_DELETE, { chatId, messageId }, now, { runAt, dedupeKey: `pin-message:${chatId}:${messageId}` }),
+    enqueueJob(tx, PIN_MESSAGE_DELETE, { chatId, messageId }, now, {
+      runAt,
+      dedupeKey: `pin-message:${chatId}:${messageId}`,
+    }),
   );
 }
 

@@ -27,7 +27,9 @@ export function makeRenameNoticeHandler(): JobHandler {
       const notice = payload as unknown as RenameNotice;
       const t = await requesterTexts(ctx.deps.db, notice.telegramId);
       const text =
-        notice.kind === 'single' ? t.lists.jobs.renameApplied(formatPhone(notice.msisdn), notice.newName) : t.lists.jobs.renameListApplied(notice.applied);
+        notice.kind === 'single'
+          ? t.lists.jobs.renameApplied(formatPhone(notice.msisdn), notice.newName)
+          : t.lists.jobs.renameListApplied(notice.applied);
       await ctx.notifier.sendText(notice.chatId, text);
     },
   };

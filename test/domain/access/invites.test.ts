@@ -41,7 +41,10 @@ describe('R-AUTH-ADM: who may issue an invite', () => {
   it('stores only the SHA-256 of the code, expires after the configured hours, and audits without the code', async () => {
     const client = await makeClient(deps.db);
     const code = await issueInvite(deps, CLI, client.id);
-    const [row] = await deps.db.select().from(invites).where(eq(invites.codeHash, sha256(code)));
+    const [row] = await deps.db
+      .select()
+      .from(invites)
+      .where(eq(invites.codeHash, sha256(code)));
     expect(row).toMatchObject({ clientId: client.id, createdBy: 'cli', usedAt: null });
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(24 * 60 * MINUTE);
     const leaks = await rawRows<{ n: number }>(
@@ -50,7 +53,10 @@ describe('R-AUTH-ADM: who may issue an invite', () => {
                + (select count(*) from audit_log where coalesce(after::text, '') || coalesce(before::text, '') like ${`%${code}%`}) as n`,
     );
     expect(Number(leaks[0]!.n)).toBe(0);
-    const audits = await deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'access.invite.issue'), eq(auditLog.clientId, client.id)));
+    const audits = await deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'access.invite.issue'), eq(auditLog.clientId, client.id)));
     expect(audits).toHaveLength(1);
   });
 });
@@ -65,10 +71,16 @@ describe('R-AUTH-ADM: redeeming an invite', () => {
     expect(profile).toMatchObject({ firstName: 'Ольга', username: user.username, languageCode: 'ru' });
     const roles = await deps.db.select().from(telegramRoles).where(eq(telegramRoles.telegramId, user.telegramId));
     expect(roles).toEqual([expect.objectContaining({ role: 'admin', clientId: client.id, subscriberId: null })]);
-    const [invite] = await deps.db.select().from(invites).where(eq(invites.codeHash, sha256(code)));
+    const [invite] = await deps.db
+      .select()
+      .from(invites)
+      .where(eq(invites.codeHash, sha256(code)));
     expect(invite).toMatchObject({ usedByTelegramId: user.telegramId });
     expect(invite!.usedAt).not.toBeNull();
-    const audits = await deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'access.invite.redeem'), eq(auditLog.actorTelegramId, user.telegramId)));
+    const audits = await deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'access.invite.redeem'), eq(auditLog.actorTelegramId, user.telegramId)));
     expect(audits).toHaveLength(1);
   });
 
@@ -90,7 +102,10 @@ describe('R-AUTH-ADM: redeeming an invite', () => {
     for (const r of results.filter((x) => x.status === 'rejected')) {
       expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'access.inviteUsed' });
     }
-    const admins = await deps.db.select().from(telegramRoles).where(and(eq(telegramRoles.clientId, client.id), eq(telegramRoles.role, 'admin')));
+    const admins = await deps.db
+      .select()
+      .from(telegramRoles)
+      .where(and(eq(telegramRoles.clientId, client.id), eq(telegramRoles.role, 'admin')));
     expect(admins).toHaveLength(1);
   });
 
@@ -118,8 +133,12 @@ describe('R-AUTH-ADM: redeeming an invite', () => {
 
   it('an unknown or malformed code is refused as unknown, and every wrong code is recorded', async () => {
     const user = newUser();
-    await expect(redeemInvite(deps, user, 'no-such-code-000000')).rejects.toMatchObject({ code: 'access.inviteUnknown' });
-    await expect(redeemInvite(deps, user, 'bad code with spaces')).rejects.toMatchObject({ code: 'access.inviteUnknown' });
+    await expect(redeemInvite(deps, user, 'no-such-code-000000')).rejects.toMatchObject({
+      code: 'access.inviteUnknown',
+    });
+    await expect(redeemInvite(deps, user, 'bad code with spaces')).rejects.toMatchObject({
+      code: 'access.inviteUnknown',
+    });
     await expect(redeemInvite(deps, user, 'x'.repeat(200))).rejects.toMatchObject({ code: 'access.inviteUnknown' });
     expect(await failuresOf(user.telegramId)).toBe(3);
     const client = await makeClient(deps.db);
@@ -142,9 +161,15 @@ describe('R-AUTH-ADM: five wrong codes in ten minutes lock the user out for an h
     }
     // The fifth failure was at 14:08, so the lockout runs until 15:08.
     const code = await issueInvite(deps, CLI, client.id);
-    await expect(redeemInvite(deps, user, code)).rejects.toMatchObject({ code: 'access.lockedOut', params: { minutes: 58 } });
+    await expect(redeemInvite(deps, user, code)).rejects.toMatchObject({
+      code: 'access.lockedOut',
+      params: { minutes: 58 },
+    });
     deps.clock.set(new Date(start.getTime() + 67 * MINUTE));
-    await expect(redeemInvite(deps, user, code)).rejects.toMatchObject({ code: 'access.lockedOut', params: { minutes: 1 } });
+    await expect(redeemInvite(deps, user, code)).rejects.toMatchObject({
+      code: 'access.lockedOut',
+      params: { minutes: 1 },
+    });
     expect(await failuresOf(user.telegramId)).toBe(5); // attempts while locked out are not counted again
     deps.clock.set(new Date(start.getTime() + 68 * MINUTE));
     await expect(redeemInvite(deps, user, code)).resolves.toEqual({ clientId: client.id });
@@ -159,12 +184,19 @@ describe('R-AUTH-ADM: five wrong codes in ten minutes lock the user out for an h
       await expect(redeemInvite(deps, slow, `slow-wrong-${i}`)).rejects.toMatchObject({ code: 'access.inviteUnknown' });
       deps.clock.advance(3 * MINUTE);
     }
-    await expect(redeemInvite(deps, slow, await issueInvite(deps, CLI, client.id))).resolves.toEqual({ clientId: client.id });
+    await expect(redeemInvite(deps, slow, await issueInvite(deps, CLI, client.id))).resolves.toEqual({
+      clientId: client.id,
+    });
 
     const locked = newUser();
     for (let i = 0; i < 5; i++) await expect(redeemInvite(deps, locked, `fast-wrong-${i}`)).rejects.toBeTruthy();
-    await expect(redeemInvite(deps, locked, 'anything')).rejects.toMatchObject({ code: 'access.lockedOut', params: { minutes: 60 } });
-    await expect(redeemInvite(deps, newUser(), await issueInvite(deps, CLI, client.id))).resolves.toEqual({ clientId: client.id });
+    await expect(redeemInvite(deps, locked, 'anything')).rejects.toMatchObject({
+      code: 'access.lockedOut',
+      params: { minutes: 60 },
+    });
+    await expect(redeemInvite(deps, newUser(), await issueInvite(deps, CLI, client.id))).resolves.toEqual({
+      clientId: client.id,
+    });
     deps.clock.set(minsk('2026-11-10T10:00'));
   });
 
@@ -174,7 +206,10 @@ describe('R-AUTH-ADM: five wrong codes in ten minutes lock the user out for an h
     const user = newUser();
     await expect(redeemInvite(strict, user, 'one-wrong')).rejects.toMatchObject({ code: 'access.inviteUnknown' });
     await expect(redeemInvite(strict, user, 'two-wrong')).rejects.toMatchObject({ code: 'access.inviteUnknown' });
-    await expect(redeemInvite(strict, user, 'three')).rejects.toMatchObject({ code: 'access.lockedOut', params: { minutes: 5 } });
+    await expect(redeemInvite(strict, user, 'three')).rejects.toMatchObject({
+      code: 'access.lockedOut',
+      params: { minutes: 5 },
+    });
     deps.clock.set(minsk('2026-11-10T10:00'));
   });
 });

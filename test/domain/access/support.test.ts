@@ -10,7 +10,10 @@ import { adminActor, linkAdmin, makeClient } from '../../helpers/fixtures.js';
 const deps = await createTestDeps();
 
 const supportRoles = (telegramId: number) =>
-  deps.db.select().from(telegramRoles).where(and(eq(telegramRoles.telegramId, telegramId), eq(telegramRoles.role, 'support')));
+  deps.db
+    .select()
+    .from(telegramRoles)
+    .where(and(eq(telegramRoles.telegramId, telegramId), eq(telegramRoles.role, 'support')));
 
 describe('R-AUTH-SUP: support staff are granted the role by the command-line tool', () => {
   it('grants the role to a user who never wrote to the bot, once, audited', async () => {
@@ -44,7 +47,11 @@ describe('R-AUTH-SUP: support staff are granted the role by the command-line too
 
   it('nobody but the command-line tool may grant or revoke, and the id must be a Telegram id', async () => {
     const client = await makeClient(deps.db);
-    for (const actor of [adminActor(client.id), { kind: 'support', telegramId: 810_001 } as Actor, { kind: 'system', name: 'worker' } as Actor]) {
+    for (const actor of [
+      adminActor(client.id),
+      { kind: 'support', telegramId: 810_001 } as Actor,
+      { kind: 'system', name: 'worker' } as Actor,
+    ]) {
       await expect(grantSupport(deps, 810_004, actor)).rejects.toMatchObject({ code: 'access.forbidden' });
       await expect(revokeSupport(deps, 810_001, actor)).rejects.toMatchObject({ code: 'access.forbidden' });
     }

@@ -11,7 +11,10 @@ describe('R-INV-ORDER: «Счета» lists closed months with amount and paid/u
     const client = await makeClient(deps.db);
     const periods = ['2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01'];
     const made = [];
-    for (const p of periods) made.push(await makeInvoice(deps.db, client.id, p, [{ description: 'x', amount: 1000 }], { paid: p < '2026-10-01' }));
+    for (const p of periods)
+      made.push(
+        await makeInvoice(deps.db, client.id, p, [{ description: 'x', amount: 1000 }], { paid: p < '2026-10-01' }),
+      );
     await makeInvoice(deps.db, (await makeClient(deps.db)).id, '2026-10-01');
 
     const first = await listInvoices(deps, adminActor(client.id), { limit: 3 });
@@ -21,7 +24,11 @@ describe('R-INV-ORDER: «Счета» lists closed months with amount and paid/u
     const second = await listInvoices(deps, adminActor(client.id), { limit: 3, cursor: first.nextCursor });
     expect(second.items.map((i) => i.period)).toEqual(['2026-07-01']);
     expect(second.nextCursor).toBeNull();
-    const back = await listInvoices(deps, adminActor(client.id), { limit: 3, cursor: second.prevCursor, direction: 'newer' });
+    const back = await listInvoices(deps, adminActor(client.id), {
+      limit: 3,
+      cursor: second.prevCursor,
+      direction: 'newer',
+    });
     expect(back.items.map((i) => i.period)).toEqual(['2026-10-01', '2026-09-01', '2026-08-01']);
     expect(back.prevCursor).toBeNull();
     // A forged cursor in the future cannot reveal the open month.

@@ -46,7 +46,11 @@ describe('R-INV-ORDER: the ordered invoice is rendered by a job, off the update�
   it('a download arrives in the administrator’s chat as a PDF document', async () => {
     const client = await makeClient(deps.db, { name: 'ООО «Загрузка»' });
     const invoice = await makeInvoice(deps.db, client.id, '2026-10-01');
-    const ordered = await orderInvoice(deps, adminActor(client.id), { invoiceId: invoice.id, delivery: 'download', chatId: 424242 });
+    const ordered = await orderInvoice(deps, adminActor(client.id), {
+      invoiceId: invoice.id,
+      delivery: 'download',
+      chatId: 424242,
+    });
     const { notifier, documents } = recordingNotifier();
     expect(documents).toEqual([]); // nothing rendered while ordering
     await drain(runner(notifier));
@@ -66,8 +70,15 @@ describe('R-INV-ORDER: the ordered invoice is rendered by a job, off the update�
   it('a failed send is retried by the job, not lost', async () => {
     const client = await makeClient(deps.db);
     const invoice = await makeInvoice(deps.db, client.id, '2026-09-01');
-    const ordered = await orderInvoice(deps, adminActor(client.id), { invoiceId: invoice.id, delivery: 'download', chatId: 515151 });
-    const failing: Notifier = { ...recordingNotifier().notifier, sendDocument: async () => Promise.reject(new Error('Telegram is down')) };
+    const ordered = await orderInvoice(deps, adminActor(client.id), {
+      invoiceId: invoice.id,
+      delivery: 'download',
+      chatId: 515151,
+    });
+    const failing: Notifier = {
+      ...recordingNotifier().notifier,
+      sendDocument: async () => Promise.reject(new Error('Telegram is down')),
+    };
     await drain(runner(failing));
     const [order] = await deps.db.select().from(invoiceOrders).where(eq(invoiceOrders.id, ordered.orderId));
     expect(order!.status).toBe('pending');
@@ -76,7 +87,12 @@ describe('R-INV-ORDER: the ordered invoice is rendered by a job, off the update�
   it('without SMTP_URL an e-mail order waits in the outbox with the PDF attached, and the user was told so', async () => {
     const client = await makeClient(deps.db, { name: 'ООО «Очередь»', billDeliveryAddress: 'queue@firm.by' });
     const invoice = await makeInvoice(deps.db, client.id, '2026-10-01');
-    const ordered = await orderInvoice(deps, adminActor(client.id), { invoiceId: invoice.id, delivery: 'email', chatId: 1 }, { smtpConfigured: false });
+    const ordered = await orderInvoice(
+      deps,
+      adminActor(client.id),
+      { invoiceId: invoice.id, delivery: 'email', chatId: 1 },
+      { smtpConfigured: false },
+    );
     expect(ordered.waitsInOutbox).toBe(true);
     await drain(runner(recordingNotifier().notifier));
     const [mail] = await deps.db.select().from(outboxEmails).where(eq(outboxEmails.recipient, 'queue@firm.by'));

@@ -65,12 +65,27 @@ describe('R-INV-ORDER: a closed month of the own client, by e-mail or download',
     deps.clock.set(minsk('2026-11-10T10:00'));
     const { client, october, admin } = await setup();
     const result = await orderInvoice(deps, admin, download(october.id));
-    expect(result).toMatchObject({ delivery: 'download', email: null, waitsInOutbox: false, invoice: { number: october.number, period: '2026-10-01' } });
+    expect(result).toMatchObject({
+      delivery: 'download',
+      email: null,
+      waitsInOutbox: false,
+      invoice: { number: october.number, period: '2026-10-01' },
+    });
     const [order] = await deps.db.select().from(invoiceOrders).where(eq(invoiceOrders.id, result.orderId));
-    expect(order).toMatchObject({ clientId: client.id, invoiceId: october.id, delivery: 'download', chatId: 7001, status: 'pending', requestedByTelegramId: 7001 });
+    expect(order).toMatchObject({
+      clientId: client.id,
+      invoiceId: october.id,
+      delivery: 'download',
+      chatId: 7001,
+      status: 'pending',
+      requestedByTelegramId: 7001,
+    });
     const queued = await deps.db.select().from(jobs).where(eq(jobs.kind, INVOICE_RENDER_JOB));
     expect(queued.filter((j) => j.payload.orderId === result.orderId)).toHaveLength(1);
-    const logged = await deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'invoice.order'), eq(auditLog.clientId, client.id)));
+    const logged = await deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'invoice.order'), eq(auditLog.clientId, client.id)));
     expect(logged).toHaveLength(1);
   });
 
@@ -94,21 +109,36 @@ describe('R-INV-ORDER: a closed month of the own client, by e-mail or download',
   it('sends an e-mail order to a typed, validated address or else to the delivery address', async () => {
     deps.clock.set(minsk('2026-11-10T10:00'));
     const { october, admin } = await setup({ billDeliveryMethod: 'email', billDeliveryAddress: 'buh@romashka.by' });
-    const typed = await orderInvoice(deps, admin, { invoiceId: october.id, delivery: 'email', email: ' boss@romashka.by ', chatId: 7001 });
+    const typed = await orderInvoice(deps, admin, {
+      invoiceId: october.id,
+      delivery: 'email',
+      email: ' boss@romashka.by ',
+      chatId: 7001,
+    });
     expect(typed).toMatchObject({ email: 'boss@romashka.by', waitsInOutbox: true });
-    const fallback = await orderInvoice(deps, admin, { invoiceId: october.id, delivery: 'email', chatId: 7001 }, { smtpConfigured: true });
+    const fallback = await orderInvoice(
+      deps,
+      admin,
+      { invoiceId: october.id, delivery: 'email', chatId: 7001 },
+      { smtpConfigured: true },
+    );
     expect(fallback).toMatchObject({ email: 'buh@romashka.by', waitsInOutbox: false });
     for (const bad of ['not-an-email', 'a@', '@b.by', 'a b@c.by']) {
-      await expect(orderInvoice(deps, admin, { invoiceId: october.id, delivery: 'email', email: bad, chatId: 7001 })).rejects.toThrow(
-        'invoices.invalidEmail',
-      );
+      await expect(
+        orderInvoice(deps, admin, { invoiceId: october.id, delivery: 'email', email: bad, chatId: 7001 }),
+      ).rejects.toThrow('invoices.invalidEmail');
     }
   });
 
   it('asks for an address when the client has no e-mail to deliver to', async () => {
     deps.clock.set(minsk('2026-11-10T10:00'));
-    const { october, admin } = await setup({ billDeliveryMethod: 'post', billDeliveryAddress: 'г. Минск, ул. Ленина, 1' });
-    await expect(orderInvoice(deps, admin, { invoiceId: october.id, delivery: 'email', chatId: 7001 })).rejects.toThrow('invoices.emailRequired');
+    const { october, admin } = await setup({
+      billDeliveryMethod: 'post',
+      billDeliveryAddress: 'г. Минск, ул. Ленина, 1',
+    });
+    await expect(orderInvoice(deps, admin, { invoiceId: october.id, delivery: 'email', chatId: 7001 })).rejects.toThrow(
+      'invoices.emailRequired',
+    );
   });
 
   it('R-IDEMP: the same confirmation twice orders once', async () => {

@@ -5,10 +5,12 @@ const limits = { maxBytes: 5 * 1024 * 1024 };
 
 describe('R-RENAME / R-BULK: a sent list file is refused before download when its type or declared size is wrong', () => {
   it('accepts CSV, TXT and XLSX within the size', () => {
-    for (const fileName of ['list.csv', 'LIST.TXT', 'renames.xlsx']) expect(() => checkListFile({ fileName, declaredBytes: 1000 }, limits)).not.toThrow();
+    for (const fileName of ['list.csv', 'LIST.TXT', 'renames.xlsx'])
+      expect(() => checkListFile({ fileName, declaredBytes: 1000 }, limits)).not.toThrow();
   });
   it('refuses other types', () => {
-    for (const fileName of ['list.pdf', 'list', 'list.xls', 'list.csv.exe']) expect(() => checkListFile({ fileName }, limits)).toThrow('lists.wrongType');
+    for (const fileName of ['list.pdf', 'list', 'list.xls', 'list.csv.exe'])
+      expect(() => checkListFile({ fileName }, limits)).toThrow('lists.wrongType');
   });
   it('refuses a declared size over the limit, naming the limit in megabytes', () => {
     try {

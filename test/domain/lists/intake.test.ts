@@ -50,7 +50,10 @@ describe('R-RENAME: a list is checked line by line and previewed before anything
     rows[101] = ['29 abc', 'Не номер'];
     rows[501] = [Number(stranger.msisdn), 'Чужой'];
     rows[901] = [Number(numbers[900]), ''];
-    const preview = await createList(deps, adminActor(client.id), { kind: 'rename', source: { kind: 'file', fileName: 'renames.xlsx', content: await xlsx(rows) } });
+    const preview = await createList(deps, adminActor(client.id), {
+      kind: 'rename',
+      source: { kind: 'file', fileName: 'renames.xlsx', content: await xlsx(rows) },
+    });
     expect(preview.total).toBe(1000);
     expect(preview.fine).toBe(997);
     expect(preview.bad.map((b) => [b.lineNo, b.reason.code])).toEqual([
@@ -65,7 +68,13 @@ describe('R-RENAME: a list is checked line by line and previewed before anything
   it('gives each bad line its reason: duplicate, too long a name, another client’s number', async () => {
     const { client, numbers } = await clientWith(3, 2_000_000);
     const other = await makeSubscriber(deps.db, { msisdn: '375339999992' });
-    const text = [`${numbers[0]};Один`, `${numbers[1]};${'я'.repeat(65)}`, `${numbers[0]};Снова`, `${numbers[2]};\u0007Три\u0000`, `${other.msisdn};Чужой`].join('\n');
+    const text = [
+      `${numbers[0]};Один`,
+      `${numbers[1]};${'я'.repeat(65)}`,
+      `${numbers[0]};Снова`,
+      `${numbers[2]};\u0007Три\u0000`,
+      `${other.msisdn};Чужой`,
+    ].join('\n');
     const preview = await createList(deps, adminActor(client.id), { kind: 'rename', source: { kind: 'text', text } });
     expect(preview.fine).toBe(2);
     expect(preview.bad.map((b) => b.reason)).toEqual([
@@ -84,10 +93,16 @@ describe('R-RENAME: a list is checked line by line and previewed before anything
       createList(deps, adminActor(client.id), { kind: 'rename', source: { kind: 'text', text: `${numbers[0]};a;b` } }),
     ).resolves.toBeTruthy(); // pasted text splits at the first separator only: the name is «a;b»
     await expect(
-      createList(deps, adminActor(client.id), { kind: 'rename', source: { kind: 'file', fileName: 'x.csv', content: Buffer.from(`${numbers[0]};a;b\n`) } }),
+      createList(deps, adminActor(client.id), {
+        kind: 'rename',
+        source: { kind: 'file', fileName: 'x.csv', content: Buffer.from(`${numbers[0]};a;b\n`) },
+      }),
     ).rejects.toMatchObject({ code: 'lists.wrongColumns' });
     await expect(
-      createList(deps, adminActor(client.id), { kind: 'rename', source: { kind: 'file', fileName: 'x.docx', content: Buffer.from('PK\u0003\u0004') } }),
+      createList(deps, adminActor(client.id), {
+        kind: 'rename',
+        source: { kind: 'file', fileName: 'x.docx', content: Buffer.from('PK\u0003\u0004') },
+      }),
     ).rejects.toMatchObject({ code: 'lists.wrongType' });
     const after = await deps.db.select({ n: count() }).from(bulkLists);
     expect(after[0]!.n).toBe(before[0]!.n + 1);
@@ -97,7 +112,11 @@ describe('R-RENAME: a list is checked line by line and previewed before anything
     const { client, numbers } = await clientWith(1, 4_000_000);
     const source = { kind: 'text' as const, text: `${numbers[0]};Имя` };
     await expect(
-      createList(deps, { kind: 'subscriber', telegramId: 5, clientId: client.id, subscriberId: 1 }, { kind: 'rename', source }),
+      createList(
+        deps,
+        { kind: 'subscriber', telegramId: 5, clientId: client.id, subscriberId: 1 },
+        { kind: 'rename', source },
+      ),
     ).rejects.toMatchObject({ code: 'access.forbidden' });
     const a = await createList(deps, adminActor(client.id), { kind: 'rename', source, nonce: 'upload-1' });
     const b = await createList(deps, adminActor(client.id), { kind: 'rename', source, nonce: 'upload-1' });
@@ -109,12 +128,21 @@ describe('R-BULK: list limits', () => {
   it('a 10 000-line list is taken in; one line more is refused', async () => {
     const { client, numbers } = await clientWith(10_000, 5_000_000);
     const text = `Номер\n${numbers.join('\n')}`;
-    const preview = await createList(deps, adminActor(client.id), { kind: 'service', source: { kind: 'file', fileName: 'n.csv', content: Buffer.from(text) } });
+    const preview = await createList(deps, adminActor(client.id), {
+      kind: 'service',
+      source: { kind: 'file', fileName: 'n.csv', content: Buffer.from(text) },
+    });
     expect(preview).toMatchObject({ total: 10_000, fine: 10_000, bad: [] });
-    const stored = await deps.db.select({ n: count() }).from(bulkListLines).where(eq(bulkListLines.listId, preview.listId));
+    const stored = await deps.db
+      .select({ n: count() })
+      .from(bulkListLines)
+      .where(eq(bulkListLines.listId, preview.listId));
     expect(stored[0]!.n).toBe(10_000);
     await expect(
-      createList(deps, adminActor(client.id), { kind: 'service', source: { kind: 'text', text: `${text}\n375330000000` } }),
+      createList(deps, adminActor(client.id), {
+        kind: 'service',
+        source: { kind: 'text', text: `${text}\n375330000000` },
+      }),
     ).rejects.toMatchObject({ code: 'lists.tooManyLines', params: { max: 10_000 } });
   });
 });

@@ -2,7 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, bulkLists, jobs, renames, subscribers } from '../../../src/db/schema/index.js';
 import { applyDueRenames } from '../../../src/domain/renames/apply.js';
-import { formatRenameApplication, renameApplicationForList, renameApplicationForSubscriber } from '../../../src/domain/renames/application.js';
+import {
+  formatRenameApplication,
+  renameApplicationForList,
+  renameApplicationForSubscriber,
+} from '../../../src/domain/renames/application.js';
 import { nameOnBill } from '../../../src/domain/renames/bill-name.js';
 import { inRenameBlackout } from '../../../src/domain/renames/blackout.js';
 import { confirmRenameList, createRenameList, requestRename } from '../../../src/domain/renames/request.js';
@@ -23,13 +27,17 @@ describe('R-RENAME: refused on the last two calendar days of a month (Europe/Min
     const s = await makeSubscriber(deps.db);
     for (const day of ['2026-11-29T00:00', '2026-11-29T12:00', '2026-11-30T23:59']) {
       deps.clock.set(minsk(day));
-      await expect(requestRename(deps, adminActor(s.clientId), { subscriberId: s.id, newName: 'Новое', nonce: n() })).rejects.toMatchObject({
+      await expect(
+        requestRename(deps, adminActor(s.clientId), { subscriberId: s.id, newName: 'Новое', nonce: n() }),
+      ).rejects.toMatchObject({
         code: 'renames.blackout',
         params: { days: 2, from: '2026-11-29', until: '2026-12-01' },
       });
     }
     deps.clock.set(minsk('2026-11-28T23:59'));
-    await expect(requestRename(deps, adminActor(s.clientId), { subscriberId: s.id, newName: 'Новое', nonce: n() })).resolves.toMatchObject({ newName: 'Новое' });
+    await expect(
+      requestRename(deps, adminActor(s.clientId), { subscriberId: s.id, newName: 'Новое', nonce: n() }),
+    ).resolves.toMatchObject({ newName: 'Новое' });
     deps.clock.set(minsk('2026-11-10T10:00'));
   });
 
@@ -47,7 +55,10 @@ describe('R-RENAME: refused on the last two calendar days of a month (Europe/Min
     const client = await makeClient(deps.db, { name: 'ООО «Ромашка»' });
     const s = await makeSubscriber(deps.db, { clientId: client.id, msisdn: '375291112233' });
     deps.clock.set(minsk('2026-11-29T12:00'));
-    const app = await renameApplicationForSubscriber(deps, adminActor(client.id), { subscriberId: s.id, newName: ' Склад №2 ' });
+    const app = await renameApplicationForSubscriber(deps, adminActor(client.id), {
+      subscriberId: s.id,
+      newName: ' Склад №2 ',
+    });
     expect(app.text).toContain('ООО «Ромашка»');
     expect(app.text).toContain('+375 29 111-22-33 — Склад №2');
     expect(app.text).toContain('29.11.2026');
@@ -61,7 +72,13 @@ describe('R-RENAME: refused on the last two calendar days of a month (Europe/Min
     expect(bigApp.lines).toBe(120);
     expect(bigApp.text.length).toBeLessThanOrEqual(4000);
     expect(bigApp.text).toMatch(/… и ещё \d+ \(список приложен/);
-    const long = formatRenameApplication({ clientName: 'K', unp: '1', date: '2026-11-29', lines: Array.from({ length: 5 }, () => ({ msisdn: '375291112233', name: 'x' })), maxLines: 2 });
+    const long = formatRenameApplication({
+      clientName: 'K',
+      unp: '1',
+      date: '2026-11-29',
+      lines: Array.from({ length: 5 }, () => ({ msisdn: '375291112233', name: 'x' })),
+      maxLines: 2,
+    });
     expect(long).toContain('… и ещё 3');
   });
 });
@@ -71,12 +88,24 @@ describe('R-RENAME: a rename is pending, then applied by the worker; the last on
     const s = await makeSubscriber(deps.db, { displayName: 'Старое' });
     const actor = adminActor(s.clientId);
     const nonceA = n();
-    const r = await requestRename(deps, actor, { subscriberId: s.id, newName: 'Новое\u0000 имя ', nonce: nonceA, chatId: 777 });
-    expect(r).toMatchObject({ oldName: 'Старое', newName: 'Новое имя', applyAfter: new Date(deps.clock.now().getTime() + 3600_000).toISOString() });
+    const r = await requestRename(deps, actor, {
+      subscriberId: s.id,
+      newName: 'Новое\u0000 имя ',
+      nonce: nonceA,
+      chatId: 777,
+    });
+    expect(r).toMatchObject({
+      oldName: 'Старое',
+      newName: 'Новое имя',
+      applyAfter: new Date(deps.clock.now().getTime() + 3600_000).toISOString(),
+    });
     // R-IDEMP: the confirmation pressed twice makes one rename.
     expect(await requestRename(deps, actor, { subscriberId: s.id, newName: 'Новое имя', nonce: nonceA })).toEqual(r);
     expect(await deps.db.select().from(renames).where(eq(renames.subscriberId, s.id))).toHaveLength(1);
-    const [job] = await deps.db.select().from(jobs).where(eq(jobs.runAt, new Date(r.applyAfter)));
+    const [job] = await deps.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.runAt, new Date(r.applyAfter)));
     expect(job?.kind).toBe('renames.apply');
 
     deps.clock.advance(3599_000);
@@ -84,10 +113,22 @@ describe('R-RENAME: a rename is pending, then applied by the worker; the last on
     expect(await nameOf(s.id)).toBe('Старое');
     deps.clock.advance(1000);
     const batch = await applyDueRenames(deps);
-    expect(batch.single).toEqual([{ renameId: r.renameId, subscriberId: s.id, msisdn: s.msisdn, newName: 'Новое имя', chatId: 777, telegramId: 1001 }]);
+    expect(batch.single).toEqual([
+      {
+        renameId: r.renameId,
+        subscriberId: s.id,
+        msisdn: s.msisdn,
+        newName: 'Новое имя',
+        chatId: 777,
+        telegramId: 1001,
+      },
+    ]);
     expect(await nameOf(s.id)).toBe('Новое имя');
     expect((await applyDueRenames(deps)).claimed).toBe(0);
-    const audits = await deps.db.select().from(auditLog).where(and(eq(auditLog.subscriberId, s.id), eq(auditLog.action, 'renames.apply')));
+    const audits = await deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subscriberId, s.id), eq(auditLog.action, 'renames.apply')));
     expect(audits).toHaveLength(1);
     expect(audits[0]!.before).toEqual({ displayName: 'Старое' });
   });
@@ -116,8 +157,14 @@ describe('R-RENAME: a rename is pending, then applied by the worker; the last on
     deps.clock.advance(1000);
     const second = await requestRename(deps, actor, { subscriberId: s.id, newName: 'Позже', nonce: n() });
     // The later one falls due first (say the delay was shortened in between).
-    await deps.db.update(renames).set({ applyAfter: new Date(first.applyAfter) }).where(eq(renames.id, second.renameId));
-    await deps.db.update(renames).set({ applyAfter: new Date(new Date(first.applyAfter).getTime() + 10_000) }).where(eq(renames.id, first.renameId));
+    await deps.db
+      .update(renames)
+      .set({ applyAfter: new Date(first.applyAfter) })
+      .where(eq(renames.id, second.renameId));
+    await deps.db
+      .update(renames)
+      .set({ applyAfter: new Date(new Date(first.applyAfter).getTime() + 10_000) })
+      .where(eq(renames.id, first.renameId));
     deps.clock.set(new Date(first.applyAfter));
     await applyDueRenames(deps);
     expect(await nameOf(s.id)).toBe('Позже');
@@ -154,12 +201,22 @@ describe('R-RENAME: a rename is pending, then applied by the worker; the last on
   it('refuses another client’s number, a non-administrator, and a bad name', async () => {
     const mine = await makeSubscriber(deps.db);
     const other = await makeSubscriber(deps.db);
-    await expect(requestRename(deps, adminActor(mine.clientId), { subscriberId: other.id, newName: 'X', nonce: n() })).rejects.toMatchObject({ code: 'access.forbidden' });
     await expect(
-      requestRename(deps, { kind: 'subscriber', telegramId: 1, clientId: mine.clientId, subscriberId: mine.id }, { subscriberId: mine.id, newName: 'X', nonce: n() }),
+      requestRename(deps, adminActor(mine.clientId), { subscriberId: other.id, newName: 'X', nonce: n() }),
     ).rejects.toMatchObject({ code: 'access.forbidden' });
-    await expect(requestRename(deps, adminActor(mine.clientId), { subscriberId: mine.id, newName: ' \u0001 ', nonce: n() })).rejects.toMatchObject({ code: 'renames.nameEmpty' });
-    await expect(requestRename(deps, adminActor(mine.clientId), { subscriberId: mine.id, newName: 'ы'.repeat(65), nonce: n() })).rejects.toMatchObject({ code: 'renames.nameTooLong', params: { max: 64 } });
+    await expect(
+      requestRename(
+        deps,
+        { kind: 'subscriber', telegramId: 1, clientId: mine.clientId, subscriberId: mine.id },
+        { subscriberId: mine.id, newName: 'X', nonce: n() },
+      ),
+    ).rejects.toMatchObject({ code: 'access.forbidden' });
+    await expect(
+      requestRename(deps, adminActor(mine.clientId), { subscriberId: mine.id, newName: ' \u0001 ', nonce: n() }),
+    ).rejects.toMatchObject({ code: 'renames.nameEmpty' });
+    await expect(
+      requestRename(deps, adminActor(mine.clientId), { subscriberId: mine.id, newName: 'ы'.repeat(65), nonce: n() }),
+    ).rejects.toMatchObject({ code: 'renames.nameTooLong', params: { max: 64 } });
     expect(await deps.db.select().from(renames).where(eq(renames.subscriberId, mine.id))).toHaveLength(0);
   });
 });
@@ -175,7 +232,9 @@ describe('R-RENAME: a confirmed list becomes pending renames; the requester hear
     expect(preview).toMatchObject({ total: 4, fine: 3 });
 
     deps.clock.set(minsk('2026-11-30T09:00'));
-    await expect(confirmRenameList(deps, actor, { listId: preview.listId, nonce: n() })).rejects.toMatchObject({ code: 'renames.blackout' });
+    await expect(confirmRenameList(deps, actor, { listId: preview.listId, nonce: n() })).rejects.toMatchObject({
+      code: 'renames.blackout',
+    });
     const app = await renameApplicationForList(deps, actor, { listId: preview.listId });
     expect(app.lines).toBe(3);
     expect(app.text).toContain('Отдел 2');
@@ -187,8 +246,12 @@ describe('R-RENAME: a confirmed list becomes pending renames; the requester hear
     const confirmed = await confirmRenameList(deps, actor, { listId: preview.listId, nonce: key });
     expect(confirmed).toMatchObject({ renames: 2, refused: 1 });
     expect(await confirmRenameList(deps, actor, { listId: preview.listId, nonce: key })).toEqual(confirmed);
-    await expect(confirmRenameList(deps, actor, { listId: preview.listId, nonce: n() })).rejects.toMatchObject({ code: 'lists.alreadyConfirmed' });
-    await expect(confirmRenameList(deps, adminActor(subs[0]!.clientId + 100000), { listId: preview.listId, nonce: n() })).rejects.toMatchObject({
+    await expect(confirmRenameList(deps, actor, { listId: preview.listId, nonce: n() })).rejects.toMatchObject({
+      code: 'lists.alreadyConfirmed',
+    });
+    await expect(
+      confirmRenameList(deps, adminActor(subs[0]!.clientId + 100000), { listId: preview.listId, nonce: n() }),
+    ).rejects.toMatchObject({
       code: 'access.forbidden',
     });
 

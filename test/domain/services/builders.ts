@@ -12,8 +12,17 @@ export async function connect(db: Executor, subscriberId: number, serviceId: num
   await db.insert(subscriberServices).values({ subscriberId, serviceId, connectedAt: at });
 }
 
-export async function makePause(db: Executor, subscriberId: number, startsOn: string, endsOn: string, over: Partial<typeof pauses.$inferInsert> = {}) {
-  const [row] = await db.insert(pauses).values({ subscriberId, startsOn, endsOn, fee: 300, createdAt: at, ...over }).returning();
+export async function makePause(
+  db: Executor,
+  subscriberId: number,
+  startsOn: string,
+  endsOn: string,
+  over: Partial<typeof pauses.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(pauses)
+    .values({ subscriberId, startsOn, endsOn, fee: 300, createdAt: at, ...over })
+    .returning();
   return row!;
 }
 

@@ -1,7 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, callForwarding } from '../../../src/db/schema/index.js';
-import { cancelForwarding, forwardingPreview, forwardingState, setForwarding } from '../../../src/domain/services/forwarding.js';
+import {
+  cancelForwarding,
+  forwardingPreview,
+  forwardingState,
+  setForwarding,
+} from '../../../src/domain/services/forwarding.js';
 import { normalizeForwardTarget } from '../../../src/domain/services/forwarding-target.js';
 import { createTestDeps } from '../../helpers/deps.js';
 import { adminActor, makeClient, makeSubscriber, subscriberActor } from '../../helpers/fixtures.js';
@@ -40,7 +45,9 @@ describe('R-FWD: the target', () => {
 
   it('refuses the own number of the subscriber being changed, also in the confirmed change', async () => {
     const { sub, actor } = await setup();
-    await expect(setForwarding(deps, actor, { subscriberId: sub.id, condition: 'busy', target: `+${sub.msisdn}`, nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      setForwarding(deps, actor, { subscriberId: sub.id, condition: 'busy', target: `+${sub.msisdn}`, nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'services.fwdOwnNumber',
     });
     expect(await deps.db.select().from(callForwarding).where(eq(callForwarding.subscriberId, sub.id))).toEqual([]);
@@ -56,26 +63,64 @@ describe('R-FWD: conditions set and cancelled one by one or all at once', () => 
       ['no_reply', false],
       ['unreachable', false],
     ]);
-    expect(await forwardingPreview(deps, actor, { subscriberId: sub.id, condition: 'no_reply', target: '+375297654321' })).toMatchObject({
+    expect(
+      await forwardingPreview(deps, actor, { subscriberId: sub.id, condition: 'no_reply', target: '+375297654321' }),
+    ).toMatchObject({
       delaySeconds: 20,
       previous: null,
     });
     for (const bad of [0, 3, 35, 12]) {
       await expect(
-        setForwarding(deps, actor, { subscriberId: sub.id, condition: 'no_reply', target: '+375297654321', delaySeconds: bad, nonce: nonce() }),
+        setForwarding(deps, actor, {
+          subscriberId: sub.id,
+          condition: 'no_reply',
+          target: '+375297654321',
+          delaySeconds: bad,
+          nonce: nonce(),
+        }),
       ).rejects.toMatchObject({ code: 'services.fwdInvalidDelay' });
     }
-    await setForwarding(deps, actor, { subscriberId: sub.id, condition: 'no_reply', target: '+375297654321', delaySeconds: 30, nonce: nonce() });
-    await setForwarding(deps, actor, { subscriberId: sub.id, condition: 'busy', target: '+375297654322', delaySeconds: 15, nonce: nonce() });
+    await setForwarding(deps, actor, {
+      subscriberId: sub.id,
+      condition: 'no_reply',
+      target: '+375297654321',
+      delaySeconds: 30,
+      nonce: nonce(),
+    });
+    await setForwarding(deps, actor, {
+      subscriberId: sub.id,
+      condition: 'busy',
+      target: '+375297654322',
+      delaySeconds: 15,
+      nonce: nonce(),
+    });
     const state = await forwardingState(deps, actor, sub.id);
-    expect(state.lines.find((l) => l.condition === 'no_reply')).toMatchObject({ active: true, target: '375297654321', delaySeconds: 30 });
-    expect(state.lines.find((l) => l.condition === 'busy')).toMatchObject({ active: true, delaySeconds: null, overridden: false });
+    expect(state.lines.find((l) => l.condition === 'no_reply')).toMatchObject({
+      active: true,
+      target: '375297654321',
+      delaySeconds: 30,
+    });
+    expect(state.lines.find((l) => l.condition === 'busy')).toMatchObject({
+      active: true,
+      delaySeconds: null,
+      overridden: false,
+    });
   });
 
   it('an active unconditional forwarding overrides the conditional ones, which come back when it is cancelled', async () => {
     const { sub, actor } = await setup();
-    await setForwarding(deps, actor, { subscriberId: sub.id, condition: 'busy', target: '+375297654322', nonce: nonce() });
-    await setForwarding(deps, actor, { subscriberId: sub.id, condition: 'unconditional', target: '+375297654323', nonce: nonce() });
+    await setForwarding(deps, actor, {
+      subscriberId: sub.id,
+      condition: 'busy',
+      target: '+375297654322',
+      nonce: nonce(),
+    });
+    await setForwarding(deps, actor, {
+      subscriberId: sub.id,
+      condition: 'unconditional',
+      target: '+375297654323',
+      nonce: nonce(),
+    });
     let state = await forwardingState(deps, actor, sub.id);
     expect(state.unconditionalActive).toBe(true);
     expect(state.lines.map((l) => [l.condition, l.overridden])).toEqual([
@@ -91,20 +136,45 @@ describe('R-FWD: conditions set and cancelled one by one or all at once', () => 
 
   it('cancels one, then all; nothing to cancel is refused', async () => {
     const { sub, actor } = await setup();
-    await expect(cancelForwarding(deps, actor, { subscriberId: sub.id, condition: 'busy', nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      cancelForwarding(deps, actor, { subscriberId: sub.id, condition: 'busy', nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'services.fwdNotSet',
     });
-    await setForwarding(deps, actor, { subscriberId: sub.id, condition: 'busy', target: '+375297654322', nonce: nonce() });
-    await setForwarding(deps, actor, { subscriberId: sub.id, condition: 'unreachable', target: '+375297654322', nonce: nonce() });
-    await setForwarding(deps, actor, { subscriberId: sub.id, condition: 'no_reply', target: '+375297654322', nonce: nonce() });
-    expect(await cancelForwarding(deps, actor, { subscriberId: sub.id, condition: 'busy', nonce: nonce() })).toMatchObject({ cancelled: ['busy'] });
-    expect(await cancelForwarding(deps, actor, { subscriberId: sub.id, condition: 'all', nonce: nonce() })).toMatchObject({
+    await setForwarding(deps, actor, {
+      subscriberId: sub.id,
+      condition: 'busy',
+      target: '+375297654322',
+      nonce: nonce(),
+    });
+    await setForwarding(deps, actor, {
+      subscriberId: sub.id,
+      condition: 'unreachable',
+      target: '+375297654322',
+      nonce: nonce(),
+    });
+    await setForwarding(deps, actor, {
+      subscriberId: sub.id,
+      condition: 'no_reply',
+      target: '+375297654322',
+      nonce: nonce(),
+    });
+    expect(
+      await cancelForwarding(deps, actor, { subscriberId: sub.id, condition: 'busy', nonce: nonce() }),
+    ).toMatchObject({ cancelled: ['busy'] });
+    expect(
+      await cancelForwarding(deps, actor, { subscriberId: sub.id, condition: 'all', nonce: nonce() }),
+    ).toMatchObject({
       cancelled: ['no_reply', 'unreachable'],
     });
-    await expect(cancelForwarding(deps, actor, { subscriberId: sub.id, condition: 'all', nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      cancelForwarding(deps, actor, { subscriberId: sub.id, condition: 'all', nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'services.fwdNoneSet',
     });
-    const actions = (await deps.db.select().from(auditLog).where(eq(auditLog.subscriberId, sub.id))).map((a) => a.action);
+    const actions = (await deps.db.select().from(auditLog).where(eq(auditLog.subscriberId, sub.id))).map(
+      (a) => a.action,
+    );
     expect(actions.filter((a) => a === 'forwarding.cancel')).toHaveLength(2);
   });
 
@@ -112,7 +182,12 @@ describe('R-FWD: conditions set and cancelled one by one or all at once', () => 
     const { sub, actor } = await setup();
     const n = nonce();
     await setForwarding(deps, actor, { subscriberId: sub.id, condition: 'busy', target: '+375297654322', nonce: n });
-    const again = await setForwarding(deps, actor, { subscriberId: sub.id, condition: 'busy', target: '+375297654322', nonce: n });
+    const again = await setForwarding(deps, actor, {
+      subscriberId: sub.id,
+      condition: 'busy',
+      target: '+375297654322',
+      nonce: n,
+    });
     expect(again.replayed).toBe(true);
     expect(await deps.db.select().from(auditLog).where(eq(auditLog.subscriberId, sub.id))).toHaveLength(1);
   });
@@ -121,7 +196,14 @@ describe('R-FWD: conditions set and cancelled one by one or all at once', () => 
     const { sub } = await setup();
     const stranger = adminActor((await makeClient(deps.db)).id);
     await expect(forwardingState(deps, stranger, sub.id)).rejects.toMatchObject({ code: 'access.forbidden' });
-    await expect(setForwarding(deps, stranger, { subscriberId: sub.id, condition: 'busy', target: '+375297654322', nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      setForwarding(deps, stranger, {
+        subscriberId: sub.id,
+        condition: 'busy',
+        target: '+375297654322',
+        nonce: nonce(),
+      }),
+    ).rejects.toMatchObject({
       code: 'access.forbidden',
     });
   });

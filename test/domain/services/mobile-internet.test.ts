@@ -16,27 +16,45 @@ const deps = await createTestDeps('2026-11-10T10:00');
 
 async function setup() {
   const tariff = await makeTariff(deps.db);
-  const small = await makeService(deps.db, { kind: 'mobile_internet', name: 'Интернет 1 ГБ', volumeMb: 1024, connectFee: 0 }, [tariff.id]);
-  const big = await makeService(deps.db, { kind: 'mobile_internet', name: 'Интернет 10 ГБ', volumeMb: 10240, connectFee: 200 }, [tariff.id]);
+  const small = await makeService(
+    deps.db,
+    { kind: 'mobile_internet', name: 'Интернет 1 ГБ', volumeMb: 1024, connectFee: 0 },
+    [tariff.id],
+  );
+  const big = await makeService(
+    deps.db,
+    { kind: 'mobile_internet', name: 'Интернет 10 ГБ', volumeMb: 10240, connectFee: 200 },
+    [tariff.id],
+  );
   const foreign = await makeService(deps.db, { kind: 'mobile_internet', name: 'Интернет безлимит' }, []);
   await makeService(deps.db, { kind: 'additional' }, [tariff.id]);
   const sub = await makeSubscriber(deps.db, { tariffPlanId: tariff.id });
   return { small, big, foreign, sub, actor: subscriberActor(sub) };
 }
-const packagesOf = async (id: number) => (await deps.db.select().from(subscriberServices).where(eq(subscriberServices.subscriberId, id))).map((r) => r.serviceId);
+const packagesOf = async (id: number) =>
+  (await deps.db.select().from(subscriberServices).where(eq(subscriberServices.subscriberId, id))).map(
+    (r) => r.serviceId,
+  );
 
 describe('R-MI: packages the tariff allows, one at a time', () => {
   it('lists only the tariff’s internet packages and the active one', async () => {
     const { small, big, sub, actor } = await setup();
-    expect(await mobileInternetOverview(deps, actor, sub.id)).toMatchObject({ active: null, packages: [{ id: small.id }, { id: big.id }] });
+    expect(await mobileInternetOverview(deps, actor, sub.id)).toMatchObject({
+      active: null,
+      packages: [{ id: small.id }, { id: big.id }],
+    });
     await connectPackage(deps, actor, { subscriberId: sub.id, serviceId: small.id, nonce: nonce() });
     expect((await mobileInternetOverview(deps, actor, sub.id)).active).toMatchObject({ id: small.id, volumeMb: 1024 });
   });
 
   it('a package the tariff does not allow is refused', async () => {
     const { foreign, sub, actor } = await setup();
-    await expect(packagePreview(deps, actor, { subscriberId: sub.id, serviceId: foreign.id })).rejects.toMatchObject({ code: 'services.notAllowed' });
-    await expect(changePackage(deps, actor, { subscriberId: sub.id, serviceId: foreign.id, nonce: nonce() })).rejects.toMatchObject({
+    await expect(packagePreview(deps, actor, { subscriberId: sub.id, serviceId: foreign.id })).rejects.toMatchObject({
+      code: 'services.notAllowed',
+    });
+    await expect(
+      changePackage(deps, actor, { subscriberId: sub.id, serviceId: foreign.id, nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'services.notAllowed',
     });
   });
@@ -44,7 +62,9 @@ describe('R-MI: packages the tariff allows, one at a time', () => {
   it('a second package cannot be connected beside the active one; a change replaces it in one go', async () => {
     const { small, big, sub, actor } = await setup();
     await connectPackage(deps, actor, { subscriberId: sub.id, serviceId: small.id, nonce: nonce() });
-    await expect(connectPackage(deps, actor, { subscriberId: sub.id, serviceId: big.id, nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      connectPackage(deps, actor, { subscriberId: sub.id, serviceId: big.id, nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'services.onePackage',
       params: { other: 'Интернет 1 ГБ' },
     });
@@ -58,7 +78,9 @@ describe('R-MI: packages the tariff allows, one at a time', () => {
     expect(changed).toMatchObject({ from: { id: small.id }, service: { id: big.id }, fee: 200 });
     expect(await packagesOf(sub.id)).toEqual([big.id]);
     expect(await deps.db.select().from(charges).where(eq(charges.subscriberId, sub.id))).toHaveLength(1);
-    const actions = (await deps.db.select().from(auditLog).where(eq(auditLog.subscriberId, sub.id))).map((a) => a.action);
+    const actions = (await deps.db.select().from(auditLog).where(eq(auditLog.subscriberId, sub.id))).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(['services.connect', 'mobileInternet.change']);
   });
 
@@ -66,7 +88,9 @@ describe('R-MI: packages the tariff allows, one at a time', () => {
     const { small, big, sub, actor } = await setup();
     await connectPackage(deps, actor, { subscriberId: sub.id, serviceId: small.id, nonce: nonce() });
     await deps.db.update(subscribers).set({ status: 'blocked' }).where(eq(subscribers.id, sub.id));
-    await expect(changePackage(deps, actor, { subscriberId: sub.id, serviceId: big.id, nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      changePackage(deps, actor, { subscriberId: sub.id, serviceId: big.id, nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'services.blocked',
     });
     expect(await packagesOf(sub.id)).toEqual([small.id]);
@@ -88,6 +112,8 @@ describe('R-MI: packages the tariff allows, one at a time', () => {
   it('an additional service is not an internet package', async () => {
     const { sub, actor } = await setup();
     const other = await makeService(deps.db, { kind: 'additional' });
-    await expect(packagePreview(deps, actor, { subscriberId: sub.id, serviceId: other.id })).rejects.toMatchObject({ code: 'services.notAPackage' });
+    await expect(packagePreview(deps, actor, { subscriberId: sub.id, serviceId: other.id })).rejects.toMatchObject({
+      code: 'services.notAPackage',
+    });
   });
 });

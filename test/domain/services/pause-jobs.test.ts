@@ -7,7 +7,13 @@ import { JobRunner } from '../../../src/jobs/runner.js';
 import type { Notifier } from '../../../src/jobs/types.js';
 import { endPauseEarly, startPause } from '../../../src/domain/services/pause.js';
 import { createTestDeps, minsk } from '../../helpers/deps.js';
-import { adminActor, linkSubscriber, makeSubscriber, makeTelegramUser, subscriberActor } from '../../helpers/fixtures.js';
+import {
+  adminActor,
+  linkSubscriber,
+  makeSubscriber,
+  makeTelegramUser,
+  subscriberActor,
+} from '../../helpers/fixtures.js';
 import { makePause, nonce } from './builders.js';
 
 const deps = await createTestDeps('2026-11-10T10:00');
@@ -26,7 +32,13 @@ const notifier: Notifier = {
   async deleteMessage() {},
 };
 // batch 1 and a loop: a runner that was never start()ed returns after its first job (see the report).
-const runner = new JobRunner({ deps, notifier, logger: pino({ level: 'silent' }), handlers: pauseJobHandlers, batch: 1 });
+const runner = new JobRunner({
+  deps,
+  notifier,
+  logger: pino({ level: 'silent' }),
+  handlers: pauseJobHandlers,
+  batch: 1,
+});
 const drain = async () => {
   while ((await runner.runDue()) > 0);
 };
@@ -38,7 +50,11 @@ describe('R-PAUSE: the day-before notice and the natural end (jobs)', () => {
     const sub = await makeSubscriber(deps.db, { msisdn: '375291110001' });
     await linkSubscriber(deps.db, 5001, sub);
     await makeTelegramUser(deps.db, 5002);
-    await startPause(deps, adminActor(sub.clientId, 5002), { subscriberId: sub.id, endsOn: '2026-11-17', nonce: nonce() });
+    await startPause(deps, adminActor(sub.clientId, 5002), {
+      subscriberId: sub.id,
+      endsOn: '2026-11-17',
+      nonce: nonce(),
+    });
 
     at('2026-11-16T09:59');
     await drain();
@@ -46,7 +62,9 @@ describe('R-PAUSE: the day-before notice and the natural end (jobs)', () => {
     at('2026-11-16T10:00');
     await drain();
     await drain();
-    expect(sentTo(5001)).toEqual(['Пауза номера +375 29 111-00-01 заканчивается 17.11.2026. С 18.11.2026 услуги связи снова работают.']);
+    expect(sentTo(5001)).toEqual([
+      'Пауза номера +375 29 111-00-01 заканчивается 17.11.2026. С 18.11.2026 услуги связи снова работают.',
+    ]);
     expect(sentTo(5002)).toHaveLength(1);
     expect((await deps.db.select().from(pauses).where(eq(pauses.subscriberId, sub.id)))[0]!.noticeSent).toBe(true);
 
@@ -56,7 +74,10 @@ describe('R-PAUSE: the day-before notice and the natural end (jobs)', () => {
     await drain(); // the sweep must not record it twice
     expect(sentTo(5001)).toHaveLength(2);
     expect(sentTo(5001)[1]).toContain('закончилась');
-    const finished = await deps.db.select().from(auditLog).where(and(eq(auditLog.subscriberId, sub.id), eq(auditLog.action, 'pause.finished')));
+    const finished = await deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subscriberId, sub.id), eq(auditLog.action, 'pause.finished')));
     expect(finished).toHaveLength(1);
   });
 
@@ -70,7 +91,12 @@ describe('R-PAUSE: the day-before notice and the natural end (jobs)', () => {
     at('2026-11-20T10:00');
     await drain();
     expect(sentTo(6001)).toEqual([]);
-    expect(await deps.db.select().from(auditLog).where(and(eq(auditLog.subscriberId, sub.id), eq(auditLog.action, 'pause.finished')))).toHaveLength(0);
+    expect(
+      await deps.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.subscriberId, sub.id), eq(auditLog.action, 'pause.finished'))),
+    ).toHaveLength(0);
   });
 
   it('the daily sweep covers pauses without jobs (seeded) and books the next sweep', async () => {
@@ -86,6 +112,11 @@ describe('R-PAUSE: the day-before notice and the natural end (jobs)', () => {
     at('2026-12-07T10:00');
     await drain();
     expect(sentTo(7001)).toHaveLength(2);
-    expect(await deps.db.select().from(auditLog).where(and(eq(auditLog.subscriberId, sub.id), eq(auditLog.action, 'pause.finished')))).toHaveLength(1);
+    expect(
+      await deps.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.subscriberId, sub.id), eq(auditLog.action, 'pause.finished'))),
+    ).toHaveLength(1);
   });
 });

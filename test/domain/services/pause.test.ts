@@ -15,7 +15,8 @@ async function subscriber(over: Parameters<typeof makeSubscriber>[1] = {}) {
   const sub = await makeSubscriber(deps.db, over);
   return { sub, actor: subscriberActor(sub) };
 }
-const balanceOf = async (id: number) => (await deps.db.select().from(subscribers).where(eq(subscribers.id, id)))[0]!.balance;
+const balanceOf = async (id: number) =>
+  (await deps.db.select().from(subscribers).where(eq(subscribers.id, id)))[0]!.balance;
 const pausesOf = (id: number) => deps.db.select().from(pauses).where(eq(pauses.subscriberId, id));
 
 describe('R-PAUSE: the window runs from tomorrow, 7 to 90 inclusive days', () => {
@@ -28,7 +29,9 @@ describe('R-PAUSE: the window runs from tomorrow, 7 to 90 inclusive days', () =>
       days: 7,
       fee: 300,
     });
-    expect(await pauseQuote(deps, actor, { subscriberId: sub.id, endsOn: pauseEndForDays('2026-11-10', 90) })).toMatchObject({
+    expect(
+      await pauseQuote(deps, actor, { subscriberId: sub.id, endsOn: pauseEndForDays('2026-11-10', 90) }),
+    ).toMatchObject({
       endsOn: '2027-02-08',
       days: 90,
     });
@@ -36,7 +39,9 @@ describe('R-PAUSE: the window runs from tomorrow, 7 to 90 inclusive days', () =>
       code: 'services.pauseTooShort',
       params: { min: 7, max: 90, days: 6 },
     });
-    await expect(startPause(deps, actor, { subscriberId: sub.id, endsOn: '2027-02-09', nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      startPause(deps, actor, { subscriberId: sub.id, endsOn: '2027-02-09', nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'services.pauseTooLong',
       params: { days: 91 },
     });
@@ -47,7 +52,9 @@ describe('R-PAUSE: the window runs from tomorrow, 7 to 90 inclusive days', () =>
     const strict = { ...deps, settings: { ...deps.settings, pauseMinDays: 10 } };
     at('2026-11-10T10:00');
     const { sub, actor } = await subscriber();
-    await expect(pauseQuote(strict, actor, { subscriberId: sub.id, endsOn: '2026-11-17' })).rejects.toMatchObject({ code: 'services.pauseTooShort' });
+    await expect(pauseQuote(strict, actor, { subscriberId: sub.id, endsOn: '2026-11-17' })).rejects.toMatchObject({
+      code: 'services.pauseTooShort',
+    });
   });
 
   it('a typed end date is read as a date or as a number of days', () => {
@@ -65,13 +72,24 @@ describe('R-PAUSE: starting a pause', () => {
     at('2026-11-10T10:00');
     const { sub, actor } = await subscriber({ balance: 1000 });
     const started = await startPause(deps, actor, { subscriberId: sub.id, endsOn: '2026-11-20', nonce: nonce() });
-    expect(started).toMatchObject({ startsOn: '2026-11-11', endsOn: '2026-11-20', days: 10, fee: 300, balanceAfter: 700, replayed: false });
+    expect(started).toMatchObject({
+      startsOn: '2026-11-11',
+      endsOn: '2026-11-20',
+      days: 10,
+      fee: 300,
+      balanceAfter: 700,
+      replayed: false,
+    });
     expect(await balanceOf(sub.id)).toBe(700);
     expect(await deps.db.select().from(charges).where(eq(charges.subscriberId, sub.id))).toMatchObject([
       { kind: 'fee', amount: 300, period: '2026-11-01', chargedOn: '2026-11-10' },
     ]);
-    expect((await deps.db.select().from(auditLog).where(eq(auditLog.subscriberId, sub.id))).map((a) => a.action)).toEqual(['pause.start']);
-    await expect(startPause(deps, actor, { subscriberId: sub.id, endsOn: '2026-11-30', nonce: nonce() })).rejects.toMatchObject({
+    expect(
+      (await deps.db.select().from(auditLog).where(eq(auditLog.subscriberId, sub.id))).map((a) => a.action),
+    ).toEqual(['pause.start']);
+    await expect(
+      startPause(deps, actor, { subscriberId: sub.id, endsOn: '2026-11-30', nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'services.pauseAlreadyPaused',
     });
   });
@@ -80,7 +98,9 @@ describe('R-PAUSE: starting a pause', () => {
     at('2026-11-10T10:00');
     const { sub, actor } = await subscriber({ balance: 1000 });
     const n = nonce();
-    const results = await Promise.all([1, 2].map(() => startPause(deps, actor, { subscriberId: sub.id, endsOn: '2026-11-20', nonce: n })));
+    const results = await Promise.all(
+      [1, 2].map(() => startPause(deps, actor, { subscriberId: sub.id, endsOn: '2026-11-20', nonce: n })),
+    );
     expect(results.map((r) => r.replayed).sort()).toEqual([false, true]);
     expect(results[0]!.pauseId).toBe(results[1]!.pauseId);
     expect(await pausesOf(sub.id)).toHaveLength(1);
@@ -90,11 +110,15 @@ describe('R-PAUSE: starting a pause', () => {
   it('refused for a blocked number and for a negative balance', async () => {
     at('2026-11-10T10:00');
     const blocked = await subscriber({ status: 'blocked' });
-    await expect(startPause(deps, blocked.actor, { subscriberId: blocked.sub.id, endsOn: '2026-11-20', nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      startPause(deps, blocked.actor, { subscriberId: blocked.sub.id, endsOn: '2026-11-20', nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'services.pauseBlocked',
     });
     const negative = await subscriber({ balance: -1 });
-    await expect(pauseQuote(deps, negative.actor, { subscriberId: negative.sub.id, endsOn: '2026-11-20' })).rejects.toMatchObject({
+    await expect(
+      pauseQuote(deps, negative.actor, { subscriberId: negative.sub.id, endsOn: '2026-11-20' }),
+    ).rejects.toMatchObject({
       code: 'services.pauseNegativeBalance',
     });
   });
@@ -103,7 +127,9 @@ describe('R-PAUSE: starting a pause', () => {
     at('2026-11-10T10:00');
     const client = await makeClient(deps.db, { paymentForm: 'advance', creditLimit: 0 });
     const { sub, actor } = await subscriber({ clientId: client.id, balance: 299 });
-    await expect(startPause(deps, actor, { subscriberId: sub.id, endsOn: '2026-11-20', nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      startPause(deps, actor, { subscriberId: sub.id, endsOn: '2026-11-20', nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'fees.insufficientFunds',
     });
     expect(await pausesOf(sub.id)).toHaveLength(0);
@@ -119,7 +145,9 @@ describe('R-PAUSE: at most two pauses starting in a calendar year', () => {
     at('2026-05-01T10:00');
     await startPause(deps, actor, { subscriberId: sub.id, endsOn: '2026-05-10', nonce: nonce() });
     at('2026-11-10T10:00');
-    await expect(startPause(deps, actor, { subscriberId: sub.id, endsOn: '2026-11-20', nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      startPause(deps, actor, { subscriberId: sub.id, endsOn: '2026-11-20', nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'services.pauseYearLimit',
       params: { limit: 2, year: 2026 },
     });
@@ -137,7 +165,9 @@ describe('R-PAUSE: at most two pauses starting in a calendar year', () => {
     at('2027-03-01T10:00');
     await startPause(deps, actor, { subscriberId: sub.id, endsOn: '2027-03-10', nonce: nonce() }); // 2nd of 2027
     at('2027-04-01T10:00');
-    await expect(startPause(deps, actor, { subscriberId: sub.id, endsOn: '2027-04-10', nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      startPause(deps, actor, { subscriberId: sub.id, endsOn: '2027-04-10', nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'services.pauseYearLimit',
       params: { year: 2027 },
     });
@@ -177,7 +207,9 @@ describe('R-PAUSE: ends by itself, or early', () => {
     const { sub, actor } = await subscriber({ tariffPlanId: tariff.id });
     await startPause(deps, actor, { subscriberId: sub.id, endsOn: '2026-11-30', nonce: nonce() });
     at('2026-11-15T12:00');
-    await expect(connectService(deps, actor, { subscriberId: sub.id, serviceId: svc.id, nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      connectService(deps, actor, { subscriberId: sub.id, serviceId: svc.id, nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'services.paused',
     });
     const ended = await endPauseEarly(deps, actor, { subscriberId: sub.id, nonce: nonce() });
@@ -186,7 +218,9 @@ describe('R-PAUSE: ends by itself, or early', () => {
     expect(await isPaused(deps.db, sub.id, '2026-11-14')).toBe(true);
     expect((await pauseOverview(deps, actor, sub.id)).current).toBeNull();
     await connectService(deps, actor, { subscriberId: sub.id, serviceId: svc.id, nonce: nonce() });
-    await expect(endPauseEarly(deps, actor, { subscriberId: sub.id, nonce: nonce() })).rejects.toMatchObject({ code: 'services.pauseNotPaused' });
+    await expect(endPauseEarly(deps, actor, { subscriberId: sub.id, nonce: nonce() })).rejects.toMatchObject({
+      code: 'services.pauseNotPaused',
+    });
   });
 
   it('a pause cancelled before its first day does not count against the year', async () => {

@@ -9,7 +9,14 @@ import {
   subscriberServicesOverview,
 } from '../../../src/domain/services/services.js';
 import { createTestDeps } from '../../helpers/deps.js';
-import { adminActor, makeClient, makeService, makeSubscriber, makeTariff, subscriberActor } from '../../helpers/fixtures.js';
+import {
+  adminActor,
+  makeClient,
+  makeService,
+  makeSubscriber,
+  makeTariff,
+  subscriberActor,
+} from '../../helpers/fixtures.js';
 import { connect, exclude, makePause, nonce } from './builders.js';
 
 const deps = await createTestDeps('2026-11-10T10:00');
@@ -21,7 +28,9 @@ async function setup(balance = 50000) {
 }
 
 const connectedIds = async (subscriberId: number) =>
-  (await deps.db.select().from(subscriberServices).where(eq(subscriberServices.subscriberId, subscriberId))).map((r) => r.serviceId);
+  (await deps.db.select().from(subscriberServices).where(eq(subscriberServices.subscriberId, subscriberId))).map(
+    (r) => r.serviceId,
+  );
 
 describe('R-SVC: connected and connectable services', () => {
   it('lists connected services and only the additional services the tariff allows, with fees and exclusions', async () => {
@@ -50,7 +59,10 @@ describe('R-SVC: connect and disconnect with reasons', () => {
     expect(await connectedIds(sub.id)).toEqual([svc.id]);
     const lines = await deps.db.select().from(charges).where(eq(charges.subscriberId, sub.id));
     expect(lines).toMatchObject([{ kind: 'fee', amount: 250, period: '2026-11-01', chargedOn: '2026-11-10' }]);
-    const audits = await deps.db.select().from(auditLog).where(and(eq(auditLog.subscriberId, sub.id), eq(auditLog.action, 'services.connect')));
+    const audits = await deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subscriberId, sub.id), eq(auditLog.action, 'services.connect')));
     expect(audits).toHaveLength(1);
   });
 
@@ -58,7 +70,9 @@ describe('R-SVC: connect and disconnect with reasons', () => {
     const { sub, actor } = await setup();
     const other = await makeTariff(deps.db);
     const svc = await makeService(deps.db, {}, [other.id]);
-    await expect(connectService(deps, actor, { subscriberId: sub.id, serviceId: svc.id, nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      connectService(deps, actor, { subscriberId: sub.id, serviceId: svc.id, nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'services.notAllowed',
     });
     expect(await connectedIds(sub.id)).toEqual([]);
@@ -70,7 +84,9 @@ describe('R-SVC: connect and disconnect with reasons', () => {
     const b = await makeService(deps.db, { name: 'Роуминг-макс' }, [tariff.id]);
     await exclude(deps.db, a.id, b.id);
     await connectService(deps, actor, { subscriberId: sub.id, serviceId: b.id, nonce: nonce() });
-    await expect(connectService(deps, actor, { subscriberId: sub.id, serviceId: a.id, nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      connectService(deps, actor, { subscriberId: sub.id, serviceId: a.id, nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'services.excluded',
       params: { service: 'Роуминг-старт', other: 'Роуминг-макс' },
     });
@@ -83,7 +99,9 @@ describe('R-SVC: connect and disconnect with reasons', () => {
     const b = await makeService(deps.db, {}, [tariff.id]);
     await connect(deps.db, sub.id, b.id);
     await deps.db.update(subscribers).set({ status: 'blocked' }).where(eq(subscribers.id, sub.id));
-    await expect(connectService(deps, actor, { subscriberId: sub.id, serviceId: a.id, nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      connectService(deps, actor, { subscriberId: sub.id, serviceId: a.id, nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'services.blocked',
     });
     await disconnectService(deps, actor, { subscriberId: sub.id, serviceId: b.id, nonce: nonce() });
@@ -94,10 +112,14 @@ describe('R-SVC: connect and disconnect with reasons', () => {
     const { tariff, sub, actor } = await setup();
     const svc = await makeService(deps.db, {}, [tariff.id]);
     await makePause(deps.db, sub.id, '2026-11-09', '2026-11-20');
-    await expect(serviceChangePreview(deps, actor, { subscriberId: sub.id, serviceId: svc.id, action: 'connect' })).rejects.toMatchObject({
+    await expect(
+      serviceChangePreview(deps, actor, { subscriberId: sub.id, serviceId: svc.id, action: 'connect' }),
+    ).rejects.toMatchObject({
       code: 'services.paused',
     });
-    await expect(connectService(deps, actor, { subscriberId: sub.id, serviceId: svc.id, nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      connectService(deps, actor, { subscriberId: sub.id, serviceId: svc.id, nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'services.paused',
     });
     const later = await makeSubscriber(deps.db, { tariffPlanId: tariff.id });
@@ -109,11 +131,15 @@ describe('R-SVC: connect and disconnect with reasons', () => {
   it('already connected and not connected are refused', async () => {
     const { tariff, sub, actor } = await setup();
     const svc = await makeService(deps.db, {}, [tariff.id]);
-    await expect(disconnectService(deps, actor, { subscriberId: sub.id, serviceId: svc.id, nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      disconnectService(deps, actor, { subscriberId: sub.id, serviceId: svc.id, nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'services.notConnected',
     });
     await connectService(deps, actor, { subscriberId: sub.id, serviceId: svc.id, nonce: nonce() });
-    await expect(connectService(deps, actor, { subscriberId: sub.id, serviceId: svc.id, nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      connectService(deps, actor, { subscriberId: sub.id, serviceId: svc.id, nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'services.alreadyConnected',
     });
   });
@@ -124,10 +150,14 @@ describe('R-SVC: connect and disconnect with reasons', () => {
     const sub = await makeSubscriber(deps.db, { clientId: client.id, tariffPlanId: tariff.id, balance: 100 });
     const svc = await makeService(deps.db, { connectFee: 101 }, [tariff.id]);
     const actor = subscriberActor(sub);
-    await expect(serviceChangePreview(deps, actor, { subscriberId: sub.id, serviceId: svc.id, action: 'connect' })).rejects.toMatchObject({
+    await expect(
+      serviceChangePreview(deps, actor, { subscriberId: sub.id, serviceId: svc.id, action: 'connect' }),
+    ).rejects.toMatchObject({
       code: 'fees.insufficientFunds',
     });
-    await expect(connectService(deps, actor, { subscriberId: sub.id, serviceId: svc.id, nonce: nonce() })).rejects.toMatchObject({
+    await expect(
+      connectService(deps, actor, { subscriberId: sub.id, serviceId: svc.id, nonce: nonce() }),
+    ).rejects.toMatchObject({
       code: 'fees.insufficientFunds',
     });
     expect(await connectedIds(sub.id)).toEqual([]);
@@ -160,11 +190,17 @@ describe('R-SCOPE: services of another client', () => {
     const { tariff, sub } = await setup();
     const svc = await makeService(deps.db, {}, [tariff.id]);
     const stranger = adminActor((await makeClient(deps.db)).id);
-    await expect(subscriberServicesOverview(deps, stranger, sub.id)).rejects.toMatchObject({ code: 'access.forbidden' });
+    await expect(subscriberServicesOverview(deps, stranger, sub.id)).rejects.toMatchObject({
+      code: 'access.forbidden',
+    });
     await expect(
       deps.db.transaction((tx) => connectServiceTx(tx, deps, stranger, { subscriberId: sub.id, serviceId: svc.id })),
     ).rejects.toMatchObject({ code: 'access.forbidden' });
-    const own = await connectService(deps, adminActor(sub.clientId), { subscriberId: sub.id, serviceId: svc.id, nonce: nonce() });
+    const own = await connectService(deps, adminActor(sub.clientId), {
+      subscriberId: sub.id,
+      serviceId: svc.id,
+      nonce: nonce(),
+    });
     expect(own.service.id).toBe(svc.id);
   });
 });

@@ -12,12 +12,19 @@ describe('R-SETTINGS: Internet, MMS and streaming-video settings', () => {
     const sub = await makeSubscriber(deps.db);
     const list = await listSettingsTexts(deps, subscriberActor(sub), sub.id);
     expect(list.map((t) => t.kind)).toEqual(['internet', 'mms', 'video']);
-    expect(await settingsText(deps, subscriberActor(sub), sub.id, 'mms')).toMatchObject({ title: 'MMS', body: 'APN: mms' });
-    await expect(settingsText(deps, subscriberActor(sub), sub.id, 'wap')).rejects.toMatchObject({ code: 'services.settingsNotFound' });
+    expect(await settingsText(deps, subscriberActor(sub), sub.id, 'mms')).toMatchObject({
+      title: 'MMS',
+      body: 'APN: mms',
+    });
+    await expect(settingsText(deps, subscriberActor(sub), sub.id, 'wap')).rejects.toMatchObject({
+      code: 'services.settingsNotFound',
+    });
   });
 
   it('R-SCOPE: another client’s administrator is refused', async () => {
     const sub = await makeSubscriber(deps.db);
-    await expect(listSettingsTexts(deps, adminActor((await makeClient(deps.db)).id), sub.id)).rejects.toMatchObject({ code: 'access.forbidden' });
+    await expect(listSettingsTexts(deps, adminActor((await makeClient(deps.db)).id), sub.id)).rejects.toMatchObject({
+      code: 'access.forbidden',
+    });
   });
 });

@@ -2,7 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rawRows } from '../../../src/db/client.js';
 import { tickets } from '../../../src/db/schema/index.js';
-import { buildHandoverContext, isSecretKey, mentionsSimCodes, openTicket, sanitizeContext } from '../../../src/domain/tickets/index.js';
+import {
+  buildHandoverContext,
+  isSecretKey,
+  mentionsSimCodes,
+  openTicket,
+  sanitizeContext,
+} from '../../../src/domain/tickets/index.js';
 import { createTestDeps } from '../../helpers/deps.js';
 import { makeRequester } from './helpers.js';
 
@@ -21,8 +27,16 @@ describe('R-HANDOVER: the context never carries PIN/PUK', () => {
       lastScreens: ['Главное меню абонента', 'PIN1: 5678\nPUK1: 56785678', 'Персональная информация'],
       note: 'мой ПИН-код 9999',
     };
-    const { ticketId } = await openTicket(deps, actor, { topic: 'other', text: 'Помогите', requesterChatId: actor.telegramId, context });
-    const [raw] = await rawRows<{ context: string }>(deps.db, sql`select context::text as context from tickets where id = ${ticketId}`);
+    const { ticketId } = await openTicket(deps, actor, {
+      topic: 'other',
+      text: 'Помогите',
+      requesterChatId: actor.telegramId,
+      context,
+    });
+    const [raw] = await rawRows<{ context: string }>(
+      deps.db,
+      sql`select context::text as context from tickets where id = ${ticketId}`,
+    );
     for (const secret of ['1234', '12345678', '4321', '87654321', 'v1.abc', '1111', '22222222', '5678', '9999']) {
       expect(raw!.context).not.toContain(secret);
     }
@@ -44,7 +58,13 @@ describe('R-HANDOVER: the context never carries PIN/PUK', () => {
       lastScreens: ['s1', 's2', 'Коды SIM-карты\nPIN1: 1234 PUK1: 12345678', 's3', 's4', 's5', 's6', 'x'.repeat(5000)],
       lastUserMessages: ['29%', '1234', '12345678', 'мой пук 12345678', 'почему не подбирается номер?', '\u0000'],
     });
-    expect(context).toMatchObject({ kind: 'handover', role: 'admin', clientName: 'ООО «Ромашка»', subscriberMsisdn: '375291000001', section: 'subscriber:number-change' });
+    expect(context).toMatchObject({
+      kind: 'handover',
+      role: 'admin',
+      clientName: 'ООО «Ромашка»',
+      subscriberMsisdn: '375291000001',
+      section: 'subscriber:number-change',
+    });
     expect(context.lastScreens).toHaveLength(5);
     expect(context.lastScreens.slice(0, 4)).toEqual(['s3', 's4', 's5', 's6']);
     expect(context.lastScreens[4]!.length).toBeLessThanOrEqual(600);
@@ -53,10 +73,25 @@ describe('R-HANDOVER: the context never carries PIN/PUK', () => {
   });
 
   it('recognises code-bearing keys and texts, and not their look-alikes', () => {
-    for (const key of ['pin', 'PIN1', 'puk2', 'pin_1', 'simCodes', 'simCodesEncrypted', 'pinCode', 'codes', 'secret', 'token']) expect(isSecretKey(key)).toBe(true);
-    for (const key of ['shipping', 'spinner', 'section', 'role', 'clientName', 'lastScreens', 'subscriberMsisdn']) expect(isSecretKey(key)).toBe(false);
-    for (const text of ['PIN1: 1234', 'puk-2', 'Ваш ПИН', 'ПУК1 12345678', 'pin']) expect(mentionsSimCodes(text)).toBe(true);
-    for (const text of ['spinner', 'пинг до сервера', 'Пинск', 'Счета и платежи']) expect(mentionsSimCodes(text)).toBe(false);
+    for (const key of [
+      'pin',
+      'PIN1',
+      'puk2',
+      'pin_1',
+      'simCodes',
+      'simCodesEncrypted',
+      'pinCode',
+      'codes',
+      'secret',
+      'token',
+    ])
+      expect(isSecretKey(key)).toBe(true);
+    for (const key of ['shipping', 'spinner', 'section', 'role', 'clientName', 'lastScreens', 'subscriberMsisdn'])
+      expect(isSecretKey(key)).toBe(false);
+    for (const text of ['PIN1: 1234', 'puk-2', 'Ваш ПИН', 'ПУК1 12345678', 'pin'])
+      expect(mentionsSimCodes(text)).toBe(true);
+    for (const text of ['spinner', 'пинг до сервера', 'Пинск', 'Счета и платежи'])
+      expect(mentionsSimCodes(text)).toBe(false);
   });
 
   it('bounds depth, keys, items and characters; drops what JSON cannot hold', () => {
@@ -67,7 +102,9 @@ describe('R-HANDOVER: the context never carries PIN/PUK', () => {
     const big = sanitizeContext({ list: Array.from({ length: 40 }, () => 'y'.repeat(2000)) })!;
     expect((big.list as string[]).length).toBeLessThanOrEqual(10);
     expect(JSON.stringify(big).length).toBeLessThan(9000);
-    expect(sanitizeContext({ f: () => 1, n: Number.NaN, b: 10n, u: undefined, s: Symbol('x'), ok: true })).toEqual({ ok: true });
+    expect(sanitizeContext({ f: () => 1, n: Number.NaN, b: 10n, u: undefined, s: Symbol('x'), ok: true })).toEqual({
+      ok: true,
+    });
     expect(sanitizeContext(null)).toBeNull();
     expect(sanitizeContext(['not', 'an', 'object'])).toBeNull();
   });

@@ -23,6 +23,10 @@ export async function makeRequester(deps: TestDeps, telegramId = ++nextTelegramI
   return { subscriber, actor, telegramId };
 }
 
-export async function ticketOf(deps: TestDeps, actor: Extract<Actor, { kind: 'subscriber' | 'admin' }>, text = 'Не работает интернет') {
+export async function ticketOf(
+  deps: TestDeps,
+  actor: Extract<Actor, { kind: 'subscriber' | 'admin' }>,
+  text = 'Не работает интернет',
+) {
   return openTicket(deps, actor, { topic: 'quality', text, requesterChatId: actor.telegramId });
 }

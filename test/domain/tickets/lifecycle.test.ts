@@ -31,7 +31,11 @@ describe('R-TICKET: statuses move as the portal says', () => {
     await addUserMessage(deps, actor, { ticketId, text: 'Ещё деталь' });
     expect((await statusOf(ticketId)).status).toBe('new');
 
-    await expect(takeTicket(deps, staff, { ticketId })).resolves.toMatchObject({ status: 'in_work', changed: true, previousStaffTelegramId: null });
+    await expect(takeTicket(deps, staff, { ticketId })).resolves.toMatchObject({
+      status: 'in_work',
+      changed: true,
+      previousStaffTelegramId: null,
+    });
     expect(await statusOf(ticketId)).toMatchObject({ status: 'in_work', assignedStaffTelegramId: staff.telegramId });
 
     await addStaffMessage(deps, staff, { ticketId, text: 'Перезагрузите телефон' });
@@ -47,9 +51,19 @@ describe('R-TICKET: statuses move as the portal says', () => {
     await reopenTicket(deps, actor, { ticketId });
     expect(await statusOf(ticketId)).toMatchObject({ status: 'new', assignedStaffTelegramId: null, closedAt: null });
 
-    const actions = (await deps.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.actorTelegramId, actor.telegramId))).map((r) => r.action);
+    const actions = (
+      await deps.db
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(eq(auditLog.actorTelegramId, actor.telegramId))
+    ).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['tickets.open', 'tickets.message.user', 'tickets.reopen']));
-    const staffActions = (await deps.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.actorTelegramId, staff.telegramId))).map((r) => r.action);
+    const staffActions = (
+      await deps.db
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(eq(auditLog.actorTelegramId, staff.telegramId))
+    ).map((r) => r.action);
     expect(staffActions).toEqual(['tickets.take', 'tickets.message.staff', 'tickets.close']);
   });
 
@@ -92,9 +106,15 @@ describe('R-TICKET: statuses move as the portal says', () => {
     const { ticketId } = await ticketOf(deps, actor);
     await takeTicket(deps, first, { ticketId });
     await expect(takeTicket(deps, first, { ticketId })).resolves.toMatchObject({ changed: false });
-    await expect(takeTicket(deps, second, { ticketId })).resolves.toMatchObject({ changed: true, previousStaffTelegramId: first.telegramId });
+    await expect(takeTicket(deps, second, { ticketId })).resolves.toMatchObject({
+      changed: true,
+      previousStaffTelegramId: first.telegramId,
+    });
     expect((await statusOf(ticketId)).assignedStaffTelegramId).toBe(second.telegramId);
-    const takes = await deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'tickets.take')));
+    const takes = await deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'tickets.take')));
     expect(takes.filter((r) => (r.after as { ticketId: number }).ticketId === ticketId)).toHaveLength(2);
   });
 });

@@ -18,7 +18,14 @@ import {
   setForumTopic,
 } from '../../../src/domain/tickets/index.js';
 import { createTestDeps } from '../../helpers/deps.js';
-import { adminActor, linkAdmin, makeClient, makeSubscriber, subscriberActor, linkSubscriber } from '../../helpers/fixtures.js';
+import {
+  adminActor,
+  linkAdmin,
+  makeClient,
+  makeSubscriber,
+  subscriberActor,
+  linkSubscriber,
+} from '../../helpers/fixtures.js';
 import { makeRequester, makeStaff, ticketOf } from './helpers.js';
 
 const deps = await createTestDeps();
@@ -37,7 +44,8 @@ describe('R-SCOPE: a requester reaches only their own tickets', () => {
       expect((await listMyTickets(deps, outsider)).items).toEqual([]);
     }
     await closeTicket(deps, actor, { ticketId });
-    for (const outsider of outsiders) await expect(reopenTicket(deps, outsider, { ticketId })).rejects.toThrow('tickets.notFound');
+    for (const outsider of outsiders)
+      await expect(reopenTicket(deps, outsider, { ticketId })).rejects.toThrow('tickets.notFound');
     // A forged id is just not found.
     await expect(ticketThread(deps, actor, -5)).rejects.toThrow('tickets.notFound');
     await expect(ticketThread(deps, actor, 999_999)).rejects.toThrow('tickets.notFound');
@@ -53,8 +61,17 @@ describe('R-SCOPE: a requester reaches only their own tickets', () => {
     const otherAdmin = adminActor(client.id, 3203);
     const subscriber = subscriberActor(sub, 3201);
 
-    const onBehalf = await openTicket(deps, admin, { topic: 'services', text: 'Подключите услугу', subscriberId: sub.id, requesterChatId: 3202 });
-    const own = await openTicket(deps, subscriber, { topic: 'billing', text: 'Вопрос по счёту', requesterChatId: 3201 });
+    const onBehalf = await openTicket(deps, admin, {
+      topic: 'services',
+      text: 'Подключите услугу',
+      subscriberId: sub.id,
+      requesterChatId: 3202,
+    });
+    const own = await openTicket(deps, subscriber, {
+      topic: 'billing',
+      text: 'Вопрос по счёту',
+      requesterChatId: 3201,
+    });
 
     const adminList = await listMyTickets(deps, admin);
     expect(adminList.items.map((t) => t.id)).toEqual([onBehalf.ticketId]);
@@ -74,9 +91,25 @@ describe('R-SCOPE: a requester reaches only their own tickets', () => {
     const foreign = await makeSubscriber(deps.db);
     const colleague = await makeSubscriber(deps.db, { clientId: client.id });
     const me = await makeSubscriber(deps.db, { clientId: client.id });
-    await expect(openTicket(deps, adminActor(client.id, 3301), { topic: 'other', text: 'x', subscriberId: foreign.id, requesterChatId: 3301 })).rejects.toThrow('access.forbidden');
-    await expect(openTicket(deps, subscriberActor(me, 3302), { topic: 'other', text: 'x', subscriberId: colleague.id, requesterChatId: 3302 })).rejects.toThrow('access.forbidden');
-    await expect(openTicket(deps, subscriberActor(me, 3302), { topic: 'other', text: 'x', requesterChatId: -100123 })).rejects.toThrow('access.forbidden');
+    await expect(
+      openTicket(deps, adminActor(client.id, 3301), {
+        topic: 'other',
+        text: 'x',
+        subscriberId: foreign.id,
+        requesterChatId: 3301,
+      }),
+    ).rejects.toThrow('access.forbidden');
+    await expect(
+      openTicket(deps, subscriberActor(me, 3302), {
+        topic: 'other',
+        text: 'x',
+        subscriberId: colleague.id,
+        requesterChatId: 3302,
+      }),
+    ).rejects.toThrow('access.forbidden');
+    await expect(
+      openTicket(deps, subscriberActor(me, 3302), { topic: 'other', text: 'x', requesterChatId: -100123 }),
+    ).rejects.toThrow('access.forbidden');
   });
 });
 
@@ -88,7 +121,9 @@ describe('R-SUP-SCOPE: support staff act on all tickets and on nothing else; nob
     for (const r of [a, b]) {
       const { ticketId } = await ticketOf(deps, r.actor);
       await expect(ticketThread(deps, staff, ticketId)).resolves.toMatchObject({ ticket: { id: ticketId } });
-      await expect(addStaffMessage(deps, staff, { ticketId, text: 'Здравствуйте' })).resolves.toMatchObject({ status: 'waiting' });
+      await expect(addStaffMessage(deps, staff, { ticketId, text: 'Здравствуйте' })).resolves.toMatchObject({
+        status: 'waiting',
+      });
     }
   });
 
@@ -96,13 +131,20 @@ describe('R-SUP-SCOPE: support staff act on all tickets and on nothing else; nob
     const { actor, subscriber } = await makeRequester(deps);
     const { ticketId } = await ticketOf(deps, actor);
     await setForumTopic(deps, ticketId, 77_001);
-    const impostors: Actor[] = [{ kind: 'support', telegramId: 3401 }, adminActor(subscriber.clientId, 3402), actor, { kind: 'system', name: 'cli' }];
+    const impostors: Actor[] = [
+      { kind: 'support', telegramId: 3401 },
+      adminActor(subscriber.clientId, 3402),
+      actor,
+      { kind: 'system', name: 'cli' },
+    ];
     for (const who of impostors) {
       await expect(takeTicket(deps, who, { ticketId })).rejects.toThrow('access.forbidden');
       await expect(addStaffMessage(deps, who, { ticketId, text: 'ответ' })).rejects.toThrow('access.forbidden');
       await expect(ticketByForumTopic(deps, who, 77_001)).rejects.toThrow('access.forbidden');
       await expect(staffTicketView(deps, who, ticketId)).rejects.toThrow('access.forbidden');
-      await expect(openTicketForUser(deps, who, { user: { telegramId: actor.telegramId } })).rejects.toThrow('access.forbidden');
+      await expect(openTicketForUser(deps, who, { user: { telegramId: actor.telegramId } })).rejects.toThrow(
+        'access.forbidden',
+      );
     }
     expect(await supportStaff(deps.db, 3401)).toBeNull();
   });
@@ -121,7 +163,9 @@ describe('R-SUP-SCOPE: support staff act on all tickets and on nothing else; nob
     const { actor } = await makeRequester(deps);
     const { ticketId } = await ticketOf(deps, actor);
     await expect(listMyTickets(deps, staff)).rejects.toThrow('access.forbidden');
-    await expect(openTicket(deps, staff, { topic: 'other', text: 'x', requesterChatId: staff.telegramId })).rejects.toThrow('access.forbidden');
+    await expect(
+      openTicket(deps, staff, { topic: 'other', text: 'x', requesterChatId: staff.telegramId }),
+    ).rejects.toThrow('access.forbidden');
     await expect(addUserMessage(deps, staff, { ticketId, text: 'x' })).rejects.toThrow('access.forbidden');
     await closeTicket(deps, staff, { ticketId });
     await expect(reopenTicket(deps, staff, { ticketId })).rejects.toThrow('access.forbidden');

@@ -57,9 +57,12 @@ export class FaultyBotApi {
       const fault = this.fault(call, this.seen.filter((c) => c.method === method).length);
       if (fault === 'drop-before') return void req.socket.destroy();
       if (typeof fault === 'object') {
-        const description = fault.status === 429 ? `Too Many Requests: retry after ${fault.retryAfter ?? 0}` : 'Bad Gateway';
+        const description =
+          fault.status === 429 ? `Too Many Requests: retry after ${fault.retryAfter ?? 0}` : 'Bad Gateway';
         const parameters = fault.status === 429 ? { retry_after: fault.retryAfter ?? 0 } : undefined;
-        res.writeHead(fault.status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: fault.status, description, parameters }));
+        res
+          .writeHead(fault.status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ ok: false, error_code: fault.status, description, parameters }));
         return;
       }
       let status = 200;
@@ -135,8 +138,11 @@ export async function createFaultHarness(options: FaultAppOptions = {}): Promise
     SECRETS_KEY: deps.secretsKey.toString('hex'),
     TELEGRAM_API_ROOT: api.url,
   });
-  const appDatabase = options.databaseUrl ? await openDatabase({ url: options.databaseUrl(deps.database.url), max: 3 }) : deps.database;
-  const redisPrefix = options.redisPrefix ?? options.sibling?.redisPrefix ?? `test:fault:${randomBytes(4).toString('hex')}:`;
+  const appDatabase = options.databaseUrl
+    ? await openDatabase({ url: options.databaseUrl(deps.database.url), max: 3 })
+    : deps.database;
+  const redisPrefix =
+    options.redisPrefix ?? options.sibling?.redisPrefix ?? `test:fault:${randomBytes(4).toString('hex')}:`;
   const app = await createApp(
     { ...config, REDIS_PREFIX: redisPrefix },
     { database: appDatabase, clock: deps.clock, logger, redis: options.redis ?? null, seedDemo: options.demo ?? false },

@@ -40,7 +40,10 @@ describe('R-BULK: connect one service over 200 numbers, some on a tariff that fo
     expectText(preview, 'Строк в списке: 202\nПринято к исполнению: 169\nС ошибками: 33');
     expectText(preview, `• номер не принадлежит вашей компании: строка 202 — «${stranger.msisdn}»`);
     expectText(preview, '• не номер телефона: строка 203 — «=cmd|calc»');
-    expectText(preview, /недоступна на тарифном плане абонента\.: строки 172, 173, 174, 175, 176, 177, 178, 179 и еще 22 \(всего 30\)/);
+    expectText(
+      preview,
+      /недоступна на тарифном плане абонента\.: строки 172, 173, 174, 175, 176, 177, 178, 179 и еще 22 \(всего 30\)/,
+    );
     expectText(preview, /заблокирован.*: строка 7/);
     expect(u.buttons().flat()).toEqual(['Подтвердить (169)', 'Отмена']);
 
@@ -95,7 +98,10 @@ describe('R-SCOPE: a list id in a button is re-checked', () => {
     const intruder = await admin(9202);
     const calls = await intruder.pressData(data);
     expectText(calls, 'Меню устарело');
-    const [list] = await db.select().from(bulkLists).where(eq(bulkLists.id, Number(data.split(':')[2])));
+    const [list] = await db
+      .select()
+      .from(bulkLists)
+      .where(eq(bulkLists.id, Number(data.split(':')[2])));
     expect(list!.status).toBe('draft');
   });
 });

@@ -19,7 +19,11 @@ const client = await makeClient(db, {
   billDeliveryMethod: 'email',
   billDeliveryAddress: 'buh@romashka.by',
 });
-await makeBankAccount(db, client.id, { iban: 'BY13NBRB3600900000002Z00AB00', bankName: 'ОАО «Белагропромбанк»', bic: 'BAPBBY2X' });
+await makeBankAccount(db, client.id, {
+  iban: 'BY13NBRB3600900000002Z00AB00',
+  bankName: 'ОАО «Белагропромбанк»',
+  bic: 'BAPBBY2X',
+});
 await linkAdmin(db, 6501, client.id);
 
 describe('R-CLIENT-INFO: «Персональная информация» shows the client', () => {

@@ -8,7 +8,11 @@ import { linkAdmin, makeClient } from '../../helpers/fixtures.js';
 
 const h = await createHarness({ now: '2026-11-10T10:00' });
 const db = h.deps.db;
-const client = await makeClient(db, { name: 'ООО «Очередь»', billDeliveryMethod: 'email', billDeliveryAddress: 'buh@ochered.by' });
+const client = await makeClient(db, {
+  name: 'ООО «Очередь»',
+  billDeliveryMethod: 'email',
+  billDeliveryAddress: 'buh@ochered.by',
+});
 await makeInvoice(db, client.id, '2026-10-01', [{ description: 'Абонентская плата', amount: 4200 }]);
 await linkAdmin(db, 6401, client.id);
 

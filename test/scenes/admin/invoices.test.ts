@@ -12,7 +12,11 @@ import { pdfAttachment, startSmtpSink } from '../../mail/smtp-sink.js';
 
 const smtp = await startSmtpSink();
 afterAll(() => smtp.close());
-const h = await createHarness({ now: '2026-11-10T10:00', demo: true, env: { SMTP_URL: smtp.url, MAIL_FROM: 'Портал <noreply@portal.test>' } });
+const h = await createHarness({
+  now: '2026-11-10T10:00',
+  demo: true,
+  env: { SMTP_URL: smtp.url, MAIL_FROM: 'Портал <noreply@portal.test>' },
+});
 const db = h.deps.db;
 const [demo] = await db.select().from(clients).where(eq(clients.unp, DEMO_CLIENT_UNP));
 const [second] = await db.select().from(clients).where(eq(clients.unp, DEMO_SECOND_CLIENT_UNP));
@@ -39,7 +43,10 @@ describe('R-INV-ORDER: «Счета» lists closed months with amount and paid/u
     at('2026-11-10T10:00');
     const u = await demoAdmin();
     expect(u.lastMenu()!.text).toContain('Доставка счетов: электронная почта (buh@demo-telecom.by)');
-    const rows = u.buttons().flat().filter((l) => / · .*оплачен/.test(l));
+    const rows = u
+      .buttons()
+      .flat()
+      .filter((l) => / · .*оплачен/.test(l));
     expect(rows[0]).toMatch(/^октябрь 2026 · [\d\s\u00a0]+,\d\d руб\. · не оплачен$/);
     expect(rows[1]).toMatch(/^сентябрь 2026 · .* · оплачен$/);
     expect(rows.some((r) => r.startsWith('ноябрь 2026'))).toBe(false);
@@ -85,7 +92,9 @@ describe('R-INV-ORDER: the invoice as a PDF in the chat, or by e-mail', () => {
     expectText(await u.press('Загрузить'), 'Счет формируется — файл PDF придет в этот чат');
     const before = h.telegram.calls.length;
     await runJobs();
-    const sent = h.telegram.calls.slice(before).filter((c) => c.method === 'sendDocument' && Number(c.payload.chat_id) === u.chatId);
+    const sent = h.telegram.calls
+      .slice(before)
+      .filter((c) => c.method === 'sendDocument' && Number(c.payload.chat_id) === u.chatId);
     expect(sent).toHaveLength(1);
     const pdf = sent[0]!.files.document!.content;
     expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
@@ -103,7 +112,10 @@ describe('R-INV-ORDER: the invoice as a PDF in the chat, or by e-mail', () => {
     at('2026-11-10T10:00');
     const u = await demoAdmin();
     await u.press(/^сентябрь 2026/);
-    expectText(await u.press('На e-mail buh@demo-telecom.by'), 'Счет формируется и будет отправлен на buh@demo-telecom.by');
+    expectText(
+      await u.press('На e-mail buh@demo-telecom.by'),
+      'Счет формируется и будет отправлен на buh@demo-telecom.by',
+    );
     await runJobs();
     const mail = smtp.received.find((m) => m.to.includes('buh@demo-telecom.by'));
     expect(mail).toBeDefined();
@@ -147,7 +159,9 @@ describe('R-INV-DELIVERY: the delivery method and address can be changed', () =>
   it('e-mail (validated), post (address and the monthly fee stated) and portal only', async () => {
     const u = await demoAdmin();
     await u.press('Изменить доставку счетов');
-    expect(u.buttons().flat()).toEqual(expect.arrayContaining(['Электронная почта', 'Почта (5,10 руб./мес.)', 'Только в личном кабинете']));
+    expect(u.buttons().flat()).toEqual(
+      expect.arrayContaining(['Электронная почта', 'Почта (5,10 руб./мес.)', 'Только в личном кабинете']),
+    );
     await u.press('Электронная почта');
     expectText(await u.sendText('not an email'), 'Адрес электронной почты не распознан');
     expectText(await u.sendText('finance@demo-telecom.by'), 'электронная почта, адрес: finance@demo-telecom.by');

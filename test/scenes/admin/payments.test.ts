@@ -13,7 +13,12 @@ const db = h.deps.db;
 const client = await makeClient(db, { name: 'ООО «Платежи»' });
 const other = await makeClient(db, { name: 'ООО «Чужие платежи»' });
 for (let day = 1; day <= 12; day++) {
-  await makePayment(db, client.id, { documentNumber: `D-${day}`, paidOn: `2026-10-${String(day).padStart(2, '0')}`, amount: day * 100, status: day % 2 ? 'confirmed' : 'unconfirmed' });
+  await makePayment(db, client.id, {
+    documentNumber: `D-${day}`,
+    paidOn: `2026-10-${String(day).padStart(2, '0')}`,
+    amount: day * 100,
+    status: day % 2 ? 'confirmed' : 'unconfirmed',
+  });
 }
 await makePayment(db, other.id, { documentNumber: 'FOREIGN-1', paidOn: '2026-11-09' });
 await linkAdmin(db, 6101, client.id);

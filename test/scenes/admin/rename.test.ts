@@ -13,8 +13,20 @@ const db = h.deps.db;
 const client = await makeClient(db, { name: 'ООО «Ромашка»' });
 const account = await makeAccount(db, client.id);
 const tariff = await makeTariff(db);
-const ivanov = await makeSubscriber(db, { clientId: client.id, personalAccountId: account.id, tariffPlanId: tariff.id, msisdn: '375291000001', displayName: 'Иванов И.' });
-const petrov = await makeSubscriber(db, { clientId: client.id, personalAccountId: account.id, tariffPlanId: tariff.id, msisdn: '375291000002', displayName: 'Петров П.' });
+const ivanov = await makeSubscriber(db, {
+  clientId: client.id,
+  personalAccountId: account.id,
+  tariffPlanId: tariff.id,
+  msisdn: '375291000001',
+  displayName: 'Иванов И.',
+});
+const petrov = await makeSubscriber(db, {
+  clientId: client.id,
+  personalAccountId: account.id,
+  tariffPlanId: tariff.id,
+  msisdn: '375291000002',
+  displayName: 'Петров П.',
+});
 const many: string[] = [];
 {
   const rows = Array.from({ length: 1000 }, (_, i) => ({
@@ -110,7 +122,10 @@ describe('R-RENAME: refused on the last two days of a month, with the written ap
     await u.press(/^\+375 29 100-00-01/);
     await u.sendText('Отдел кадров');
     const refused = await u.press('Подтвердить');
-    expectText(refused, 'В последние 2 дня месяца (с 29.11.2026) переименование возможно только по письменному заявлению');
+    expectText(
+      refused,
+      'В последние 2 дня месяца (с 29.11.2026) переименование возможно только по письменному заявлению',
+    );
     expectText(refused, 'Можно отправить письменное заявление');
     expect(await db.select().from(renames).where(eq(renames.newName, 'Отдел кадров'))).toHaveLength(0);
     const sent = await u.press('Отправить заявление');
@@ -128,7 +143,11 @@ describe('R-RENAME: refused on the last two days of a month, with the written ap
     const u = await admin();
     const content = Buffer.from(`Номер;Имя\n${many[0]};Новый 0\n${many[1]};Новый 1\n`);
     const downloads = serveTelegramFile(h, 'blackout-list', content);
-    const preview = await u.sendDocument({ file_id: 'blackout-list', file_name: 'list.csv', file_size: content.length });
+    const preview = await u.sendDocument({
+      file_id: 'blackout-list',
+      file_name: 'list.csv',
+      file_size: content.length,
+    });
     expect(downloads).toEqual(['getFile']);
     expectText(preview, 'Принято к исполнению: 2');
     expect(u.buttons().flat()).toEqual(['Отправить заявление', 'Отмена']);
@@ -161,7 +180,11 @@ describe('R-RENAME: a list of renames is previewed line by line, then confirmed'
     rows[30] = [Number(many[29]), 'Х'.repeat(70)];
     const content = await xlsxOf(rows);
     serveTelegramFile(h, 'renames-1000', content);
-    const preview = await u.sendDocument({ file_id: 'renames-1000', file_name: 'renames.xlsx', file_size: content.length });
+    const preview = await u.sendDocument({
+      file_id: 'renames-1000',
+      file_name: 'renames.xlsx',
+      file_size: content.length,
+    });
     expectText(preview, 'Строк в списке: 1000\nПринято к исполнению: 997\nС ошибками: 3');
     expectText(preview, '• не номер телефона: строка 11 — «29-abc;Не номер»');
     expectText(preview, `• номер не принадлежит вашей компании: строка 21 — «${stranger.msisdn};Чужой»`);
@@ -176,8 +199,14 @@ describe('R-RENAME: a list of renames is previewed line by line, then confirmed'
     h.deps.clock.set(minsk('2026-11-12T10:00'));
     const u = await admin();
     const before = h.telegram.calls.filter((c) => c.method === 'getFile').length;
-    expectText(await u.sendDocument({ file_id: 'huge', file_name: 'big.xlsx', file_size: 6 * 1024 * 1024 }), 'Файл слишком большой: не больше 5 МБ.');
-    expectText(await u.sendDocument({ file_id: 'pdf', file_name: 'list.pdf', file_size: 1000 }), 'Этот тип файла не подходит');
+    expectText(
+      await u.sendDocument({ file_id: 'huge', file_name: 'big.xlsx', file_size: 6 * 1024 * 1024 }),
+      'Файл слишком большой: не больше 5 МБ.',
+    );
+    expectText(
+      await u.sendDocument({ file_id: 'pdf', file_name: 'list.pdf', file_size: 1000 }),
+      'Этот тип файла не подходит',
+    );
     expect(h.telegram.calls.filter((c) => c.method === 'getFile').length).toBe(before);
   });
 });

@@ -9,9 +9,18 @@ const client = await makeClient(db, { name: 'ООО «Тест»' });
 const other = await makeClient(db, { name: 'ООО «Чужой»' });
 const accountA = await makeAccount(db, client.id, { name: 'Офис' });
 const accountB = await makeAccount(db, client.id, { name: 'Склад' });
-const demo = await makeSubscriber(db, { clientId: client.id, personalAccountId: accountA.id, msisdn: '375291000001', displayName: 'Иванов И.' });
+const demo = await makeSubscriber(db, {
+  clientId: client.id,
+  personalAccountId: accountA.id,
+  msisdn: '375291000001',
+  displayName: 'Иванов И.',
+});
 for (let i = 2; i <= 14; i++) {
-  await makeSubscriber(db, { clientId: client.id, personalAccountId: i % 2 ? accountA.id : accountB.id, msisdn: `3752910000${String(i).padStart(2, '0')}` });
+  await makeSubscriber(db, {
+    clientId: client.id,
+    personalAccountId: i % 2 ? accountA.id : accountB.id,
+    msisdn: `3752910000${String(i).padStart(2, '0')}`,
+  });
 }
 const foreign = await makeSubscriber(db, { clientId: other.id, msisdn: '375291000000', displayName: 'Чужой' });
 await linkAdmin(db, 8001, client.id);
@@ -26,8 +35,13 @@ async function admin() {
 describe('R-SUB-SEARCH: find a subscriber by mask, account or «Показать все»', () => {
   it('the prompt offers each personal account and «Показать все»', async () => {
     const u = await admin();
-    expectText([{ method: 'editMessageText', payload: { text: u.lastMenu()!.text }, files: {} }], 'Введите номер телефона с префиксом:');
-    expect(u.buttons().flat()).toEqual(expect.arrayContaining([expect.stringContaining('Офис'), expect.stringContaining('Склад'), 'Показать все']));
+    expectText(
+      [{ method: 'editMessageText', payload: { text: u.lastMenu()!.text }, files: {} }],
+      'Введите номер телефона с префиксом:',
+    );
+    expect(u.buttons().flat()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Офис'), expect.stringContaining('Склад'), 'Показать все']),
+    );
   });
 
   it.each(['29100000_', '+375 29 100-00-0_'])('typed %s finds +375 29 100-00-01 and opens its menu', async (mask) => {
@@ -39,7 +53,9 @@ describe('R-SUB-SEARCH: find a subscriber by mask, account or «Показать
     expect(labels.some((l) => l.includes('Чужой'))).toBe(false);
     const menu = await u.press('+375 29 100-00-01 · Иванов И.');
     expectText(menu, 'Главное меню абонента');
-    expect(u.buttons().flat()).toEqual(expect.arrayContaining(['Выбор абонента', 'Меню администратора', 'Отвязать Telegram']));
+    expect(u.buttons().flat()).toEqual(
+      expect.arrayContaining(['Выбор абонента', 'Меню администратора', 'Отвязать Telegram']),
+    );
     const back = await u.press('Меню администратора');
     expectText(back, 'Главное меню администратора');
   });
@@ -56,10 +72,16 @@ describe('R-SUB-SEARCH: find a subscriber by mask, account or «Показать
   it('«Показать все» pages with «Далее» across accounts, ten per page', async () => {
     const u = await admin();
     await u.press('Показать все');
-    const first = u.buttons().flat().filter((l) => l.startsWith('+375'));
+    const first = u
+      .buttons()
+      .flat()
+      .filter((l) => l.startsWith('+375'));
     expect(first).toHaveLength(10);
     await u.press('Далее ›');
-    const second = u.buttons().flat().filter((l) => l.startsWith('+375'));
+    const second = u
+      .buttons()
+      .flat()
+      .filter((l) => l.startsWith('+375'));
     expect(second).toHaveLength(4);
     expect(second.some((l) => first.includes(l))).toBe(false);
   });
@@ -67,7 +89,10 @@ describe('R-SUB-SEARCH: find a subscriber by mask, account or «Показать
   it('a personal account lists only its numbers', async () => {
     const u = await admin();
     await u.press(/Склад/);
-    const numbers = u.buttons().flat().filter((l) => l.startsWith('+375'));
+    const numbers = u
+      .buttons()
+      .flat()
+      .filter((l) => l.startsWith('+375'));
     expect(numbers.length).toBe(7);
   });
 

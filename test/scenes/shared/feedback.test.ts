@@ -11,7 +11,12 @@ const h = await createHarness();
 const db = h.deps.db;
 const client = await makeClient(db, { name: 'ООО «Тест»' });
 const other = await makeClient(db, { name: 'ООО «Чужой»' });
-const sub = await makeSubscriber(db, { clientId: client.id, msisdn: '375291000001', fullName: 'Иванов Иван', displayName: 'Иванов И.' });
+const sub = await makeSubscriber(db, {
+  clientId: client.id,
+  msisdn: '375291000001',
+  fullName: 'Иванов Иван',
+  displayName: 'Иванов И.',
+});
 await makeSubscriber(db, { clientId: client.id, msisdn: '375291000002' });
 const foreign = await makeSubscriber(db, { clientId: other.id, msisdn: '375291000003' });
 await linkAdmin(db, 6101, client.id);
@@ -47,8 +52,16 @@ describe('R-TICKET: requests in the bot, with no support group configured', () =
     const u = await subscriberUser('375291000001');
     const before = h.telegram.calls.length;
     const id = await openedTicket(u, 'Почему списали абонплату дважды?');
-    expect(h.telegram.calls.slice(before).filter((c) => Number(c.payload.chat_id) < 0 || c.method === 'createForumTopic')).toEqual([]);
-    expect(await row(id)).toMatchObject({ status: 'new', role: 'subscriber', subscriberId: sub.id, topic: 'services', forumTopicId: null });
+    expect(
+      h.telegram.calls.slice(before).filter((c) => Number(c.payload.chat_id) < 0 || c.method === 'createForumTopic'),
+    ).toEqual([]);
+    expect(await row(id)).toMatchObject({
+      status: 'new',
+      role: 'subscriber',
+      subscriberId: sub.id,
+      topic: 'services',
+      forumTopicId: null,
+    });
     await u.press('Мои обращения');
     expect(u.buttons().flat()).toContain(`№${id} · Услуги · новое`);
   });
@@ -69,7 +82,10 @@ describe('R-TICKET: requests in the bot, with no support group configured', () =
     const mine = await db.select().from(tickets).where(eq(tickets.requesterTelegramId, u.id));
     expect(mine).toHaveLength(1);
     const [message] = await db.select().from(ticketMessages).where(eq(ticketMessages.ticketId, id));
-    expect(message).toMatchObject({ text: 'Прошу проверить акт', attachments: [{ kind: 'document', fileId: 'BQACDoc1', name: 'акт.pdf' }] });
+    expect(message).toMatchObject({
+      text: 'Прошу проверить акт',
+      attachments: [{ kind: 'document', fileId: 'BQACDoc1', name: 'акт.pdf' }],
+    });
   });
 
   it('a too long text is refused with the reason and the form stays', async () => {
@@ -125,7 +141,9 @@ describe('R-TICKET: requests in the bot, with no support group configured', () =
     const onBehalf = ticketIdOf(await a.press('Отправить'));
     expect(await row(onBehalf)).toMatchObject({ role: 'admin', subscriberId: sub.id, topic: 'number' });
     await a.press('Мои обращения');
-    expect(a.buttons().flat()).toEqual(expect.arrayContaining([`№${onBehalf} · Смена номера · новое`, `№${own} · Счета и платежи · новое`]));
+    expect(a.buttons().flat()).toEqual(
+      expect.arrayContaining([`№${onBehalf} · Смена номера · новое`, `№${own} · Счета и платежи · новое`]),
+    );
     expectText(await a.press(`№${onBehalf} · Смена номера · новое`), 'Абонент: +375 29 100-00-01');
   });
 });
@@ -162,7 +180,12 @@ describe('R-HANDOVER: «Связаться со специалистом» and /
     const ticket = await row(id);
     expect(ticket).toMatchObject({ topic: 'other', status: 'new', subscriberId: sub.id });
     const context = ticket.context as Record<string, unknown>;
-    expect(context).toMatchObject({ kind: 'handover', role: 'subscriber', subscriberMsisdn: '375291000001', section: expect.stringContaining('Главное меню абонента') });
+    expect(context).toMatchObject({
+      kind: 'handover',
+      role: 'subscriber',
+      subscriberMsisdn: '375291000001',
+      section: expect.stringContaining('Главное меню абонента'),
+    });
     expect(context.lastUserMessages).toEqual(expect.arrayContaining(['где посмотреть баланс?']));
     expect(JSON.stringify(context)).not.toMatch(/PIN|1234/);
     expect(JSON.stringify(context)).not.toContain('Связаться со специалистом\n');
@@ -179,7 +202,12 @@ describe('R-HANDOVER: «Связаться со специалистом» and /
     const id = ticketIdOf(await a.sendText('Абонент не может позвонить'));
     const ticket = await row(id);
     expect(ticket).toMatchObject({ role: 'admin', subscriberId: sub.id });
-    expect(ticket.context).toMatchObject({ kind: 'handover', role: 'admin', clientName: 'ООО «Тест»', subscriberMsisdn: '375291000001' });
+    expect(ticket.context).toMatchObject({
+      kind: 'handover',
+      role: 'admin',
+      clientName: 'ООО «Тест»',
+      subscriberMsisdn: '375291000001',
+    });
   });
 
   it('/support without a role leads to the start screen', async () => {

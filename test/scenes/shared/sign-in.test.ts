@@ -7,7 +7,12 @@ import { linkAdmin, makeClient, makeSubscriber } from '../../helpers/fixtures.js
 const h = await createHarness();
 const db = h.deps.db;
 const client = await makeClient(db, { name: 'ООО «Тест»' });
-const subscriber = await makeSubscriber(db, { clientId: client.id, msisdn: '375291000001', fullName: 'Иванов Иван', displayName: 'Иванов И.' });
+const subscriber = await makeSubscriber(db, {
+  clientId: client.id,
+  msisdn: '375291000001',
+  fullName: 'Иванов Иван',
+  displayName: 'Иванов И.',
+});
 const terminated = await makeSubscriber(db, { clientId: client.id, msisdn: '375291000099', status: 'terminated' });
 
 const ADMIN_LABELS = [
@@ -49,7 +54,14 @@ describe('R-AUTH-SUB: a subscriber signs in with their own contact', () => {
     expectText(calls, 'Вы вошли как абонент +375 29 100-00-01');
     expectText(calls, 'Главное меню абонента');
     expect(u.buttons().flat()).toEqual(
-      expect.arrayContaining(['Персональная информация', 'Операции с услугами', 'Смена ТП', 'Начисления за период', 'Просмотр детализации', 'Выход']),
+      expect.arrayContaining([
+        'Персональная информация',
+        'Операции с услугами',
+        'Смена ТП',
+        'Начисления за период',
+        'Просмотр детализации',
+        'Выход',
+      ]),
     );
     expect(u.buttons().flat()).not.toContain('Меню администратора');
     // The basic card shows the subscriber's own data.

@@ -50,6 +50,8 @@ describe('R-CHARGES: the current month and the two before, itemised with VAT and
     expect(text).toContain('Ноябрь 2026');
     expect(text).not.toContain('Октябрь 2026');
     // Billing has not written January yet: the plan's subscription fee is shown for the month.
-    expect(text).toMatch(/Январь 2027 \(текущий месяц\)\n• Абонентская плата «Бизнес Мини» — 7,90 руб\. \(НДС 1,32 руб\.\)/);
+    expect(text).toMatch(
+      /Январь 2027 \(текущий месяц\)\n• Абонентская плата «Бизнес Мини» — 7,90 руб\. \(НДС 1,32 руб\.\)/,
+    );
   });
 });

@@ -16,7 +16,13 @@ async function recordsBetween(fromLocal: string, toLocal: string): Promise<numbe
   const rows = await db
     .select({ id: usageRecords.id })
     .from(usageRecords)
-    .where(and(eq(usageRecords.subscriberId, me!.id), gte(usageRecords.occurredAt, minsk(fromLocal)), lt(usageRecords.occurredAt, minsk(toLocal))));
+    .where(
+      and(
+        eq(usageRecords.subscriberId, me!.id),
+        gte(usageRecords.occurredAt, minsk(fromLocal)),
+        lt(usageRecords.occurredAt, minsk(toLocal)),
+      ),
+    );
   return rows.length;
 }
 
@@ -42,7 +48,10 @@ describe('R-DETAIL: exactly seven periods are offered', () => {
       ['Июнь 2026', 'Май 2026'],
       ['« Назад'],
     ]);
-    expectText([{ method: 'sendMessage', payload: { text: u.lastMenu()!.text }, files: {} }], 'по состоянию на день, предшествующий запросу');
+    expectText(
+      [{ method: 'sendMessage', payload: { text: u.lastMenu()!.text }, files: {} }],
+      'по состоянию на день, предшествующий запросу',
+    );
   });
 
   it('another period in a forged button is refused with the reason', async () => {
@@ -64,7 +73,8 @@ describe('R-DETAIL: records page by page with totals per type', () => {
     expect(first).toContain('Итого по типам:');
     expect(first).toMatch(/• Исходящие звонки: \d+ шт\., \d+:\d\d(:\d\d)?, \d+,\d\d руб\./);
     expect(first).toContain(`Всего записей: ${total}`);
-    const recordLine = /^\d\d\.10\.2026 \d\d:\d\d:\d\d · (Исх\.|Вх\.) (звонок|SMS) · \S.* · (\d+:\d\d|\d+ SMS) · \d+,\d\d руб\.$/gm;
+    const recordLine =
+      /^\d\d\.10\.2026 \d\d:\d\d:\d\d · (Исх\.|Вх\.) (звонок|SMS) · \S.* · (\d+:\d\d|\d+ SMS) · \d+,\d\d руб\.$/gm;
     const seen = [...first.matchAll(recordLine)].map((m) => m[0]);
     expect(seen).toHaveLength(h.deps.settings.pageSize);
     expect(u.buttons()).toEqual([['Далее ›'], ['Скачать CSV', 'Скачать XLSX'], ['« Назад']]);
@@ -105,15 +115,24 @@ describe('R-DETAIL: «Скачать CSV» and «Скачать XLSX» send the 
     const before = h.telegram.calls.length;
     await drainJobs();
     const docs = h.telegram.calls.slice(before).filter((c) => c.method === 'sendDocument');
-    expect(docs.map((d) => Object.values(d.files)[0]!.filename).sort()).toEqual([`detail_${DEMO_SUBSCRIBER_MSISDN}_2026-10.csv`, `detail_${DEMO_SUBSCRIBER_MSISDN}_2026-10.xlsx`]);
+    expect(docs.map((d) => Object.values(d.files)[0]!.filename).sort()).toEqual([
+      `detail_${DEMO_SUBSCRIBER_MSISDN}_2026-10.csv`,
+      `detail_${DEMO_SUBSCRIBER_MSISDN}_2026-10.xlsx`,
+    ]);
     expect(docs.every((d) => Number(d.payload.chat_id) === u.chatId)).toBe(true);
 
-    const csv = Object.values(docs.find((d) => String(Object.values(d.files)[0]!.filename).endsWith('.csv'))!.files)[0]!.content;
+    const csv = Object.values(docs.find((d) => String(Object.values(d.files)[0]!.filename).endsWith('.csv'))!.files)[0]!
+      .content;
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const csvRows = csv.toString('utf8').split('\r\n').filter((l) => /^\d\d\.10\.2026;/.test(l));
+    const csvRows = csv
+      .toString('utf8')
+      .split('\r\n')
+      .filter((l) => /^\d\d\.10\.2026;/.test(l));
     expect(csvRows).toHaveLength(total);
 
-    const xlsx = Object.values(docs.find((d) => String(Object.values(d.files)[0]!.filename).endsWith('.xlsx'))!.files)[0]!.content;
+    const xlsx = Object.values(
+      docs.find((d) => String(Object.values(d.files)[0]!.filename).endsWith('.xlsx'))!.files,
+    )[0]!.content;
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
     let rows = 0;

@@ -26,7 +26,10 @@ async function openForwarding() {
 describe('R-FWD: «Переадресация звонков» in the bot', () => {
   it('shows the four conditions, all off', async () => {
     const { u, calls } = await openForwarding();
-    expectText(calls, /• Безусловная: не установлена\n• Если занято: не установлена\n• Если нет ответа: не установлена\n• Если недоступен: не установлена/);
+    expectText(
+      calls,
+      /• Безусловная: не установлена\n• Если занято: не установлена\n• Если нет ответа: не установлена\n• Если недоступен: не установлена/,
+    );
     expect(u.buttons().flat()).toEqual(['Безусловная', 'Если занято', 'Если нет ответа', 'Если недоступен', '« Назад']);
   });
 
@@ -100,7 +103,13 @@ describe('R-FWD: confirmation buttons fit Telegram’s 64 bytes at the longest',
   it('a 15-digit target, the largest ids and a nonce still fit', async () => {
     const { setConfirmView, cancelConfirmView } = await import('../../../scenes/subscriber/forwarding/views.js');
     const { ru } = await import('../../../src/bot/texts/ru/index.js');
-    const view = setConfirmView(ru, 2_147_483_647, { condition: 'no_reply', target: '123456789012345', delaySeconds: 30, previous: null }, [5, 10, 15, 20, 25, 30], 'AbCdEf-_');
+    const view = setConfirmView(
+      ru,
+      2_147_483_647,
+      { condition: 'no_reply', target: '123456789012345', delaySeconds: 30, previous: null },
+      [5, 10, 15, 20, 25, 30],
+      'AbCdEf-_',
+    );
     const all = [...view.keyboard!.flat(), ...cancelConfirmView(ru, 2_147_483_647, 'all', 'AbCdEf-_').keyboard!.flat()];
     for (const b of all) expect(Buffer.byteLength(b.callback_data, 'utf8')).toBeLessThanOrEqual(64);
   });

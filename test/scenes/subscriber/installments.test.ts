@@ -10,7 +10,15 @@ const client = await makeClient(db, { name: 'ООО «Рассрочка»' });
 const me = await makeSubscriber(db, { clientId: client.id, msisdn: '375291000031', displayName: 'Петров П.' });
 const colleague = await makeSubscriber(db, { clientId: client.id, msisdn: '375291000032' });
 const stranger = await makeSubscriber(db, { clientId: (await makeClient(db)).id, msisdn: '375291000033' });
-await makeInstallment(db, client.id, { subscriberId: me.id, item: 'Смартвотч Galaxy Watch', totalPayments: 12, remainingPayments: 2, monthlyPayment: 2500, payoffDate: '2027-01-31', remainingSum: 5000 });
+await makeInstallment(db, client.id, {
+  subscriberId: me.id,
+  item: 'Смартвотч Galaxy Watch',
+  totalPayments: 12,
+  remainingPayments: 2,
+  monthlyPayment: 2500,
+  payoffDate: '2027-01-31',
+  remainingSum: 5000,
+});
 await makeInstallment(db, client.id, { subscriberId: colleague.id, item: 'Наушники коллеги' });
 await makeInstallment(db, client.id, { item: 'Роутер офиса' });
 await linkAdmin(db, 6701, client.id);
@@ -21,7 +29,10 @@ describe('R-INSTALL: per subscriber, in the subscriber menu', () => {
     await u.shareContact(me.msisdn);
     const calls = await u.press('Информация по рассрочке');
     expectText(calls, 'Информация по рассрочке\n+375 29 100-00-31');
-    expectText(calls, '1. Смартвотч Galaxy Watch\n   Осталось платежей: 2 из 12\n   Ежемесячный платеж: 25,00 руб.\n   Срок погашения: 31.01.2027\n   Остаток к оплате: 50,00 руб.');
+    expectText(
+      calls,
+      '1. Смартвотч Galaxy Watch\n   Осталось платежей: 2 из 12\n   Ежемесячный платеж: 25,00 руб.\n   Срок погашения: 31.01.2027\n   Остаток к оплате: 50,00 руб.',
+    );
     const text = u.lastMenu()!.text!;
     expect(text).not.toContain('Наушники');
     expect(text).not.toContain('Роутер');

@@ -9,12 +9,21 @@ import { makeClient, makeService, makeSubscriber, makeTariff } from '../../helpe
 const h = await createHarness();
 const db = h.deps.db;
 const tariff = await makeTariff(db);
-const small = await makeService(db, { kind: 'mobile_internet', name: '1 ГБ', volumeMb: 1024, monthlyFee: 390 }, [tariff.id]);
-const big = await makeService(db, { kind: 'mobile_internet', name: '10 ГБ', volumeMb: 10240, monthlyFee: 990, connectFee: 100 }, [tariff.id]);
+const small = await makeService(db, { kind: 'mobile_internet', name: '1 ГБ', volumeMb: 1024, monthlyFee: 390 }, [
+  tariff.id,
+]);
+const big = await makeService(
+  db,
+  { kind: 'mobile_internet', name: '10 ГБ', volumeMb: 10240, monthlyFee: 990, connectFee: 100 },
+  [tariff.id],
+);
 await makeService(db, { kind: 'mobile_internet', name: 'Безлимит' }, []);
 const client = await makeClient(db);
 const sub = await makeSubscriber(db, { clientId: client.id, tariffPlanId: tariff.id, msisdn: '375291000001' });
-const active = async () => (await db.select().from(subscriberServices).where(eq(subscriberServices.subscriberId, sub.id))).map((r) => r.serviceId);
+const active = async () =>
+  (await db.select().from(subscriberServices).where(eq(subscriberServices.subscriberId, sub.id))).map(
+    (r) => r.serviceId,
+  );
 
 describe('R-MI: «Мобильный интернет» in the bot', () => {
   it('connects a package of the tariff, then changes it in one step, then disconnects it', async () => {

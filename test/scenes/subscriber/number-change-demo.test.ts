@@ -18,7 +18,8 @@ describe('R-NUM-OFFER on the demo data: the demo subscriber changes their number
     await u.shareContact(DEMO_SUBSCRIBER_MSISDN);
     await u.press('Операции с услугами');
     const screen = await u.press('Смена номера');
-    for (const line of ['Маска номера: +375 %', 'Категория номера: Все', 'Осталось попыток подбора номера: 5']) expectText(screen, line);
+    for (const line of ['Маска номера: +375 %', 'Категория номера: Все', 'Осталось попыток подбора номера: 5'])
+      expectText(screen, line);
 
     await u.sendText('%77');
     const found = await u.press('Подобрать номер');
@@ -59,8 +60,17 @@ describe('R-NUM-OFFER on the demo data: the demo subscriber changes their number
     const kopecks = Math.round(Number(fee.replace(/[^\d,]/g, '').replace(',', '.')) * 100);
     expect(me!.balance).toBe(DEMO_SUBSCRIBER_BALANCE - kopecks);
     // «Начисления за период»: the fee is a line of the current month.
-    const periods = await chargesForPeriods(h.deps, { kind: 'subscriber', telegramId: 9101, clientId: me!.clientId, subscriberId: me!.id }, me!.id);
-    expect(periods.find((p) => p.current)!.lines.filter((l) => l.kind === 'fee').map((l) => l.amount)).toEqual([kopecks]);
+    const periods = await chargesForPeriods(
+      h.deps,
+      { kind: 'subscriber', telegramId: 9101, clientId: me!.clientId, subscriberId: me!.id },
+      me!.id,
+    );
+    expect(
+      periods
+        .find((p) => p.current)!
+        .lines.filter((l) => l.kind === 'fee')
+        .map((l) => l.amount),
+    ).toEqual([kopecks]);
 
     // The Telegram account stays linked; the new number shows in the menu and «Персональная информация».
     const [link] = await db.select().from(telegramRoles).where(eq(telegramRoles.subscriberId, me!.id));

@@ -9,14 +9,26 @@ import { numberChangeScreen } from '../../../src/domain/numbers/index.js';
 import { numberChangeView } from '../../../scenes/subscriber/number-change/views.js';
 import { createHarness, expectText, textsOf } from '../../helpers/bot.js';
 import { minsk } from '../../helpers/deps.js';
-import { linkAdmin, makeCategories, makeClient, makePoolNumber, makeSubscriber, subscriberActor } from '../../helpers/fixtures.js';
+import {
+  linkAdmin,
+  makeCategories,
+  makeClient,
+  makePoolNumber,
+  makeSubscriber,
+  subscriberActor,
+} from '../../helpers/fixtures.js';
 
 const h = await createHarness({ now: '2026-11-10T10:00' });
 const db = h.deps.db;
 const categories = await makeCategories(db);
 const client = await makeClient(db, { name: 'ООО «Тест»', paymentForm: 'credit', creditLimit: 10000 });
 const other = await makeClient(db, { name: 'ООО «Чужой»' });
-const demo = await makeSubscriber(db, { clientId: client.id, msisdn: '375291000001', displayName: 'Иванов И.', balance: 50000 });
+const demo = await makeSubscriber(db, {
+  clientId: client.id,
+  msisdn: '375291000001',
+  displayName: 'Иванов И.',
+  balance: 50000,
+});
 
 const POOL_77 = ['375297770077', '375441234577', '375292345677', '375449990077'];
 const POOL_OTHER = ['375297771234', '375441234568', '375292223344', '375443334455', '375291112221'];
@@ -46,14 +58,33 @@ describe('R-NUM-MASK / R-NUM-ATTEMPTS: the screen as the portal shows it', () =>
     }
     const labels = u.buttons().flat();
     expect(labels).toEqual(
-      expect.arrayContaining(['Все', 'Простой', 'Бронзовый', 'Серебряный', 'Золотой', 'Платиновый', 'Условия смены номера', 'Подобрать номер', 'Оставить заявку', 'В меню']),
+      expect.arrayContaining([
+        'Все',
+        'Простой',
+        'Бронзовый',
+        'Серебряный',
+        'Золотой',
+        'Платиновый',
+        'Условия смены номера',
+        'Подобрать номер',
+        'Оставить заявку',
+        'В меню',
+      ]),
     );
   });
 
   it('«Условия смены номера» lists each category’s fee, the reservation time and the quarantine', async () => {
     const { u } = await onScreen(7001, demo.msisdn);
     const calls = await u.press('Условия смены номера');
-    for (const line of ['Простой — 8,87 руб.', 'Бронзовый — 37,87 руб.', 'Серебряный — 77,56 руб.', 'Золотой — 115,60 руб.', 'Платиновый — 207,29 руб.', '15 мин', '90 дн']) {
+    for (const line of [
+      'Простой — 8,87 руб.',
+      'Бронзовый — 37,87 руб.',
+      'Серебряный — 77,56 руб.',
+      'Золотой — 115,60 руб.',
+      'Платиновый — 207,29 руб.',
+      '15 мин',
+      '90 дн',
+    ]) {
       expectText(calls, line);
     }
     await u.press('« Назад');
@@ -127,7 +158,14 @@ describe('R-NUM-OFFER + R-FEE + R-IDEMP: reserve, confirm with the fee, the new 
     await u.sendText('%77');
     await u.press('Подобрать номер');
     const picked = await u.press('+375 29 777-00-77 · Золотой · 115,60 руб.');
-    for (const line of ['Новый номер: +375 29 777-00-77', 'Категория: Золотой', '115,60 руб.', '+375 29 100-00-01', '11:15']) expectText(picked, line);
+    for (const line of [
+      'Новый номер: +375 29 777-00-77',
+      'Категория: Золотой',
+      '115,60 руб.',
+      '+375 29 100-00-01',
+      '11:15',
+    ])
+      expectText(picked, line);
     const confirmData = u.findButton('Подтвердить').data;
 
     // Someone else searching the same mask does not see the reserved number.
@@ -149,7 +187,9 @@ describe('R-NUM-OFFER + R-FEE + R-IDEMP: reserve, confirm with the fee, the new 
     expect(after).toMatchObject({ msisdn: '375297770077', balance: 50000 - 11560 });
     const periods = await chargesForPeriods(h.deps, subscriberActor(demo), demo.id);
     const fees = periods.find((p) => p.current)!.lines.filter((l) => l.kind === 'fee');
-    expect(fees).toEqual([expect.objectContaining({ amount: 11560, description: expect.stringContaining('+375 29 777-00-77') })]);
+    expect(fees).toEqual([
+      expect.objectContaining({ amount: 11560, description: expect.stringContaining('+375 29 777-00-77') }),
+    ]);
     const [old] = await db.select().from(numberPool).where(eq(numberPool.msisdn, '375291000001'));
     expect(old).toMatchObject({ status: 'quarantine' });
 
@@ -198,7 +238,9 @@ describe('R-NUM-MASK: the screen in English', () => {
     const calls = await u.pressData(`num:show:${s.id}`);
     expectText(calls, 'Number mask: +375 %');
     expectText(calls, 'Number searches left: 5');
-    expect(u.buttons().flat()).toEqual(expect.arrayContaining(['All', 'Gold', 'Platinum', 'Find a number', 'Leave a request']));
+    expect(u.buttons().flat()).toEqual(
+      expect.arrayContaining(['All', 'Gold', 'Platinum', 'Find a number', 'Leave a request']),
+    );
   });
 });
 
@@ -234,7 +276,13 @@ describe('R-SCOPE: forged and stale buttons', () => {
 describe('R-NUM-MASK: every button fits Telegram’s 64 bytes at the longest mask', () => {
   it('the longest mask (nine digits between ten %) and a long subscriber id still fit', async () => {
     const screen = await numberChangeScreen(h.deps, subscriberActor(demo), demo.id);
-    const view = numberChangeView(textsFor('ru'), 'ru', { ...screen, subscriberId: 999_999_999_999 }, '%2%9%7%7%7%0%0%7%7%', 'platinum');
+    const view = numberChangeView(
+      textsFor('ru'),
+      'ru',
+      { ...screen, subscriberId: 999_999_999_999 },
+      '%2%9%7%7%7%0%0%7%7%',
+      'platinum',
+    );
     for (const b of view.keyboard!.flat()) expect(Buffer.byteLength(b.callback_data)).toBeLessThanOrEqual(64);
   });
 });

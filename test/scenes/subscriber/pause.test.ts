@@ -36,7 +36,10 @@ describe('R-PAUSE: «Пауза» in the bot', () => {
     expectText(calls, 'Плата: 3,00 руб. единовременно');
     expect(u.buttons().flat()).toEqual(expect.arrayContaining(['7 дней', '14 дней', '30 дней', '60 дней', '90 дней']));
     const ask = await u.press('14 дней');
-    expectText(ask, /Начало: 11\.11\.2026\nОкончание: 24\.11\.2026 \(включительно\)\nДлительность: 14 дн\.\nПлата: 3,00 руб\./);
+    expectText(
+      ask,
+      /Начало: 11\.11\.2026\nОкончание: 24\.11\.2026 \(включительно\)\nДлительность: 14 дн\.\nПлата: 3,00 руб\./,
+    );
     expect(await pausesOf(sub.id)).toHaveLength(0);
     await u.press('Отмена');
     expect(await pausesOf(sub.id)).toHaveLength(0);
@@ -56,14 +59,19 @@ describe('R-PAUSE: «Пауза» in the bot', () => {
     expectText(done, 'Оформлена пауза с 11.11.2026 по 17.11.2026 включительно.');
     expectText(await u.pressData(confirm.data, confirm.message), 'уже выполнено');
     expect(await pausesOf(sub.id)).toHaveLength(1);
-    expect((await db.select().from(charges).where(eq(charges.subscriberId, sub.id))).map((c) => c.amount)).toEqual([300]);
+    expect((await db.select().from(charges).where(eq(charges.subscriberId, sub.id))).map((c) => c.amount)).toEqual([
+      300,
+    ]);
     expect((await db.select().from(subscribers).where(eq(subscribers.id, sub.id)))[0]!.balance).toBe(49700);
   });
 
   it('a pause started and ended early leaves the number active', async () => {
     h.deps.clock.set(minsk('2026-11-12T10:00'));
     const { u, calls } = await openPause(5001, '375291000001');
-    expectText(calls, 'Номер на паузе с 11.11.2026 по 17.11.2026 включительно. Услуги связи снова заработают 18.11.2026.');
+    expectText(
+      calls,
+      'Номер на паузе с 11.11.2026 по 17.11.2026 включительно. Услуги связи снова заработают 18.11.2026.',
+    );
     expectText(await u.press('Завершить паузу досрочно'), 'Плата за паузу не возвращается');
     const done = await u.press('Подтвердить');
     expectText(done, '✅ Пауза завершена: номер активен с 12.11.2026.');
@@ -78,7 +86,9 @@ describe('R-PAUSE: «Пауза» in the bot', () => {
     await u.press('Подтвердить');
     h.deps.clock.set(minsk('2026-11-26T10:00'));
     while ((await h.app.runner.runDue()) > 0);
-    expect(u.lastMessage()!.text).toBe('Пауза номера +375 29 100-00-01 заканчивается 27.11.2026. С 28.11.2026 услуги связи снова работают.');
+    expect(u.lastMessage()!.text).toBe(
+      'Пауза номера +375 29 100-00-01 заканчивается 27.11.2026. С 28.11.2026 услуги связи снова работают.',
+    );
   });
 
   it('the third pause of a calendar year is refused; a blocked number gets no pause buttons', async () => {

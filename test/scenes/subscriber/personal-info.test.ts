@@ -73,7 +73,10 @@ describe('R-SUB-INFO: PIN/PUK only on the extra press, deleted after 60 s by a j
     expect(sent.payload.reply_markup?.inline_keyboard ?? []).toEqual([]);
 
     const me = await idOf(DEMO_SUBSCRIBER_MSISDN);
-    const views = await db.select().from(auditLog).where(and(eq(auditLog.subscriberId, me.id), eq(auditLog.action, 'subscriber.simCodes.view')));
+    const views = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subscriberId, me.id), eq(auditLog.action, 'subscriber.simCodes.view')));
     expect(views.length).toBeGreaterThan(0);
     const stored = JSON.stringify([views, await db.select().from(jobs)]);
     const logged = h.logs.join('\n');
@@ -99,7 +102,10 @@ describe('R-SUB-INFO: PIN/PUK only on the extra press, deleted after 60 s by a j
     const before = h.telegram.calls.length;
     await h.app.runner.runDue();
     const deletes = h.telegram.calls.slice(before).filter((c) => c.method === 'deleteMessage');
-    expect(deletes.map((c) => [Number(c.payload.chat_id), Number(c.payload.message_id)])).toContainEqual([u.chatId, sentId]);
+    expect(deletes.map((c) => [Number(c.payload.chat_id), Number(c.payload.message_id)])).toContainEqual([
+      u.chatId,
+      sentId,
+    ]);
     expect(h.telegram.botMessages(u.chatId).some((m) => m.message_id === sentId)).toBe(false);
     expect(h.telegram.botMessages(u.chatId).some((m) => m.text?.includes('PIN1'))).toBe(false);
   });

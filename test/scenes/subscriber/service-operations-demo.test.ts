@@ -90,7 +90,12 @@ describe('«Операции с услугами» on the demo data', () => {
       await a.press('Операции с услугами');
       const calls = await a.press('Услуги абонента');
       expectText(calls, text);
-      expect(a.buttons().flat().some((l) => l.startsWith('➕'))).toBe(false);
+      expect(
+        a
+          .buttons()
+          .flat()
+          .some((l) => l.startsWith('➕')),
+      ).toBe(false);
       if (msisdn === DEMO_PAUSED_MSISDN) expect(a.buttons().flat()).toContain('Пауза');
       await a.press('« Назад');
       await a.press('« Назад');

@@ -48,7 +48,12 @@ describe('«Операции с услугами»: the submenu', () => {
   it('R-SCOPE: a forged button with another client’s subscriber is refused as a stale menu', async () => {
     const a = h.user(6001);
     await a.sendText('/start');
-    for (const data of [`ops:menu:${foreign.id}`, `svc:list:${foreign.id}`, `pause:ok:${foreign.id}:20261120:abcdefgh`, `fwd:cxok:${foreign.id}:all:abcdefgh`]) {
+    for (const data of [
+      `ops:menu:${foreign.id}`,
+      `svc:list:${foreign.id}`,
+      `pause:ok:${foreign.id}:20261120:abcdefgh`,
+      `fwd:cxok:${foreign.id}:all:abcdefgh`,
+    ]) {
       const calls = await a.pressData(data);
       expectText(calls, 'Меню устарело');
     }

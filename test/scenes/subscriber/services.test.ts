@@ -15,13 +15,20 @@ const roaming = await makeService(db, { name: 'Роуминг', connectFee: 250,
 const roamingMax = await makeService(db, { name: 'Роуминг Макс', monthlyFee: 990 }, [tariff.id]);
 await makeService(db, { name: 'Чужая услуга' }, []);
 await exclude(db, roaming.id, roamingMax.id);
-const sub = await makeSubscriber(db, { clientId: client.id, tariffPlanId: tariff.id, msisdn: '375291000001', balance: 50000 });
+const sub = await makeSubscriber(db, {
+  clientId: client.id,
+  tariffPlanId: tariff.id,
+  msisdn: '375291000001',
+  balance: 50000,
+});
 const paused = await makeSubscriber(db, { clientId: client.id, tariffPlanId: tariff.id, msisdn: '375291000007' });
 await makePause(db, paused.id, '2026-11-05', '2026-11-20');
 await linkAdmin(db, 6001, client.id);
 
 const connected = async (subscriberId: number) =>
-  (await db.select().from(subscriberServices).where(eq(subscriberServices.subscriberId, subscriberId))).map((r) => r.serviceId);
+  (await db.select().from(subscriberServices).where(eq(subscriberServices.subscriberId, subscriberId))).map(
+    (r) => r.serviceId,
+  );
 
 async function openServices(userId: number, msisdn: string) {
   const u = h.user(userId);
@@ -49,7 +56,10 @@ describe('R-SVC: «Услуги абонента» in the bot', () => {
     // R-IDEMP: the same confirmation pressed again changes nothing and charges nothing more.
     const again = await u.pressData(confirm.data, confirm.message);
     expectText(again, 'уже выполнено');
-    const fees = await db.select().from(charges).where(and(eq(charges.subscriberId, sub.id), eq(charges.kind, 'fee')));
+    const fees = await db
+      .select()
+      .from(charges)
+      .where(and(eq(charges.subscriberId, sub.id), eq(charges.kind, 'fee')));
     expect(fees.map((f) => f.amount)).toEqual([250]);
   });
 
@@ -71,7 +81,12 @@ describe('R-SVC: «Услуги абонента» in the bot', () => {
   it('while a pause runs nothing can be connected, and the pause is one press away', async () => {
     const { u, calls } = await openServices(5007, '375291000007');
     expectText(calls, 'Номер на паузе');
-    expect(u.buttons().flat().some((l) => l.startsWith('➕'))).toBe(false);
+    expect(
+      u
+        .buttons()
+        .flat()
+        .some((l) => l.startsWith('➕')),
+    ).toBe(false);
     const forged = await u.pressData(`svc:on:${paused.id}:${roaming.id}`);
     expectText(forged, 'Номер на паузе');
     expectText(await u.press('Пауза'), 'Номер на паузе с 05.11.2026 по 20.11.2026');

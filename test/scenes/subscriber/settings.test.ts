@@ -19,6 +19,8 @@ describe('R-SETTINGS: «Настройки» in the bot', () => {
     const sent = calls.find((c) => c.method === 'sendMessage');
     expect(sent?.payload.text).toBe('MMS\n\nAPN: mms');
     expectText(calls, 'Настройки отправлены в чат.');
-    expect((await u.press('Потоковое видео')).find((c) => c.method === 'sendMessage')?.payload.text).toContain('APN: rtsp');
+    expect((await u.press('Потоковое видео')).find((c) => c.method === 'sendMessage')?.payload.text).toContain(
+      'APN: rtsp',
+    );
   });
 });

@@ -31,7 +31,8 @@ describe('R-TARIFF: «Смена ТП» for the demo subscriber', () => {
     expectText(done, 'Баланс: 500,00 руб.');
 
     // The same confirmation pressed again changes nothing twice (R-IDEMP).
-    const okData = confirm.find((c) => c.method === 'editMessageText')!.payload.reply_markup.inline_keyboard[0][0].callback_data;
+    const okData = confirm.find((c) => c.method === 'editMessageText')!.payload.reply_markup.inline_keyboard[0][0]
+      .callback_data;
     // The screen already shows the same result, so the bot does not even edit it.
     await u.pressData(okData);
     expect(u.lastMenu()!.text).toContain('Тарифный план изменен на «Бизнес Максимальный»');
@@ -71,7 +72,9 @@ describe('R-TARIFF: «Смена ТП» for the demo subscriber', () => {
     const list = await admin.pressData(`tp:list:${blocked.id}`);
     expectText(list, 'Номер заблокирован: смена ТП недоступна.');
     expect(admin.buttons().flat()).toEqual(['« Назад']);
-    const forced = await admin.pressData(`tp:ok:${blocked.id}:${(await row(DEMO_SUBSCRIBER_MSISDN)).tariffPlanId}:forged1`);
+    const forced = await admin.pressData(
+      `tp:ok:${blocked.id}:${(await row(DEMO_SUBSCRIBER_MSISDN)).tariffPlanId}:forged1`,
+    );
     expectText(forced, 'Номер заблокирован');
     expect((await row(DEMO_BLOCKED_MSISDN)).tariffPlanId).toBe(blocked.tariffPlanId);
   });

@@ -8,9 +8,15 @@ import { makeService, makeSubscriber } from '../../helpers/fixtures.js';
 
 const h = await createHarness();
 const db = h.deps.db;
-await makeService(db, { kind: 'voicemail', code: 'voicemail_plus', name: 'Голосовая почта (пакет «Плюс»)', monthlyFee: 190 });
+await makeService(db, {
+  kind: 'voicemail',
+  code: 'voicemail_plus',
+  name: 'Голосовая почта (пакет «Плюс»)',
+  monthlyFee: 190,
+});
 const sub = await makeSubscriber(db, { msisdn: '375291000001' });
-const emailOf = async () => (await db.select().from(voicemailSettings).where(eq(voicemailSettings.subscriberId, sub.id)))[0]?.email ?? null;
+const emailOf = async () =>
+  (await db.select().from(voicemailSettings).where(eq(voicemailSettings.subscriberId, sub.id)))[0]?.email ?? null;
 
 describe('R-VM: «Голосовая почта (пакет «Плюс»)» in the bot', () => {
   it('connects the package, sets a validated e-mail, cancels it and disconnects', async () => {
@@ -19,7 +25,10 @@ describe('R-VM: «Голосовая почта (пакет «Плюс»)» in t
     await u.press('Операции с услугами');
     const screen = await u.press('Голосовая почта (пакет «Плюс»)');
     expectText(screen, 'Голосовая почта (пакет «Плюс») — 1,90 руб./мес\nСостояние: не подключен');
-    expectText(await u.press('Подключить пакет'), 'Подключение: Голосовая почта (пакет «Плюс»)\nАбонентская плата: 1,90 руб./мес');
+    expectText(
+      await u.press('Подключить пакет'),
+      'Подключение: Голосовая почта (пакет «Плюс»)\nАбонентская плата: 1,90 руб./мес',
+    );
     expectText(await u.press('Подтвердить'), 'Состояние: подключен\nДублирование на e-mail: не установлено');
 
     await u.press('Указать e-mail');

@@ -35,7 +35,8 @@ export const account: typeof ru.account = {
     choose: 'Choose the new tariff plan:',
     confirm: (from, to, monthly, change) =>
       `Change the tariff plan «${from}» to «${to}»?\n\nSubscription fee: ${monthly} a month.\nCost of the change: ${change}.`,
-    done: (to, change, balance) => `The tariff plan is now «${to}».\nCost of the change: ${change}.\nBalance: ${balance}.`,
+    done: (to, change, balance) =>
+      `The tariff plan is now «${to}».\nCost of the change: ${change}.\nBalance: ${balance}.`,
   },
   charges: {
     title: 'Charges for the period',
@@ -51,13 +52,15 @@ export const account: typeof ru.account = {
   },
   details: {
     title: 'Call details',
-    intro: 'Calls and SMS of the six previous months and of the current period. The current period is shown as of the day before the request.',
+    intro:
+      'Calls and SMS of the six previous months and of the current period. The current period is shown as of the day before the request.',
     choose: 'Choose the period:',
     currentPeriod: (from, to) => `Current period (${from}–${to})`,
     currentEmpty: 'Current period (no data yet)',
     header: (period, phone) => `Call details for ${period}\n${phone}`,
     currentName: (from, to) => `the current period ${from}–${to}`,
-    emptyCurrent: 'No data for the current period yet: details are given as of the previous day, and today is the 1st of the month.',
+    emptyCurrent:
+      'No data for the current period yet: details are given as of the previous day, and today is the 1st of the month.',
     none: 'No calls or SMS in this period.',
     totals: 'Totals by type:',
     total: (kind, count, quantity, cost) => `• ${kind}: ${count}, ${quantity}, ${cost}`,
@@ -65,7 +68,12 @@ export const account: typeof ru.account = {
     grandTotal: (count, cost) => `Records: ${count}, costing ${cost}`,
     record: (date, time, kind, party, quantity, cost) => `${date} ${time} · ${kind} · ${party} · ${quantity} · ${cost}`,
     kinds: { call_out: 'Out call', call_in: 'In call', sms_out: 'Out SMS', sms_in: 'In SMS' },
-    kindsLong: { call_out: 'Outgoing calls', call_in: 'Incoming calls', sms_out: 'Outgoing SMS', sms_in: 'Incoming SMS' },
+    kindsLong: {
+      call_out: 'Outgoing calls',
+      call_in: 'Incoming calls',
+      sms_out: 'Outgoing SMS',
+      sms_in: 'Incoming SMS',
+    },
     smsCount: (n) => `${n} SMS`,
     csv: 'Download CSV',
     xlsx: 'Download XLSX',

@@ -24,12 +24,14 @@ export const billing: typeof ru.billing = {
   },
   delivery: {
     methods: { email: 'e-mail', post: 'post', portal: 'portal only' },
-    title: (method, address) => `Bill delivery\n\nNow: ${method}${address ? `\nAddress: ${address}` : ''}\n\nChoose the new delivery method:`,
+    title: (method, address) =>
+      `Bill delivery\n\nNow: ${method}${address ? `\nAddress: ${address}` : ''}\n\nChoose the new delivery method:`,
     email: 'E-mail',
     post: (fee) => `Post (${fee}/month)`,
     portal: 'Portal only',
     askEmail: 'Type the e-mail address for bills:',
-    askPost: (fee) => `Type the postal address for bills (postcode, city, street, building, recipient).\nDelivery by post costs ${fee} a month.`,
+    askPost: (fee) =>
+      `Type the postal address for bills (postcode, city, street, building, recipient).\nDelivery by post costs ${fee} a month.`,
     changed: (method, address) => `Done: bills are delivered by ${method}${address ? `, address: ${address}` : ''}.`,
     postFee: (fee) => `Delivery by post costs ${fee} a month.`,
   },
@@ -40,18 +42,21 @@ export const billing: typeof ru.billing = {
     statuses: { unconfirmed: 'unconfirmed', confirmed: 'confirmed' },
     register: 'Register an unconfirmed payment',
     askDocument: 'Registering an unconfirmed payment\n\nStep 1 of 3. Type the payment document number:',
-    askDate: (doc) => `Document number: ${doc}\n\nStep 2 of 3. Payment date: press «Today» or «Yesterday», or type it as DD.MM.YYYY.`,
+    askDate: (doc) =>
+      `Document number: ${doc}\n\nStep 2 of 3. Payment date: press «Today» or «Yesterday», or type it as DD.MM.YYYY.`,
     today: 'Today',
     yesterday: 'Yesterday',
     askAmount: (doc, date) => `Document number: ${doc}\nDate: ${date}\n\nStep 3 of 3. Type the amount, e.g. 123.45:`,
-    confirm: (doc, date, amount) => `Check the payment:\n\nDocument number: ${doc}\nDate: ${date}\nAmount: ${amount}\n\nRegister it as unconfirmed?`,
+    confirm: (doc, date, amount) =>
+      `Check the payment:\n\nDocument number: ${doc}\nDate: ${date}\nAmount: ${amount}\n\nRegister it as unconfirmed?`,
     saved: (doc) => `Payment No. ${doc} is registered as «unconfirmed». It becomes «confirmed» once billing checks it.`,
   },
   invoices: {
     title: 'Invoices',
     closedMonths: 'Invoices of closed months:',
     empty: 'No invoices of closed months yet.',
-    billingPeriodNote: (lastDay) => `From the 1st to the ${lastDay}th of a month invoices are being issued: ordering is unavailable on those days.`,
+    billingPeriodNote: (lastDay) =>
+      `From the 1st to the ${lastDay}th of a month invoices are being issued: ordering is unavailable on those days.`,
     deliveryNow: (method, address) => `Bill delivery: ${method}${address ? ` (${address})` : ''}`,
     row: (period, amount, paid) => `${period} · ${amount} · ${paid ? 'paid' : 'unpaid'}`,
     card: (number, period, amount, vat, paid) =>
@@ -63,7 +68,8 @@ export const billing: typeof ru.billing = {
     askEmail: 'Type the e-mail address to send the invoice to:',
     downloadOrdered: 'The invoice is being prepared — the PDF arrives in this chat in a few seconds.',
     emailOrdered: (email) => `The invoice is being prepared and will be sent to ${email}.`,
-    emailQueued: (email) => `The mail with the invoice to ${email} is queued: sending mail is not configured right now; it goes out as soon as it is.`,
+    emailQueued: (email) =>
+      `The mail with the invoice to ${email} is queued: sending mail is not configured right now; it goes out as soon as it is.`,
   },
   installments: {
     title: 'Installments',
@@ -81,12 +87,14 @@ export const billing: typeof ru.billing = {
 
 export const payments: typeof ru.payments = {
   errors: {
-    invalidDocument: (p) => `Document number not recognised: 1 to ${p.max ?? 32} letters, digits, «-» and «/». Type it again.`,
+    invalidDocument: (p) =>
+      `Document number not recognised: 1 to ${p.max ?? 32} letters, digits, «-» and «/». Type it again.`,
     invalidDate: 'Date not recognised. Type it as DD.MM.YYYY or press «Today» / «Yesterday».',
     futureDate: 'A payment date cannot be in the future. Type another date.',
     tooOld: (p) => `A payment older than ${p.days} days cannot be registered. Type another date.`,
     invalidAmount: 'The amount must be above zero. Type, e.g., 123.45.',
-    duplicateDocument: (p) => `A payment with document number ${p.documentNumber ?? ''} is already registered. It cannot be registered again.`,
+    duplicateDocument: (p) =>
+      `A payment with document number ${p.documentNumber ?? ''} is already registered. It cannot be registered again.`,
     clientNotFound: 'Client not found.',
     notFound: 'Payment not found.',
   },
@@ -94,7 +102,8 @@ export const payments: typeof ru.payments = {
 
 export const invoices: typeof ru.invoices = {
   errors: {
-    billingPeriod: (p) => `Invoices cannot be ordered from the 1st to the ${p.lastDay ?? 3}rd of each month while bills are being issued. Please try later.`,
+    billingPeriod: (p) =>
+      `Invoices cannot be ordered from the 1st to the ${p.lastDay ?? 3}rd of each month while bills are being issued. Please try later.`,
     notClosed: 'The current month’s invoice is not issued yet: only invoices of closed months can be ordered.',
     invalidEmail: 'E-mail address not recognised. Type an address like name@example.by.',
     emailRequired: 'No e-mail address is set. Type one.',

@@ -39,7 +39,7 @@ export const core: typeof ru.core = {
     welcome:
       'Hello! This is Portal Bot — the self-care portal for corporate clients and subscribers.\n\n' +
       'Subscriber: press «Share contact» below to sign in with your number.\n' +
-      "Company administrator: open the invite link you received from the operator or another administrator.",
+      'Company administrator: open the invite link you received from the operator or another administrator.',
     chooseRole: 'Choose how you want to work:',
     roleAdmin: (client: string) => `Administrator: ${client}`,
     roleSubscriber: (phone: string) => `Subscriber: ${phone}`,
@@ -48,7 +48,8 @@ export const core: typeof ru.core = {
     signedInAdmin: (client: string) => `You are signed in as an administrator of «${client}».`,
     supportHint: 'You are support staff: tickets arrive in the support group, one topic each.',
     exited: 'You are back at the start. Your account stays linked; /start to return.',
-    logoutConfirm: 'Unlink this Telegram account from every role? You will need your contact or a new invite to sign in again.',
+    logoutConfirm:
+      'Unlink this Telegram account from every role? You will need your contact or a new invite to sign in again.',
     logoutDone: 'Done: this Telegram account is unlinked from every role.',
     logoutCancelled: 'Unlinking cancelled.',
     removeKeyboard: 'Contact received.',
@@ -107,9 +108,11 @@ export const access: typeof ru.access = {
   errors: {
     forbidden: 'You have no access to this data.',
     contactNotOwn: 'Please share your own contact, with the button below.',
-    contactUnknown: 'This number is not among the subscribers. If this is a mistake, contact your company administrator.',
+    contactUnknown:
+      'This number is not among the subscribers. If this is a mistake, contact your company administrator.',
     contactTerminated: 'The contract for this number is terminated: signing in is not possible.',
-    alreadyLinked: 'This number is already linked to another Telegram account. Ask your company administrator to unlink it.',
+    alreadyLinked:
+      'This number is already linked to another Telegram account. Ask your company administrator to unlink it.',
     inviteUnknown: 'Invite not found. Check the link or ask for a new one.',
     inviteExpired: 'The invite has expired. Ask for a new one.',
     inviteUsed: 'This invite has already been used. Ask for a new one.',

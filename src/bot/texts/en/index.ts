@@ -8,4 +8,21 @@ import { numbers } from './numbers.js';
 import { services } from './services.js';
 import { tickets } from './tickets.js';
 
-export const en: Texts = { core, access, phone, money, fees, account, subscriberInfo, tariffs, details, billing, payments, invoices, lists, numbers, services, tickets };
+export const en: Texts = {
+  core,
+  access,
+  phone,
+  money,
+  fees,
+  account,
+  subscriberInfo,
+  tariffs,
+  details,
+  billing,
+  payments,
+  invoices,
+  lists,
+  numbers,
+  services,
+  tickets,
+};

@@ -30,9 +30,11 @@ export const lists: typeof ru.lists = {
     badAction: 'Choose: connect or disconnect.',
     downloadFailed: 'The file could not be fetched from Telegram. Please send it again.',
   } as Record<string, Message>,
-  delay: (seconds: number) => (seconds >= 3600 ? `${Math.round(seconds / 3600)} h` : `${Math.max(1, Math.ceil(seconds / 60))} min`),
+  delay: (seconds: number) =>
+    seconds >= 3600 ? `${Math.round(seconds / 3600)} h` : `${Math.max(1, Math.ceil(seconds / 60))} min`,
   preview: {
-    counts: (total: number, fine: number, bad: number) => `Lines in the list: ${total}\nAccepted: ${fine}\nWith errors: ${bad}`,
+    counts: (total: number, fine: number, bad: number) =>
+      `Lines in the list: ${total}\nAccepted: ${fine}\nWith errors: ${bad}`,
     badHeader: 'Lines with errors:',
     badLine: (lineNo: number, reason: string, raw: string) => `• ${reason}: line ${lineNo}${raw ? ` — “${raw}”` : ''}`,
     badLines: (lineNos: number[], count: number, reason: string) =>
@@ -47,10 +49,12 @@ export const lists: typeof ru.lists = {
       'One number: type the number or part of it (a mask as in «Выбор абонента»: % — several digits, _ — one digit) or press «Показать все».\n\n' +
       `By list: send lines “number;new name” as text or a CSV/XLSX file — up to ${maxLines} lines, up to ${maxMb} MB. A first line without digits is a header.\n\n` +
       `The new name takes effect within ${delay}.`,
-    blackoutNote: (text: string) => `⚠️ ${text}\nYou may still prepare the number or list here — the bot will offer to send a written application.`,
+    blackoutNote: (text: string) =>
+      `⚠️ ${text}\nYou may still prepare the number or list here — the bot will offer to send a written application.`,
     results: 'Choose a subscriber:',
     none: 'Nothing found. Type another number or mask.',
-    askName: (phone: string, current: string, max: number) => `Subscriber ${phone}, now “${current}”.\nType the new name (1 to ${max} characters):`,
+    askName: (phone: string, current: string, max: number) =>
+      `Subscriber ${phone}, now “${current}”.\nType the new name (1 to ${max} characters):`,
     badName: (reason: string) => `The name does not fit: ${reason}. Type another one.`,
     confirm: (phone: string, from: string, to: string, delay: string) =>
       `Rename subscriber ${phone}:\n“${from}” → “${to}”\n\nThe new name takes effect within ${delay}.`,
@@ -62,7 +66,8 @@ export const lists: typeof ru.lists = {
       `Takes effect around ${at}; we will tell you when done.`,
     offer: 'You may send a written application as a request in «Обратная связь» — it is already filled in.',
     sendApplication: 'Send the application',
-    applicationSent: (ticketId: number) => `Application sent: request #${ticketId}. The answer comes here; its status is in «Обратная связь».`,
+    applicationSent: (ticketId: number) =>
+      `Application sent: request #${ticketId}. The answer comes here; its status is in «Обратная связь».`,
     sendListHint: 'Send a number, a mask, or a list as text or a CSV/XLSX file.',
   },
   bulk: {
@@ -89,7 +94,11 @@ export const lists: typeof ru.lists = {
     resultFile: (listId: number) => `result-${listId}.xlsx`,
     resultTitle: (service: string, action: 'connect' | 'disconnect') =>
       `${action === 'connect' ? 'Connecting' : 'Disconnecting'} service “${service}” for a list of subscribers`,
-    resultSummary: (done: number, refused: number, invalid: number) => [`Done: ${done}`, `Refused: ${refused}`, `Not accepted at the check: ${invalid}`],
+    resultSummary: (done: number, refused: number, invalid: number) => [
+      `Done: ${done}`,
+      `Refused: ${refused}`,
+      `Not accepted at the check: ${invalid}`,
+    ],
     resultColumns: ['Line', 'Number', 'Result', 'Reason', 'As sent'],
     outcome: { done: 'done', refused: 'refused', invalid: 'not accepted', pending: 'not processed' },
     sheet: 'Result',

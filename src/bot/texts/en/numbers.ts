@@ -49,12 +49,14 @@ export const numbers: typeof ru.numbers = {
     fees: 'One-time fee by the category of the new number:',
     fee: (name, fee) => `${name} — ${fee}`,
     attempts: (n) => `Number search: ${n} attempts a day.`,
-    reservation: (minutes) => `A picked number is reserved for you for ${minutes} min.; the fee is debited when you confirm.`,
+    reservation: (minutes) =>
+      `A picked number is reserved for you for ${minutes} min.; the fee is debited when you confirm.`,
     quarantine: (days) => `After a change the old number stays in quarantine for ${days} days and is given to nobody.`,
     funds: 'The change needs a balance (or credit limit) that covers the fee.',
   },
   request: {
-    done: (mask, category) => `Your request is recorded: mask +375 ${mask}, category ${category}. Our specialists will pick a number and contact you.`,
+    done: (mask, category) =>
+      `Your request is recorded: mask +375 ${mask}, category ${category}. Our specialists will pick a number and contact you.`,
   },
   errors: {
     noAttemptsLeft: 'No number searches left today. Leave a request or try tomorrow.',

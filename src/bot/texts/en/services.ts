@@ -10,20 +10,24 @@ export const services: typeof ru.services = {
     invalidNonce: 'This menu is out of date',
     notFound: 'Service not found.',
     blocked: (p: P) => `The number is blocked: «${p.service}» cannot be connected.`,
-    paused: (p: P) => `The number is paused: no services (including «${p.service}») can be connected until the pause ends. You can end the pause early under «Pause».`,
+    paused: (p: P) =>
+      `The number is paused: no services (including «${p.service}») can be connected until the pause ends. You can end the pause early under «Pause».`,
     alreadyConnected: (p: P) => `«${p.service}» is already connected.`,
     notConnected: (p: P) => `«${p.service}» is not connected.`,
     notAllowed: (p: P) => `«${p.service}» is not available on this tariff plan.`,
     excluded: (p: P) => `«${p.service}» cannot be combined with «${p.other}». Disconnect «${p.other}» first.`,
-    onePackage: (p: P) => `The package «${p.other}» is already connected: only one mobile internet package at a time. Change it under «Mobile internet».`,
+    onePackage: (p: P) =>
+      `The package «${p.other}» is already connected: only one mobile internet package at a time. Change it under «Mobile internet».`,
     notAPackage: 'This is not a mobile internet package.',
     settingsNotFound: 'These settings have not been published yet.',
     pauseBlocked: 'The number is blocked: a pause is not available.',
     pauseNegativeBalance: 'The balance is negative: a pause is not available. Top up and try again.',
     pauseAlreadyPaused: (p: P) => `A pause is already booked: ${d(p.startsOn)} to ${d(p.endsOn)}.`,
     pauseInvalidDate: 'Date not recognised. Type the end date as DD.MM.YYYY or a number of days.',
-    pauseTooShort: (p: P) => `A pause lasts ${p.min} to ${p.max} days (you chose ${p.days}). The earliest end date is ${d(p.earliest)}.`,
-    pauseTooLong: (p: P) => `A pause lasts ${p.min} to ${p.max} days (you chose ${p.days}). The latest end date is ${d(p.latest)}.`,
+    pauseTooShort: (p: P) =>
+      `A pause lasts ${p.min} to ${p.max} days (you chose ${p.days}). The earliest end date is ${d(p.earliest)}.`,
+    pauseTooLong: (p: P) =>
+      `A pause lasts ${p.min} to ${p.max} days (you chose ${p.days}). The latest end date is ${d(p.latest)}.`,
     pauseYearLimit: (p: P) => `No more pauses in ${p.year}: at most ${p.limit} per calendar year.`,
     pauseNotPaused: 'There is no pause.',
     fwdInvalidNumber: 'Number not recognised. Type it in international format, e.g. +375 29 123-45-67.',
@@ -49,7 +53,8 @@ export const services: typeof ru.services = {
     voicemail: 'Voicemail («Plus» package)',
   },
   ops: {
-    title: (phone) => `Service operations\n${phone}\n\nConnect and disconnect additional services, or suspend the number for a while.`,
+    title: (phone) =>
+      `Service operations\n${phone}\n\nConnect and disconnect additional services, or suspend the number for a while.`,
   },
   common: {
     number: (phone) => `Number: ${phone}`,
@@ -97,7 +102,8 @@ export const services: typeof ru.services = {
   },
   set: {
     title: 'Settings',
-    intro: 'Get the phone settings for mobile internet, MMS and streaming video. They arrive as a message in this chat.',
+    intro:
+      'Get the phone settings for mobile internet, MMS and streaming video. They arrive as a message in this chat.',
     kinds: { internet: 'Mobile internet', mms: 'MMS', video: 'Streaming video' },
     sent: 'Settings sent to the chat.',
   },
@@ -109,13 +115,16 @@ export const services: typeof ru.services = {
       `Fee: ${p.fee} once. At most ${p.perYear} pauses per calendar year; this year: ${p.used}.`,
     choose: 'Choose the length or type the end date (DD.MM.YYYY):',
     daysButton: (days) => `${days} days`,
-    running: (from, to, activeFrom) => `The number is paused from ${from} to ${to} inclusive. Services work again on ${activeFrom}.`,
+    running: (from, to, activeFrom) =>
+      `The number is paused from ${from} to ${to} inclusive. Services work again on ${activeFrom}.`,
     scheduled: (from, to) => `A pause is booked from ${from} to ${to} inclusive.`,
     endEarly: 'End the pause early',
     cancelScheduled: 'Cancel the pause',
     blocked: 'The number is blocked: a pause is not available.',
-    confirm: (p) => `Confirm the pause:\nStart: ${p.from}\nEnd: ${p.to} (inclusive)\nLength: ${p.days} days\nFee: ${p.fee}\n\nAll mobile services are suspended during the pause.`,
-    confirmEnd: (from, to, today) => `End the pause (${from} — ${to}) early? The number becomes active today, ${today}. The fee is not refunded.`,
+    confirm: (p) =>
+      `Confirm the pause:\nStart: ${p.from}\nEnd: ${p.to} (inclusive)\nLength: ${p.days} days\nFee: ${p.fee}\n\nAll mobile services are suspended during the pause.`,
+    confirmEnd: (from, to, today) =>
+      `End the pause (${from} — ${to}) early? The number becomes active today, ${today}. The fee is not refunded.`,
     started: (from, to) => `✅ Pause booked: ${from} to ${to}.`,
     ended: (today) => `✅ Pause ended: the number is active from ${today}.`,
   },
@@ -133,7 +142,8 @@ export const services: typeof ru.services = {
     cancel: 'Cancel it',
     cancelAll: 'Cancel all',
     conditionTitle: (name) => `Forwarding «${name}»`,
-    askTarget: (name) => `Forwarding «${name}».\nType the number to forward calls to, in international format (e.g. +375 29 123-45-67):`,
+    askTarget: (name) =>
+      `Forwarding «${name}».\nType the number to forward calls to, in international format (e.g. +375 29 123-45-67):`,
     chooseDelay: 'How long to wait for an answer before forwarding:',
     delayButton: (seconds, chosen) => `${chosen ? '✓ ' : ''}${seconds} s`,
     confirm: (p) =>
@@ -145,7 +155,8 @@ export const services: typeof ru.services = {
   },
   vm: {
     title: 'Voicemail («Plus» package)',
-    intro: 'Connect or disconnect the «Plus» voicemail package and set the e-mail address voice messages are copied to.',
+    intro:
+      'Connect or disconnect the «Plus» voicemail package and set the e-mail address voice messages are copied to.',
     package: (name, fee) => `${name} — ${fee}`,
     connected: 'State: connected',
     disconnected: 'State: not connected',
@@ -164,7 +175,8 @@ export const services: typeof ru.services = {
     done: '✅ Done.',
   },
   pauseJobs: {
-    notice: (phone, endsOn, activeFrom) => `The pause of ${phone} ends on ${endsOn}. Mobile services work again from ${activeFrom}.`,
+    notice: (phone, endsOn, activeFrom) =>
+      `The pause of ${phone} ends on ${endsOn}. Mobile services work again from ${activeFrom}.`,
     finished: (phone, activeFrom) => `The pause of ${phone} is over: mobile services work again from ${activeFrom}.`,
   },
 };

@@ -45,7 +45,12 @@ export const account = {
     intro: 'Стоимость услуг связи, включая абонентскую плату и НДС.',
     month: (name: string, current: boolean) => `${name}${current ? ' (текущий месяц)' : ''}`,
     line: (description: string, amount: string, vat: string) => `• ${description} — ${amount} (НДС ${vat})`,
-    usage: { call_out: 'Исходящие звонки', call_in: 'Входящие звонки', sms_out: 'Исходящие SMS', sms_in: 'Входящие SMS' } satisfies Record<UsageKind, string>,
+    usage: {
+      call_out: 'Исходящие звонки',
+      call_in: 'Входящие звонки',
+      sms_out: 'Исходящие SMS',
+      sms_in: 'Входящие SMS',
+    } satisfies Record<UsageKind, string>,
     empty: '• начислений нет',
     total: (amount: string, vat: string) => `Итого: ${amount}, в т.ч. НДС ${vat}`,
     chartTitle: 'Начисления за период',
@@ -61,16 +66,26 @@ export const account = {
     currentEmpty: 'Текущий период (данных пока нет)',
     header: (period: string, phone: string) => `Детализация за ${period}\n${phone}`,
     currentName: (from: string, to: string) => `текущий период ${from}–${to}`,
-    emptyCurrent: 'За текущий период данных пока нет: детализация предоставляется по состоянию на предыдущий день, а сегодня первое число месяца.',
+    emptyCurrent:
+      'За текущий период данных пока нет: детализация предоставляется по состоянию на предыдущий день, а сегодня первое число месяца.',
     none: 'Звонков и SMS за этот период нет.',
     totals: 'Итого по типам:',
-    total: (kind: string, count: number, quantity: string, cost: string) => `• ${kind}: ${count} шт., ${quantity}, ${cost}`,
+    total: (kind: string, count: number, quantity: string, cost: string) =>
+      `• ${kind}: ${count} шт., ${quantity}, ${cost}`,
     totalSms: (kind: string, count: number, cost: string) => `• ${kind}: ${count} шт., ${cost}`,
     grandTotal: (count: number, cost: string) => `Всего записей: ${count}, на сумму ${cost}`,
     record: (date: string, time: string, kind: string, party: string, quantity: string, cost: string) =>
       `${date} ${time} · ${kind} · ${party} · ${quantity} · ${cost}`,
-    kinds: { call_out: 'Исх. звонок', call_in: 'Вх. звонок', sms_out: 'Исх. SMS', sms_in: 'Вх. SMS' } satisfies Record<UsageKind, string>,
-    kindsLong: { call_out: 'Исходящие звонки', call_in: 'Входящие звонки', sms_out: 'Исходящие SMS', sms_in: 'Входящие SMS' } satisfies Record<UsageKind, string>,
+    kinds: { call_out: 'Исх. звонок', call_in: 'Вх. звонок', sms_out: 'Исх. SMS', sms_in: 'Вх. SMS' } satisfies Record<
+      UsageKind,
+      string
+    >,
+    kindsLong: {
+      call_out: 'Исходящие звонки',
+      call_in: 'Входящие звонки',
+      sms_out: 'Исходящие SMS',
+      sms_in: 'Входящие SMS',
+    } satisfies Record<UsageKind, string>,
     smsCount: (n: number) => `${n} SMS`,
     csv: 'Скачать CSV',
     xlsx: 'Скачать XLSX',

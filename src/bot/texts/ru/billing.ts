@@ -24,7 +24,10 @@ export const billing = {
     changeDelivery: 'Изменить доставку счетов',
   },
   delivery: {
-    methods: { email: 'электронная почта', post: 'почта', portal: 'только в личном кабинете' } as Record<string, string>,
+    methods: { email: 'электронная почта', post: 'почта', portal: 'только в личном кабинете' } as Record<
+      string,
+      string
+    >,
     title: (method: string, address: string | null) =>
       `Доставка счетов\n\nСейчас: ${method}${address ? `\nАдрес: ${address}` : ''}\n\nВыберите новый способ доставки:`,
     email: 'Электронная почта',
@@ -33,7 +36,8 @@ export const billing = {
     askEmail: 'Введите адрес электронной почты, на который отправлять счета:',
     askPost: (fee: string) =>
       `Введите почтовый адрес для счетов (индекс, город, улица, дом, получатель).\nДоставка по почте платная: ${fee} в месяц.`,
-    changed: (method: string, address: string | null) => `Готово: способ доставки счетов — ${method}${address ? `, адрес: ${address}` : ''}.`,
+    changed: (method: string, address: string | null) =>
+      `Готово: способ доставки счетов — ${method}${address ? `, адрес: ${address}` : ''}.`,
     postFee: (fee: string) => `Стоимость доставки по почте: ${fee} в месяц.`,
   },
   payments: {
@@ -47,18 +51,23 @@ export const billing = {
       `Номер документа: ${doc}\n\nШаг 2 из 3. Укажите дату платежа: нажмите «Сегодня» или «Вчера» либо введите дату в формате ДД.ММ.ГГГГ.`,
     today: 'Сегодня',
     yesterday: 'Вчера',
-    askAmount: (doc: string, date: string) => `Номер документа: ${doc}\nДата: ${date}\n\nШаг 3 из 3. Введите сумму платежа, например 123,45:`,
+    askAmount: (doc: string, date: string) =>
+      `Номер документа: ${doc}\nДата: ${date}\n\nШаг 3 из 3. Введите сумму платежа, например 123,45:`,
     confirm: (doc: string, date: string, amount: string) =>
       `Проверьте платеж:\n\nНомер документа: ${doc}\nДата: ${date}\nСумма: ${amount}\n\nЗарегистрировать его как неподтвержденный?`,
-    saved: (doc: string) => `Платеж № ${doc} зарегистрирован со статусом «неподтвержденный». Он станет «подтвержденным» после проверки.`,
+    saved: (doc: string) =>
+      `Платеж № ${doc} зарегистрирован со статусом «неподтвержденный». Он станет «подтвержденным» после проверки.`,
   },
   invoices: {
     title: 'Счета',
     closedMonths: 'Счета за закрытые месяцы:',
     empty: 'Счетов за закрытые месяцы пока нет.',
-    billingPeriodNote: (lastDay: number) => `С 1 по ${lastDay} число месяца идет формирование счетов: заказ счетов в эти дни недоступен.`,
-    deliveryNow: (method: string, address: string | null) => `Доставка счетов: ${method}${address ? ` (${address})` : ''}`,
-    row: (period: string, amount: string, paid: boolean) => `${period} · ${amount} · ${paid ? 'оплачен' : 'не оплачен'}`,
+    billingPeriodNote: (lastDay: number) =>
+      `С 1 по ${lastDay} число месяца идет формирование счетов: заказ счетов в эти дни недоступен.`,
+    deliveryNow: (method: string, address: string | null) =>
+      `Доставка счетов: ${method}${address ? ` (${address})` : ''}`,
+    row: (period: string, amount: string, paid: boolean) =>
+      `${period} · ${amount} · ${paid ? 'оплачен' : 'не оплачен'}`,
     card: (number: string, period: string, amount: string, vat: string, paid: boolean) =>
       `Счет № ${number}\nПериод: ${period}\nСумма: ${amount}\nв т.ч. НДС: ${vat}\nСтатус: ${paid ? 'оплачен' : 'не оплачен'}\n\nКак получить счет?`,
     toDeliveryEmail: (email: string) => `На e-mail ${email}`,
@@ -92,7 +101,8 @@ export const payments = {
       `Номер документа не распознан: от 1 до ${p.max ?? 32} букв, цифр, знаков «-» и «/». Введите номер еще раз.`,
     invalidDate: 'Дата не распознана. Введите дату в формате ДД.ММ.ГГГГ или нажмите «Сегодня» / «Вчера».',
     futureDate: 'Дата платежа не может быть в будущем. Введите другую дату.',
-    tooOld: (p: Record<string, string | number>) => `Платеж старше ${p.days} дней зарегистрировать нельзя. Введите другую дату.`,
+    tooOld: (p: Record<string, string | number>) =>
+      `Платеж старше ${p.days} дней зарегистрировать нельзя. Введите другую дату.`,
     invalidAmount: 'Сумма должна быть больше нуля. Введите, например, 123,45.',
     duplicateDocument: (p: Record<string, string | number>) =>
       `Платеж с номером документа ${p.documentNumber ?? ''} уже зарегистрирован. Повторная регистрация невозможна.`,
@@ -111,6 +121,7 @@ export const invoices = {
     emailRequired: 'Не указан адрес электронной почты. Введите его.',
     invalidDelivery: 'Такой способ доставки недоступен.',
     addressRequired: 'Введите почтовый адрес.',
-    invalidAddress: (p: Record<string, string | number>) => `Почтовый адрес должен быть от ${p.min} до ${p.max} символов. Введите его еще раз.`,
+    invalidAddress: (p: Record<string, string | number>) =>
+      `Почтовый адрес должен быть от ${p.min} до ${p.max} символов. Введите его еще раз.`,
   } as Record<string, Message>,
 };

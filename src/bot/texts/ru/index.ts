@@ -7,5 +7,22 @@ import { numbers } from './numbers.js';
 import { services } from './services.js';
 import { tickets } from './tickets.js';
 
-export const ru = { core, access, phone, money, fees, account, subscriberInfo, tariffs, details, billing, payments, invoices, lists, numbers, services, tickets };
+export const ru = {
+  core,
+  access,
+  phone,
+  money,
+  fees,
+  account,
+  subscriberInfo,
+  tariffs,
+  details,
+  billing,
+  payments,
+  invoices,
+  lists,
+  numbers,
+  services,
+  tickets,
+};
 export type Texts = typeof ru;

@@ -31,11 +31,14 @@ export const lists = {
     downloadFailed: 'Файл не удалось получить из Telegram. Пришлите его еще раз.',
   } as Record<string, Message>,
   /** How long a rename takes: «24 ч», «1 мин». */
-  delay: (seconds: number) => (seconds >= 3600 ? `${Math.round(seconds / 3600)} ч` : `${Math.max(1, Math.ceil(seconds / 60))} мин`),
+  delay: (seconds: number) =>
+    seconds >= 3600 ? `${Math.round(seconds / 3600)} ч` : `${Math.max(1, Math.ceil(seconds / 60))} мин`,
   preview: {
-    counts: (total: number, fine: number, bad: number) => `Строк в списке: ${total}\nПринято к исполнению: ${fine}\nС ошибками: ${bad}`,
+    counts: (total: number, fine: number, bad: number) =>
+      `Строк в списке: ${total}\nПринято к исполнению: ${fine}\nС ошибками: ${bad}`,
     badHeader: 'Строки с ошибками:',
-    badLine: (lineNo: number, reason: string, raw: string) => `• ${reason}: строка ${lineNo}${raw ? ` — «${raw}»` : ''}`,
+    badLine: (lineNo: number, reason: string, raw: string) =>
+      `• ${reason}: строка ${lineNo}${raw ? ` — «${raw}»` : ''}`,
     badLines: (lineNos: number[], count: number, reason: string) =>
       `• ${reason}: строки ${lineNos.join(', ')}${count > lineNos.length ? ` и еще ${count - lineNos.length}` : ''} (всего ${count})`,
     more: (n: number) => `… и еще причин: ${n}`,
@@ -48,10 +51,12 @@ export const lists = {
       'Один номер: введите номер или его часть (маска, как в «Выбор абонента»: % — несколько цифр, _ — одна цифра) или нажмите «Показать все».\n\n' +
       `Списком: пришлите строки «номер;новое имя» текстом или файлом CSV/XLSX — до ${maxLines} строк, до ${maxMb} МБ. Первая строка без цифр считается заголовком.\n\n` +
       `Новое имя вступает в силу в течение ${delay}.`,
-    blackoutNote: (text: string) => `⚠️ ${text}\nНомер или список можно подготовить здесь же — бот предложит отправить письменное заявление.`,
+    blackoutNote: (text: string) =>
+      `⚠️ ${text}\nНомер или список можно подготовить здесь же — бот предложит отправить письменное заявление.`,
     results: 'Выберите абонента:',
     none: 'Ничего не найдено. Введите другой номер или маску.',
-    askName: (phone: string, current: string, max: number) => `Абонент ${phone}, сейчас «${current}».\nВведите новое имя (от 1 до ${max} символов):`,
+    askName: (phone: string, current: string, max: number) =>
+      `Абонент ${phone}, сейчас «${current}».\nВведите новое имя (от 1 до ${max} символов):`,
     badName: (reason: string) => `Имя не подходит: ${reason}. Введите другое.`,
     confirm: (phone: string, from: string, to: string, delay: string) =>
       `Переименовать абонента ${phone}:\n«${from}» → «${to}»\n\nНовое имя вступит в силу в течение ${delay}.`,
@@ -63,7 +68,8 @@ export const lists = {
       `Вступит в силу около ${at}; мы сообщим, когда готово.`,
     offer: 'Можно отправить письменное заявление обращением в «Обратная связь» — оно уже заполнено.',
     sendApplication: 'Отправить заявление',
-    applicationSent: (ticketId: number) => `Заявление отправлено: обращение №${ticketId}. Ответ придет сюда; статус — в «Обратная связь».`,
+    applicationSent: (ticketId: number) =>
+      `Заявление отправлено: обращение №${ticketId}. Ответ придет сюда; статус — в «Обратная связь».`,
     sendListHint: 'Пришлите номер, маску или список текстом либо файлом CSV/XLSX.',
   },
   bulk: {
@@ -90,7 +96,11 @@ export const lists = {
     resultFile: (listId: number) => `result-${listId}.xlsx`,
     resultTitle: (service: string, action: 'connect' | 'disconnect') =>
       `${action === 'connect' ? 'Подключение' : 'Отключение'} услуги «${service}» по списку абонентов`,
-    resultSummary: (done: number, refused: number, invalid: number) => [`Выполнено: ${done}`, `Отказано: ${refused}`, `Не принято при проверке: ${invalid}`],
+    resultSummary: (done: number, refused: number, invalid: number) => [
+      `Выполнено: ${done}`,
+      `Отказано: ${refused}`,
+      `Не принято при проверке: ${invalid}`,
+    ],
     resultColumns: ['Строка', 'Номер', 'Результат', 'Причина', 'Как в списке'],
     outcome: { done: 'выполнено', refused: 'отказ', invalid: 'не принято', pending: 'не обработано' },
     sheet: 'Результат',

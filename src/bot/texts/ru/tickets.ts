@@ -102,7 +102,8 @@ export const tickets = {
     notTicketTopic: 'Эта команда работает в теме обращения.',
     ticketUsage: 'Формат: /ticket <Telegram id> или /ticket +375 29 123-45-67',
     ticketOpened: (id: number) => `Обращение #${id} открыто для пользователя; для него создана тема.`,
-    ticketOpenedNoTopic: (id: number) => `Обращение #${id} открыто, но тему создать не удалось; попробуйте /ticket ещё раз позже.`,
+    ticketOpenedNoTopic: (id: number) =>
+      `Обращение #${id} открыто, но тему создать не удалось; попробуйте /ticket ещё раз позже.`,
   },
   errors: {
     closed: 'Обращение закрыто.',
