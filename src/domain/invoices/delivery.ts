@@ -29,13 +29,12 @@ export interface DeliveryChanged {
 export const POST_ADDRESS_MIN = 5;
 export const POST_ADDRESS_MAX = 200;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /** A postal address: control characters dropped, spaces collapsed, 5–200 characters. */
 export function validPostAddress(input: string | null | undefined): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const value = (input ?? '')
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const value = (input ?? '').replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
   if (value === '') throw new DomainError('invoices.addressRequired');
   if (value.length < POST_ADDRESS_MIN || value.length > POST_ADDRESS_MAX) {
     throw new DomainError('invoices.invalidAddress', { min: POST_ADDRESS_MIN, max: POST_ADDRESS_MAX });
