@@ -1,5 +1,6 @@
 // The composition root: config → database (server or embedded) → Redis (when configured) → domain
-// deps → bot → job runner. Tests build the same app with their own database, clock and Bot API root.
+// deps → bot → the outgoing Telegram side (policy, throttle, notifier, support relay; built once here)
+// → job runner. Tests build the same app with their own database, clock and Bot API root.
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Telegraf, Telegram } from 'telegraf';
@@ -9,8 +10,6 @@ import { type Database, openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import type { BotContext, BotServices } from './bot/context.js';
 import { createBot } from './bot/create-bot.js';
-import { installApiPolicy } from './bot/api-client.js';
-import { TelegramNotifier } from './bot/notifier.js';
 import { type Clock, clockStartingAt, systemClock } from './domain/clock.js';
 import type { DomainDeps } from './domain/deps.js';
 import { settingsFromConfig } from './domain/settings.js';
@@ -22,6 +21,9 @@ import { createMetrics, type Metrics } from './metrics/registry.js';
 import type { Notifier } from './jobs/types.js';
 import { createLogger, type Logger } from './logger.js';
 import { createRedis, redisReady } from './session/index.js';
+import { isBlockedBot, markBlockedBot } from './domain/access/sign-in.js';
+import { SupportRelay } from './support/relay.js';
+import { installApiPolicy, SendThrottle, TelegramNotifier } from './telegram/index.js';
 
 export interface App {
   config: Config;
@@ -46,6 +48,10 @@ export interface AppOverrides {
   nonce?: () => string;
   /** Node's process metrics on /metrics (the real process turns them on). */
   processMetrics?: boolean;
+  /** The pace of proactive sends (tests that are not about pacing pass an unlimited one). */
+  throttle?: SendThrottle;
+  /** How long a support message waits for a topic another caller is creating. */
+  supportPendingWaitMs?: number;
 }
 
 export function clockFromConfig(config: Config): Clock {
@@ -97,7 +103,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     processMetrics: overrides.processMetrics,
     logger,
   });
-  const apiPolicy = (telegram: Telegram) => void installApiPolicy(telegram, { metrics, logger });
+  // A 403 from a private chat on any call (reply, edit, notice, relay) marks the user as having blocked the bot.
+  const onBlocked = (chatId: number) => markBlockedBot(database.db, chatId, true);
+  const apiPolicy = (telegram: Telegram) => void installApiPolicy(telegram, { metrics, logger, onBlocked });
   const bot = createBot({
     token,
     apiRoot: config.TELEGRAM_API_ROOT,
@@ -111,9 +119,32 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     apiPolicy,
   });
   apiPolicy(bot.telegram);
-  const notifier = new TelegramNotifier(bot.telegram, logger);
+  const throttle = overrides.throttle ?? new SendThrottle();
+  const notifier = new TelegramNotifier(bot.telegram, logger, {
+    throttle,
+    isBlocked: (chatId) => isBlockedBot(database.db, chatId),
+  });
   placeholderNotifier.current = notifier;
-  const runner = new JobRunner({ deps, notifier, logger, handlers: jobHandlers(config) });
+  if (config.SUPPORT_CHAT_ID) {
+    services.support = new SupportRelay({
+      telegram: bot.telegram,
+      deps,
+      chatId: config.SUPPORT_CHAT_ID,
+      logger,
+      throttle,
+      signStaff: config.SUPPORT_SIGN_STAFF,
+      ...(overrides.supportPendingWaitMs ? { pendingWaitMs: overrides.supportPendingWaitMs } : {}),
+    });
+  }
+  const runner = new JobRunner({
+    deps,
+    notifier,
+    logger,
+    metrics,
+    maxClaims: config.JOB_MAX_ATTEMPTS,
+    secrets: [token],
+    handlers: jobHandlers(config),
+  });
   await scheduleRecurringJobs(deps);
   return {
     config,

@@ -49,6 +49,13 @@ export const configSchema = z.object({
       .transform(Number)
       .optional(),
   ),
+  /** Users see the staff member's first name on answers (SPEC: staff are anonymous unless configured). */
+  SUPPORT_SIGN_STAFF: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Claims of one job before it is marked failed (a job whose process dies is taken again until then). */
+  JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   /** 32 bytes, hex or base64; AES-256-GCM key for PIN/PUK at rest. */
   SECRETS_KEY: optionalString,
   SMTP_URL: optionalString.pipe(

@@ -1,25 +1,8 @@
 // Entry of `npm run worker`: a background-work process beside the bot (server deployments). Config →
 // database → job runner with every handler; stops cleanly on SIGTERM/SIGINT, giving back unstarted jobs.
 // The embedded bot (PGlite) runs the same runner in-process instead: PGlite serves one process only.
-import { Telegram } from 'telegraf';
-import { TelegramNotifier } from './bot/notifier.js';
-import { type Config, ConfigError, loadConfig, requireBotToken, secretsKey } from './config.js';
-import { openDatabase } from './db/client.js';
-import { clockStartingAt, systemClock } from './domain/clock.js';
-import type { DomainDeps } from './domain/deps.js';
-import { settingsFromConfig } from './domain/settings.js';
-import { listJobHandlers } from './jobs/handlers/bulk.js';
-import { jobHandlers } from './jobs/handlers/index.js';
-import { JobRunner } from './jobs/runner.js';
-import type { JobHandler } from './jobs/types.js';
-import { createLogger } from './logger.js';
-
-/** Every handler once by kind (the shared list may already hold the list handlers). */
-export function workerHandlers(config: Config, shared: JobHandler[]): JobHandler[] {
-  const byKind = new Map<string, JobHandler>();
-  for (const h of [...listJobHandlers(config), ...shared]) byKind.set(h.kind, h);
-  return [...byKind.values()];
-}
+import { ConfigError, loadConfig, requireBotToken } from './config.js';
+import { createWorker } from './worker-app.js';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -35,17 +18,8 @@ async function main(): Promise<void> {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(2);
   }
-  const logger = createLogger(config.LOG_LEVEL).child({ process: 'worker' });
-  const database = await openDatabase({ url: config.DATABASE_URL, max: 5 });
-  const deps: DomainDeps = {
-    db: database.db,
-    clock: config.BOT_NOW ? clockStartingAt(new Date(config.BOT_NOW)) : systemClock,
-    settings: settingsFromConfig(config),
-    secretsKey: secretsKey(config),
-  };
-  const telegram = new Telegram(requireBotToken(config), { apiRoot: config.TELEGRAM_API_ROOT });
-  const handlers = workerHandlers(config, jobHandlers(config));
-  const runner = new JobRunner({ deps, notifier: new TelegramNotifier(telegram, logger), logger, handlers });
+  const worker = await createWorker(config);
+  const { runner, logger } = worker;
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -55,8 +29,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();
     try {
-      await runner.stop();
-      await database.close();
+      await worker.close();
     } finally {
       clearTimeout(force);
       process.exit(0);
@@ -66,7 +39,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   runner.start();
-  logger.info({ workerId: runner.workerId, kinds: handlers.map((h) => h.kind) }, 'worker started');
+  logger.info({ workerId: runner.workerId }, 'worker started');
 }
 
 main().catch((error) => {

@@ -4,7 +4,7 @@ import type { BotContext } from '../../src/bot/context.js';
 import { answerOnce, show } from '../../src/bot/render.js';
 import { type Section, StaleButtonError } from '../../src/bot/sections.js';
 import { detailPage, detailPeriods } from '../../src/domain/details.js';
-import { type DetailsFormat, requestDetailsExport } from '../../src/jobs/handlers/details-export.js';
+import { type DetailsFormat, requestDetailsExport } from '../../src/domain/details-export.js';
 import { pageView, periodsView } from './details/view.js';
 
 async function periods(ctx: BotContext): Promise<void> {

@@ -4,7 +4,7 @@ import type { BotContext } from '../../src/bot/context.js';
 import { answerOnce, show } from '../../src/bot/render.js';
 import type { Section } from '../../src/bot/sections.js';
 import { revealSimCodes, subscriberCard } from '../../src/domain/subscriber-info.js';
-import { schedulePinMessageDeletion } from '../../src/jobs/handlers/pin-message.js';
+import { schedulePinMessageDeletion } from '../../src/domain/pin-message.js';
 import { cardView } from './personal-info/view.js';
 
 async function showCard(ctx: BotContext): Promise<void> {

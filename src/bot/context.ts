@@ -6,6 +6,7 @@ import type { Actor } from '../domain/actor.js';
 import type { DomainDeps } from '../domain/deps.js';
 import type { Notifier } from '../jobs/types.js';
 import type { Logger } from '../logger.js';
+import type { SupportRelay } from '../support/relay.js';
 import type { Lang, Texts } from './texts/index.js';
 
 /** The role a session works in; re-checked against the database on every update. */
@@ -36,6 +37,8 @@ export interface BotServices {
   config: Config;
   notifier: Notifier;
   logger: Logger;
+  /** The support group's relay, built once by the composition root; none without SUPPORT_CHAT_ID. */
+  support?: SupportRelay;
   /** Random nonce source (tests may replace it). */
   nonce(): string;
 }

@@ -1,9 +1,11 @@
-// Telegraf wiring in the order of ARCHITECTURE.md: logger → language → error boundary → chat filter →
+// Telegraf wiring in the order of ARCHITECTURE.md: logger → language → error boundary → (my_chat_member:
+// blocked / back, and stop) → chat filter →
 // de-duplication → per-chat ordering → session → identity → section middleware → Stage (commands,
 // the dispatcher, the current scene) → fallback.
 import type { Redis } from 'ioredis';
 import { type MiddlewareFn, Scenes, session, Telegraf, type Telegram } from 'telegraf';
 import { createSessionStore, dedupeUpdates, perChatOrdering } from '../session/index.js';
+import { chatMemberUpdates } from './chat-member.js';
 import type { BotContext, BotServices, SessionData } from './context.js';
 import { errorBoundary, type ShowHome } from './middleware/error-boundary.js';
 import { identityMiddleware, languageMiddleware } from './middleware/identity.js';
@@ -24,7 +26,7 @@ export interface CreateBotOptions {
   supportChatId?: number;
   /** Counts and times every update (src/metrics/middleware.ts); runs just inside the error boundary. */
   metrics?: MiddlewareFn<BotContext>;
-  /** The outgoing-call policy (src/bot/api-client.ts): Telegraf gives each update its own Telegram client. */
+  /** The outgoing-call policy (src/telegram/policy.ts): Telegraf gives each update its own Telegram client. */
   apiPolicy?: (telegram: Telegram) => void;
 }
 
@@ -57,6 +59,7 @@ export function createBot(options: CreateBotOptions): Telegraf<BotContext> {
   bot.use(languageMiddleware());
   bot.use(errorBoundary(options.showHome));
   if (options.metrics) bot.use(options.metrics);
+  bot.use(chatMemberUpdates());
   bot.use(chatFilter(options.supportChatId));
   bot.use(typedInputBoundary());
   // With Redis the chat lock's script claims the update_id too (one round trip per update instead of two,

@@ -1,5 +1,6 @@
 // Menus edit one message in place: answer the callback query, then edit; skip edits that change
 // nothing (Telegram answers 400 "message is not modified"). Typed input gets a new message.
+import { isNotModified } from '../telegram/policy.js';
 import type { BotContext } from './context.js';
 import type { View } from './keyboards.js';
 
@@ -42,8 +43,8 @@ export async function show(ctx: BotContext, view: View, options: { newMessage?: 
       await ctx.editMessageText(view.text, extra);
       return;
     } catch (error) {
+      if (isNotModified(error)) return;
       const description = String((error as { description?: string }).description ?? (error as Error).message);
-      if (description.includes('message is not modified')) return;
       if (!/message to edit not found|message can't be edited|there is no text in the message/.test(description))
         throw error;
     }

@@ -1,7 +1,8 @@
 // Job rows in Postgres (ARCHITECTURE.md, Background work): enqueued inside the domain change's own
 // transaction, claimed with FOR UPDATE SKIP LOCKED so several processes share the work, and retried
-// with backoff. A claim expires, so a killed worker's job is taken again by the next one.
-import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
+// with backoff. A claim expires, so a killed worker's job is taken again by the next one — at most
+// `maxClaims` times in all: a job that kills its process is not taken again forever.
+import { and, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { jobs } from '../db/schema/index.js';
 import type { JobPayload } from './types.js';
@@ -30,13 +31,49 @@ export async function enqueueJob(
   return rows[0]?.id ?? null;
 }
 
+/** Due jobs of these kinds: pending and due, or running with an expired claim (its worker died). */
+function dueCondition(kinds: string[], now: Date) {
+  return and(
+    inArray(jobs.kind, kinds),
+    or(
+      and(eq(jobs.status, 'pending'), lte(jobs.runAt, now)),
+      and(eq(jobs.status, 'running'), lte(jobs.lockedUntil, now)),
+    ),
+  );
+}
+
+export const CLAIMS_EXHAUSTED = 'claimed too often without finishing (its process died each time?)';
+
+/**
+ * Marks failed the due jobs that were already claimed `maxClaims` times: their handler never finished,
+ * so taking them again would only repeat what killed the process. Returns them (for metrics and owners).
+ */
+export async function failExhaustedJobs(
+  db: Executor,
+  opts: { kinds: string[]; now: Date; maxClaims: number },
+): Promise<JobRow[]> {
+  if (opts.kinds.length === 0) return [];
+  return db
+    .update(jobs)
+    .set({
+      status: 'failed',
+      lastError: sql`coalesce(${jobs.lastError} || ' · ', '') || ${CLAIMS_EXHAUSTED}`,
+      lockedBy: null,
+      lockedUntil: null,
+      dedupeKey: null,
+    })
+    .where(and(dueCondition(opts.kinds, opts.now), gte(jobs.attempts, opts.maxClaims)))
+    .returning();
+}
+
 /**
  * Claims up to `limit` due jobs of the given kinds for `workerId` until `lockedUntil`. A running job
- * whose claim expired (its worker died) is due again.
+ * whose claim expired (its worker died) is due again. With `maxClaims`, a job claimed that often already
+ * is left for failExhaustedJobs.
  */
 export async function claimJobs(
   db: Executor,
-  opts: { kinds: string[]; workerId: string; now: Date; lockMs: number; limit: number },
+  opts: { kinds: string[]; workerId: string; now: Date; lockMs: number; limit: number; maxClaims?: number },
 ): Promise<JobRow[]> {
   if (opts.kinds.length === 0) return [];
   const lockedUntil = new Date(opts.now.getTime() + opts.lockMs);
@@ -46,11 +83,8 @@ export async function claimJobs(
       .from(jobs)
       .where(
         and(
-          inArray(jobs.kind, opts.kinds),
-          or(
-            and(eq(jobs.status, 'pending'), lte(jobs.runAt, opts.now)),
-            and(eq(jobs.status, 'running'), lte(jobs.lockedUntil, opts.now)),
-          ),
+          dueCondition(opts.kinds, opts.now),
+          opts.maxClaims === undefined ? undefined : lt(jobs.attempts, opts.maxClaims),
         ),
       )
       .orderBy(jobs.runAt, jobs.id)
@@ -95,7 +129,10 @@ export async function completeJob(db: Executor, id: number, workerId: string, no
     .where(and(eq(jobs.id, id), eq(jobs.lockedBy, workerId)));
 }
 
-/** A failed attempt: retried after an exponential backoff, or marked failed after `maxAttempts`. */
+/**
+ * A failed attempt: retried after an exponential backoff, or marked failed after `maxAttempts` (or at
+ * once when `final`). Returns true when the job is now failed.
+ */
 export async function failJob(
   db: Executor,
   job: JobRow,
@@ -103,10 +140,11 @@ export async function failJob(
   now: Date,
   error: string,
   maxAttempts: number,
-): Promise<void> {
-  const final = job.attempts >= maxAttempts;
+  options: { final?: boolean } = {},
+): Promise<boolean> {
+  const final = options.final === true || job.attempts >= maxAttempts;
   const backoffMs = Math.min(60 * 60_000, 5_000 * 2 ** Math.max(0, job.attempts - 1));
-  await db
+  const rows = await db
     .update(jobs)
     .set({
       status: final ? 'failed' : 'pending',
@@ -116,7 +154,9 @@ export async function failJob(
       lockedUntil: null,
       dedupeKey: final ? null : job.dedupeKey,
     })
-    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)));
+    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)))
+    .returning({ id: jobs.id });
+  return final && rows.length > 0;
 }
 
 /** Jobs waiting or running, for metrics. */

@@ -1,5 +1,5 @@
 // The bot's Prometheus metrics (prom-client) on a registry of their own: updates by type, handling
-// latency, errors by kind, Bot API calls by method and outcome, retries and 429s, job backlog.
+// latency, errors by kind, Bot API calls by method and outcome, retries and 429s, job backlog and failures.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Logger } from '../logger.js';
 
@@ -33,6 +33,7 @@ export interface Metrics {
   apiRetries: Counter<'method' | 'reason'>;
   apiRateLimited: Counter<'method'>;
   jobBacklog: Gauge;
+  jobsFailed: Counter<'kind' | 'reason'>;
 }
 
 /** A backlog query that hangs (database down) must not hang the scrape. */
@@ -94,6 +95,12 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       name: 'portal_bot_api_429_total',
       help: 'Bot API answers 429 Too Many Requests, by method',
       labelNames: ['method'],
+      registers,
+    }),
+    jobsFailed: new Counter({
+      name: 'portal_jobs_failed_total',
+      help: 'Background jobs marked failed, by kind and reason (attempts: retries used up; claims: claimed too often)',
+      labelNames: ['kind', 'reason'],
       registers,
     }),
     jobBacklog: new Gauge({

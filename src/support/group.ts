@@ -20,8 +20,7 @@ import {
   type TicketUser,
 } from '../domain/tickets/index.js';
 import { openTicketButton, ratingRow } from './buttons.js';
-import type { SupportRelay } from './relay.js';
-import { supportRelay } from './runtime.js';
+import { type SupportRelay, supportRelay } from './relay.js';
 
 type GroupMessage = Message & { message_thread_id?: number; is_topic_message?: boolean };
 
@@ -185,7 +184,8 @@ export function supportGroupMiddleware(): MiddlewareFn<BotContext> {
       ctx.log.info({ from: ctx.from.id }, 'support group: message from a non-staff member ignored');
       return;
     }
-    const relay = supportRelay(ctx)!;
+    const relay = supportRelay(ctx);
+    if (!relay) return;
     const threadId = message.is_topic_message ? message.message_thread_id : undefined;
     const name = staffName(ctx.from);
     try {

@@ -2,7 +2,4 @@
 export { openTicketButton, ratingRow } from './buttons.js';
 export { cardText, requesterLabel, topicName } from './card.js';
 export { supportGroupMiddleware, ticketUser } from './group.js';
-export { type Delivery, SupportRelay } from './relay.js';
-export { configureSupport, supportRelay, supportSettings, type SupportSettings } from './runtime.js';
-export { isBlockedByUser, withRetry } from './telegram.js';
-export { ChatThrottle, GROUP_LIMITS, PRIVATE_LIMITS } from './throttle.js';
+export { type Delivery, type RelayOptions, SupportRelay, supportRelay } from './relay.js';

@@ -4,6 +4,7 @@
 // the ticket it was written under. Every id pair is stored, so replies on either side find their way.
 import type { Telegram } from 'telegraf';
 import type { InlineKeyboardButton, Message } from 'telegraf/types';
+import type { BotContext } from '../bot/context.js';
 import { textsFor, type Texts } from '../bot/texts/index.js';
 import type { DomainDeps } from '../domain/deps.js';
 import {
@@ -16,17 +17,18 @@ import {
   type TicketView,
 } from '../domain/tickets/index.js';
 import type { Logger } from '../logger.js';
+import { isBlockedByUser, SendThrottle } from '../telegram/index.js';
 import { cardText, topicName } from './card.js';
-import { isBlockedByUser, withRetry } from './telegram.js';
-import { ChatThrottle } from './throttle.js';
 
 export interface RelayOptions {
+  /** The bot's client, with the outgoing policy (retries, token scrubbing, 403 → blocked). */
   telegram: Telegram;
   deps: DomainDeps;
   /** SUPPORT_CHAT_ID: the forum supergroup. */
   chatId: number;
   logger: Logger;
-  throttle?: ChatThrottle;
+  /** The process's one throttle of proactive sends. */
+  throttle?: SendThrottle;
   /** Show the staff member's first name to users (staff are anonymous by default). */
   signStaff?: boolean;
   /** How long a caller that lost the topic-creation claim waits for the winner's id. */
@@ -44,11 +46,11 @@ export class SupportRelay {
   readonly chatId: number;
   /** The group speaks the operator's language whatever the staff member's Telegram is set to. */
   readonly t: Texts = textsFor('ru');
-  private readonly throttle: ChatThrottle;
+  private readonly throttle: SendThrottle;
 
   constructor(private readonly options: RelayOptions) {
     this.chatId = options.chatId;
-    this.throttle = options.throttle ?? new ChatThrottle();
+    this.throttle = options.throttle ?? new SendThrottle();
   }
 
   private get telegram(): Telegram {
@@ -59,10 +61,10 @@ export class SupportRelay {
     return this.options.logger;
   }
 
-  /** One paced, 429-retried call to the Bot API. */
+  /** One paced call to the Bot API (the client's policy retries a 429 after retry_after). */
   private async send<T>(chatId: number, call: () => Promise<T>): Promise<T> {
     await this.throttle.take(chatId);
-    return withRetry(call);
+    return call();
   }
 
   /**
@@ -225,4 +227,9 @@ export class SupportRelay {
     await this.topicNotice(topicId, blocked ? this.t.tickets.support.blocked : this.t.tickets.support.notDelivered);
     return blocked ? 'blocked' : 'failed';
   }
+}
+
+/** The app's relay (built once by the composition root); none without SUPPORT_CHAT_ID. */
+export function supportRelay(ctx: BotContext): SupportRelay | undefined {
+  return ctx.services.support;
 }

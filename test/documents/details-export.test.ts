@@ -5,12 +5,8 @@ import { usageRecords } from '../../src/db/schema/index.js';
 import { detailsCsv, neutralise } from '../../src/documents/details-csv.js';
 import { detailsXlsx } from '../../src/documents/details-xlsx.js';
 import { periodRange, periodRecords } from '../../src/domain/details.js';
-import {
-  buildDetailsFile,
-  DETAILS_EXPORT,
-  detailsExportHandler,
-  requestDetailsExport,
-} from '../../src/jobs/handlers/details-export.js';
+import { DETAILS_EXPORT, requestDetailsExport } from '../../src/domain/details-export.js';
+import { buildDetailsFile, detailsExportHandler } from '../../src/jobs/handlers/details-export.js';
 import { JobRunner } from '../../src/jobs/runner.js';
 import type { Notifier } from '../../src/jobs/types.js';
 import { createLogger } from '../../src/logger.js';

@@ -1,11 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, jobs, pauses, subscribers } from '../../src/db/schema/index.js';
-import {
-  PIN_MESSAGE_DELETE,
-  pinMessageHandler,
-  schedulePinMessageDeletion,
-} from '../../src/jobs/handlers/pin-message.js';
+import { PIN_MESSAGE_DELETE, schedulePinMessageDeletion } from '../../src/domain/pin-message.js';
+import { pinMessageHandler } from '../../src/jobs/handlers/pin-message.js';
 import { JobRunner } from '../../src/jobs/runner.js';
 import type { Notifier } from '../../src/jobs/types.js';
 import { createLogger } from '../../src/logger.js';

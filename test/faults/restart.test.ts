@@ -4,9 +4,8 @@
 // the notices sent once. The real entry point (`src/worker.ts`) runs as a child process.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { Telegram } from 'telegraf';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TelegramNotifier } from '../../src/bot/notifier.js';
+import { createTelegramClient, TelegramNotifier } from '../../src/telegram/index.js';
 import { loadConfig } from '../../src/config.js';
 import {
   auditLog,
@@ -180,7 +179,7 @@ describe('Faults: the worker process is killed mid-list and restarted', () => {
     const config = loadConfig({ NODE_ENV: 'test', BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: api.url });
     const runner = new JobRunner({
       deps,
-      notifier: new TelegramNotifier(new Telegram(TEST_TOKEN, { apiRoot: api.url }), createLogger('silent')),
+      notifier: new TelegramNotifier(createTelegramClient(TEST_TOKEN, api.url), createLogger('silent')),
       logger: createLogger('silent'),
       handlers: jobHandlers(config),
     });

@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import nock from 'nock';
 import pino from 'pino';
 import { afterAll, expect } from 'vitest';
-import { type App, createApp } from '../../src/app.js';
+import { type App, type AppOverrides, createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createSessionStore } from '../../src/session/index.js';
 import { secretLeaks } from '../security/secrets.js';
@@ -25,6 +25,8 @@ export interface HarnessOptions {
   /** Use the machine's Redis with a private prefix instead of in-memory sessions. */
   redis?: boolean;
   deps?: TestDeps;
+  /** Composition overrides (the pace of proactive sends, the support relay's wait). */
+  app?: Pick<AppOverrides, 'throttle' | 'supportPendingWaitMs'>;
 }
 
 export interface Harness {
@@ -209,7 +211,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const prefix = `test:${randomBytes(4).toString('hex')}:`;
   const app = await createApp(
     { ...config, REDIS_PREFIX: prefix },
-    { database: deps.database, clock: deps.clock, logger, redis, seedDemo: options.demo ?? false },
+    { ...options.app, database: deps.database, clock: deps.clock, logger, redis, seedDemo: options.demo ?? false },
   );
   // The domain in tests uses the test's own settings and secrets key.
   Object.assign(app.deps, { settings: deps.settings, secretsKey: deps.secretsKey });

@@ -2,7 +2,7 @@
 // and what is never sent twice (ARCHITECTURE.md, Outgoing calls).
 import { Telegram } from 'telegraf';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { installApiPolicy } from '../../src/bot/api-client.js';
+import { installApiPolicy } from '../../src/telegram/index.js';
 import { createMetrics, type Metrics } from '../../src/metrics/registry.js';
 import { BOT_INFO } from '../helpers/telegram-fake.js';
 import { ScriptedBotApi, sparePort } from './scripted-api.js';

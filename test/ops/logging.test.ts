@@ -3,7 +3,7 @@
 import { Writable } from 'node:stream';
 import { Telegram } from 'telegraf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installApiPolicy } from '../../src/bot/api-client.js';
+import { installApiPolicy } from '../../src/telegram/index.js';
 import { createLogger } from '../../src/logger.js';
 import { BOT_INFO } from '../helpers/telegram-fake.js';
 import { ScriptedBotApi, sparePort } from './scripted-api.js';

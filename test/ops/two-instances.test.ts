@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../../src/db/schema/index.js';
-import { PIN_MESSAGE_DELETE } from '../../src/jobs/handlers/pin-message.js';
+import { PIN_MESSAGE_DELETE } from '../../src/domain/pin-message.js';
 import { enqueueJob } from '../../src/jobs/queue.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { FakeBotApi } from '../helpers/fake-bot-api.js';

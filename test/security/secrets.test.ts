@@ -10,8 +10,7 @@ import { SUPPORT_CHAT, SUPPORT_ENV, unthrottled } from '../support/helpers.js';
 import { secretLeaks, secretsShown } from './secrets.js';
 import { buildWorld } from './world.js';
 
-unthrottled();
-const w = await buildWorld('2026-11-10T10:00', SUPPORT_ENV);
+const w = await buildWorld('2026-11-10T10:00', SUPPORT_ENV, unthrottled());
 const h = w.h;
 const token = h.app.config.BOT_TOKEN!;
 const SKIP = /^(start:(exit|logout)|sm:unlink|role:)/;

@@ -13,7 +13,7 @@ import { grantSupport } from '../../src/domain/access/support.js';
 import { formatPhone } from '../../src/domain/phone.js';
 import { createRenameList } from '../../src/domain/renames/index.js';
 import { openTicket } from '../../src/domain/tickets/index.js';
-import { createHarness, type FakeUser, type Harness } from '../helpers/bot.js';
+import { createHarness, type FakeUser, type Harness, type HarnessOptions } from '../helpers/bot.js';
 import { adminActor, linkAdmin } from '../helpers/fixtures.js';
 
 export const USERS = { admin: 9601, subscriber: 9602, support: 9603, otherAdmin: 9604 } as const;
@@ -39,8 +39,12 @@ export interface World {
   otherAdmin: FakeUser;
 }
 
-export async function buildWorld(now = '2026-11-10T10:00', env: Record<string, string> = {}): Promise<World> {
-  const h = await createHarness({ demo: true, now, env });
+export async function buildWorld(
+  now = '2026-11-10T10:00',
+  env: Record<string, string> = {},
+  app: HarnessOptions['app'] = {},
+): Promise<World> {
+  const h = await createHarness({ demo: true, now, env, app });
   const db = h.deps.db;
   const client = async (unp: string) => (await db.select().from(clients).where(eq(clients.unp, unp)))[0]!;
   const sub = async (msisdn: string) => (await db.select().from(subscribers).where(eq(subscribers.msisdn, msisdn)))[0]!;

@@ -8,8 +8,7 @@ import { createHarness, expectText, textsOf } from '../helpers/bot.js';
 import { linkSubscriber, makeClient, makeSubscriber, subscriberActor } from '../helpers/fixtures.js';
 import { grantSupport, inGroup, SUPPORT_ENV, toChat, toGroup, unthrottled } from './helpers.js';
 
-unthrottled();
-const h = await createHarness({ env: SUPPORT_ENV });
+const h = await createHarness({ env: SUPPORT_ENV, app: unthrottled() });
 const db = h.deps.db;
 const client = await makeClient(db, { name: 'ООО «Вектор»' });
 const STAFF = 9201;

@@ -9,8 +9,7 @@ import { createHarness, expectText, textsOf } from '../helpers/bot.js';
 import { makeClient, makeSubscriber } from '../helpers/fixtures.js';
 import { grantSupport, inGroup, SUPPORT_ENV, toChat, toGroup, unthrottled, userPhoto } from './helpers.js';
 
-unthrottled();
-const h = await createHarness({ env: SUPPORT_ENV });
+const h = await createHarness({ env: SUPPORT_ENV, app: unthrottled() });
 const db = h.deps.db;
 const client = await makeClient(db, { name: 'ООО «Ромашка»' });
 await makeSubscriber(db, {

@@ -2,7 +2,8 @@
 // createForumTopic, copyMessage, closeForumTopic…), staff and other members writing in it, and users
 // sending photos or replying to a staff message in their private chat.
 import { telegramRoles } from '../../src/db/schema/index.js';
-import { ChatThrottle, configureSupport } from '../../src/support/index.js';
+import type { AppOverrides } from '../../src/app.js';
+import { unlimitedThrottle } from '../../src/telegram/index.js';
 import type { Harness } from '../helpers/bot.js';
 import type { ApiCall } from '../helpers/telegram-fake.js';
 import { makeTelegramUser } from '../helpers/fixtures.js';
@@ -10,12 +11,9 @@ import { makeTelegramUser } from '../helpers/fixtures.js';
 export const SUPPORT_CHAT = -1001234567890;
 export const SUPPORT_ENV = { SUPPORT_CHAT_ID: String(SUPPORT_CHAT) };
 
-/** Tests do not wait out the group's 20-a-minute pace (ChatThrottle has its own unit test). */
-export function unthrottled(): void {
-  configureSupport({
-    throttle: () => new ChatThrottle(() => ({ perMinute: 60_000, burst: 1000 })),
-    pendingWaitMs: 5000,
-  });
+/** Tests do not wait out the group's 20-a-minute pace (SendThrottle has its own unit test). */
+export function unthrottled(): Pick<AppOverrides, 'throttle' | 'supportPendingWaitMs'> {
+  return { throttle: unlimitedThrottle(), supportPendingWaitMs: 5000 };
 }
 
 let updateId = 90_000_000;

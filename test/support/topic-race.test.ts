@@ -4,7 +4,8 @@ import pino from 'pino';
 import type { Telegram } from 'telegraf';
 import { describe, expect, it } from 'vitest';
 import { forumTopicOf, openTicket } from '../../src/domain/tickets/index.js';
-import { ChatThrottle, SupportRelay } from '../../src/support/index.js';
+import { SupportRelay } from '../../src/support/index.js';
+import { unlimitedThrottle } from '../../src/telegram/index.js';
 import { createTestDeps } from '../helpers/deps.js';
 import { linkSubscriber, makeSubscriber, subscriberActor } from '../helpers/fixtures.js';
 
@@ -37,7 +38,7 @@ function relay(telegram: Telegram) {
     deps,
     chatId: CHAT,
     logger: pino({ level: 'silent' }),
-    throttle: new ChatThrottle(() => ({ perMinute: 60_000, burst: 1000 })),
+    throttle: unlimitedThrottle(),
     pendingWaitMs: 5000,
     pollMs: 10,
   });

@@ -9,7 +9,7 @@ import type { Texts } from '../../../src/bot/texts/index.js';
 import { DomainError, isDomainError } from '../../../src/domain/errors.js';
 import type { ListPreview, ListSource } from '../../../src/domain/lists/types.js';
 import { checkListFile, maxMb } from '../../../src/domain/lists/parse.js';
-import { lineReasonText } from '../../../src/jobs/handlers/list-texts.js';
+import { lineReasonText } from '../../../src/bot/line-reason.js';
 
 const REASONS_SHOWN = 15;
 const LINE_NUMBERS_SHOWN = 8;

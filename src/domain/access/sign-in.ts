@@ -144,3 +144,22 @@ export async function markBlockedBot(db: Executor, telegramId: number, blocked: 
     .set({ blockedBot: blocked })
     .where(and(eq(telegramUsers.telegramId, telegramId), ne(telegramUsers.blockedBot, blocked)));
 }
+
+/** True when the user blocked the bot: no proactive message goes to them until they come back. */
+export async function isBlockedBot(db: Executor, telegramId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ blocked: telegramUsers.blockedBot })
+    .from(telegramUsers)
+    .where(eq(telegramUsers.telegramId, telegramId));
+  return row?.blocked ?? false;
+}
+
+/** The Telegram language the user last wrote with (jobs answer in it; none: the operator's). */
+export async function userLanguageCode(db: Executor, telegramId: number | null | undefined): Promise<string | null> {
+  if (!telegramId) return null;
+  const [row] = await db
+    .select({ lang: telegramUsers.languageCode })
+    .from(telegramUsers)
+    .where(eq(telegramUsers.telegramId, telegramId));
+  return row?.lang ?? null;
+}

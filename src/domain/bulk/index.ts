@@ -10,7 +10,7 @@ export {
 } from './apply.js';
 export { confirmServiceList, type ServiceListConfirmed, setProgressMessage } from './confirm.js';
 export { type CreateServiceListInput, createServiceList } from './create.js';
-export { type ListResult, type ListResultLine, listResult } from './result.js';
+export { type ListProgress, type ListResult, type ListResultLine, listProgress, listResult } from './result.js';
 export {
   applyServiceLine,
   BULK_ACTIONS,

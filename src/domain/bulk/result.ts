@@ -36,3 +36,19 @@ export async function listResult(ex: Executor, listId: number): Promise<ListResu
   }));
   return { list, serviceName: service?.name ?? null, counts: await lineCounts(ex, listId), lines };
 }
+
+export interface ListProgress {
+  list: BulkListRow;
+  serviceName: string;
+  counts: LineCounts;
+}
+
+/** Where a list stands while it is worked on (the progress message, or the notice that it failed). */
+export async function listProgress(ex: Executor, listId: number): Promise<ListProgress | null> {
+  const [list] = await ex.select().from(bulkLists).where(eq(bulkLists.id, listId));
+  if (!list) return null;
+  const [service] = list.serviceId
+    ? await ex.select({ name: services.name }).from(services).where(eq(services.id, list.serviceId))
+    : [];
+  return { list, serviceName: service?.name ?? '', counts: await lineCounts(ex, listId) };
+}

@@ -2,7 +2,7 @@
 // The order row and its render job are written in one transaction; the PDF is made off the update's
 // path by the job handler (src/jobs/handlers/invoices.ts).
 import { and, eq } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import type { Executor, Tx } from '../../db/client.js';
 import { clients, invoiceOrders, invoices } from '../../db/schema/index.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { Actor } from '../actor.js';
@@ -102,4 +102,22 @@ export async function orderInvoice(
     if (!input.nonce) return order(tx);
     return (await once(tx, `invoices:${clientId}:${input.nonce}`, now, () => order(tx))).result;
   });
+}
+
+/**
+ * Settles a pending order (the job rendered it, or found it cannot be): true when this call settled it,
+ * false when it was no longer pending (a retried job finds it done).
+ */
+export async function settleInvoiceOrder(
+  ex: Executor,
+  orderId: number,
+  status: 'done' | 'failed',
+  now: Date,
+): Promise<boolean> {
+  const rows = await ex
+    .update(invoiceOrders)
+    .set({ status, doneAt: now })
+    .where(and(eq(invoiceOrders.id, orderId), eq(invoiceOrders.status, 'pending')))
+    .returning({ id: invoiceOrders.id });
+  return rows.length > 0;
 }

@@ -1,10 +1,9 @@
 // Job handlers of R-BULK: work through a confirmed list a batch of lines at a time (several jobs per list,
 // so several processes share it), show progress by editing one message at most once a second, and send
 // the result file once every line has its outcome.
-import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { cb } from '../../bot/callback-data.js';
 import type { Config } from '../../config.js';
-import { bulkLists, services } from '../../db/schema/index.js';
 import { listResultXlsx } from '../../documents/list-result-xlsx.js';
 import {
   applyNextLines,
@@ -13,13 +12,14 @@ import {
   type BatchHook,
   type BulkAction,
   finishServiceList,
+  listProgress,
   listResult,
   openServiceList,
 } from '../../domain/bulk/index.js';
-import type { DomainDeps } from '../../domain/deps.js';
-import { lineCounts } from '../../domain/lists/repository.js';
+import { defineJob } from '../define.js';
 import type { JobContext, JobHandler } from '../types.js';
-import { lineReasonText, requesterTexts } from './list-texts.js';
+import { lineReasonText } from '../../bot/line-reason.js';
+import { requesterTexts } from './list-texts.js';
 import { renameHandlers } from './renames.js';
 
 export interface BulkHandlerOptions {
@@ -36,15 +36,16 @@ export interface BulkHandlerOptions {
 export function makeBulkApplyHandler(options: BulkHandlerOptions = {}): JobHandler {
   const every = options.progressEveryMs ?? 1000;
   const concurrency = Math.max(1, options.concurrency ?? 1);
-  return {
+  return defineJob({
     kind: BULK_APPLY_JOB,
+    payload: applyPayload,
     maxAttempts: 10,
-    async run(payload, ctx) {
-      const listId = Number(payload.listId);
-      const list = Number.isSafeInteger(listId) ? await openServiceList(ctx.deps, listId) : null;
+    onFailed: ({ listId }, ctx) => tellListFailed(ctx, listId),
+    async run({ listId, part }, ctx) {
+      const list = await openServiceList(ctx.deps, listId);
       if (!list) return;
       // One job of the list reports progress, so the message is edited by one process only.
-      const reports = Number(payload.part ?? 0) === 0;
+      const reports = part === 0;
       let lastEdit = ctx.deps.clock.now().getTime();
       let failure: unknown;
       // Each lane claims its own batches (SKIP LOCKED) in its own transaction; a failing lane stops the others
@@ -72,20 +73,24 @@ export function makeBulkApplyHandler(options: BulkHandlerOptions = {}): JobHandl
       if (results.some((r) => r.status === 'rejected')) throw failure;
       await finishServiceList(ctx.deps, listId);
     },
-  };
+  });
 }
 
+const applyPayload = z.object({ listId: z.number().int().positive(), part: z.number().int().nonnegative().default(0) });
+const resultPayload = z.object({ listId: z.number().int().positive() });
+
 async function showProgress(ctx: JobContext, listId: number): Promise<void> {
-  const [list] = await ctx.deps.db.select().from(bulkLists).where(eq(bulkLists.id, listId));
-  if (!list?.chatId || !list.progressMessageId) return;
-  const counts = await lineCounts(ctx.deps.db, listId);
-  const service = await serviceName(ctx.deps, list.serviceId);
+  const progress = await listProgress(ctx.deps.db, listId);
+  const chatId = progress?.list.chatId;
+  const messageId = progress?.list.progressMessageId;
+  if (!progress || !chatId || !messageId) return;
+  const { list, counts, serviceName: service } = progress;
   const t = await requesterTexts(ctx.deps.db, list.requestedByTelegramId);
   const processed = counts.done + counts.refused;
   try {
     await ctx.notifier.editText(
-      list.chatId,
-      list.progressMessageId,
+      chatId,
+      messageId,
       t.lists.jobs.progress(service, list.action as BulkAction, processed, processed + counts.pending),
     );
   } catch (error) {
@@ -94,18 +99,28 @@ async function showProgress(ctx: JobContext, listId: number): Promise<void> {
   }
 }
 
-async function serviceName(deps: DomainDeps, serviceId: number | null): Promise<string> {
-  if (!serviceId) return '';
-  const [row] = await deps.db.select({ name: services.name }).from(services).where(eq(services.id, serviceId));
-  return row?.name ?? '';
+/** A list job failed for good: its administrator is told where the list stopped. */
+async function tellListFailed(ctx: JobContext, listId: number): Promise<void> {
+  const progress = await listProgress(ctx.deps.db, listId);
+  const chatId = progress?.list.chatId;
+  if (!progress || !chatId) return;
+  const { list, counts, serviceName: service } = progress;
+  const t = await requesterTexts(ctx.deps.db, list.requestedByTelegramId);
+  const processed = counts.done + counts.refused;
+  await ctx.notifier.sendText(
+    chatId,
+    t.lists.jobs.failed(service, list.action as BulkAction, processed, processed + counts.pending),
+  );
 }
 
 export function makeBulkResultHandler(): JobHandler {
-  return {
+  return defineJob({
     kind: BULK_RESULT_JOB,
+    payload: resultPayload,
     maxAttempts: 8,
-    async run(payload, ctx) {
-      const result = await listResult(ctx.deps.db, Number(payload.listId));
+    onFailed: ({ listId }, ctx) => tellListFailed(ctx, listId),
+    async run({ listId }, ctx) {
+      const result = await listResult(ctx.deps.db, listId);
       const chatId = result?.list.chatId;
       if (!result || !chatId) return;
       const { list, counts } = result;
@@ -140,7 +155,7 @@ export function makeBulkResultHandler(): JobHandler {
         list.progressMessageId ? undefined : finished,
       );
     },
-  };
+  });
 }
 
 export function bulkHandlers(options: BulkHandlerOptions = {}): JobHandler[] {

@@ -1,12 +1,17 @@
 // Job handler for an ordered invoice (R-INV-ORDER): renders the PDF off the update's path, then sends
 // it into the administrator's chat (download) or puts a mail with it attached into the outbox (e-mail).
-import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Config } from '../../config.js';
-import { invoiceOrders } from '../../db/schema/index.js';
 import { renderInvoicePdf } from '../../documents/invoice-pdf.js';
 import { invoiceTexts } from '../../documents/invoice-texts.js';
-import { INVOICE_RENDER_JOB, loadInvoiceDocument, loadInvoiceOrder } from '../../domain/invoices/index.js';
+import {
+  INVOICE_RENDER_JOB,
+  loadInvoiceDocument,
+  loadInvoiceOrder,
+  settleInvoiceOrder,
+} from '../../domain/invoices/index.js';
 import { queueMail } from '../../mail/outbox.js';
+import { defineJob } from '../define.js';
 import type { JobHandler } from '../types.js';
 import { makeMailHandler } from './mail.js';
 
@@ -17,20 +22,15 @@ export interface InvoiceHandlerOptions {
 
 export function makeInvoiceHandler(options: InvoiceHandlerOptions = {}): JobHandler {
   const render = options.render ?? renderInvoicePdf;
-  return {
+  return defineJob({
     kind: INVOICE_RENDER_JOB,
+    payload: z.object({ orderId: z.number().int().positive() }),
     maxAttempts: 5,
-    async run(payload, ctx) {
+    async run({ orderId }, ctx) {
       const { db, clock, settings } = ctx.deps;
-      const orderId = Number(payload.orderId);
-      const order = Number.isSafeInteger(orderId) ? await loadInvoiceOrder(db, orderId) : null;
+      const order = await loadInvoiceOrder(db, orderId);
       if (order?.status !== 'pending') return;
-      const markOrder = (status: 'done' | 'failed') =>
-        db
-          .update(invoiceOrders)
-          .set({ status, doneAt: clock.now() })
-          .where(and(eq(invoiceOrders.id, order.id), eq(invoiceOrders.status, 'pending')))
-          .returning({ id: invoiceOrders.id });
+      const markOrder = (status: 'done' | 'failed') => settleInvoiceOrder(db, order.id, status, clock.now());
 
       const document = await loadInvoiceDocument(db, order.invoiceId, settings.vatPercent);
       if (
@@ -56,12 +56,7 @@ export function makeInvoiceHandler(options: InvoiceHandlerOptions = {}): JobHand
       }
       // The order is marked and the mail queued together: a retried job finds the order done.
       await db.transaction(async (tx) => {
-        const claimed = await tx
-          .update(invoiceOrders)
-          .set({ status: 'done', doneAt: clock.now() })
-          .where(and(eq(invoiceOrders.id, order.id), eq(invoiceOrders.status, 'pending')))
-          .returning({ id: invoiceOrders.id });
-        if (claimed.length === 0) return;
+        if (!(await settleInvoiceOrder(tx, order.id, 'done', clock.now()))) return;
         await queueMail(tx, clock.now(), {
           recipient: order.email!,
           subject: invoiceTexts.mailSubject(document.number, document.period),
@@ -70,7 +65,7 @@ export function makeInvoiceHandler(options: InvoiceHandlerOptions = {}): JobHand
         });
       });
     },
-  };
+  });
 }
 
 /** The money sections' job handlers for the composition root: invoice rendering and outbox mail. */

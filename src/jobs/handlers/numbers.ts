@@ -3,6 +3,8 @@
 // next day; the composition root books one at start-up (for quarantined numbers that came with the data).
 import type { Executor } from '../../db/client.js';
 import { bookQuarantineRelease, QUARANTINE_RELEASE_JOB, releaseQuarantine } from '../../domain/numbers/quarantine.js';
+import { z } from 'zod';
+import { defineJob } from '../define.js';
 import type { JobHandler } from '../types.js';
 
 export { QUARANTINE_RELEASE_JOB };
@@ -13,8 +15,9 @@ export async function scheduleQuarantineRelease(db: Executor, now: Date): Promis
   await bookQuarantineRelease(db, now, now);
 }
 
-export const quarantineReleaseHandler: JobHandler = {
+export const quarantineReleaseHandler: JobHandler = defineJob({
   kind: QUARANTINE_RELEASE_JOB,
+  payload: z.object({}),
   async run(_payload, ctx) {
     for (;;) {
       const released = await releaseQuarantine(ctx.deps, BATCH);
@@ -24,6 +27,6 @@ export const quarantineReleaseHandler: JobHandler = {
     }
     await scheduleQuarantineRelease(ctx.deps.db, ctx.deps.clock.now());
   },
-};
+});
 
 export const numberJobHandlers: JobHandler[] = [quarantineReleaseHandler];

@@ -15,6 +15,8 @@ import {
   sendPauseNotice,
 } from '../../domain/services/pause-lifecycle.js';
 import { addDays, minskDate } from '../../domain/time.js';
+import { z } from 'zod';
+import { defineJob } from '../define.js';
 import { enqueueJob } from '../queue.js';
 import type { JobContext, JobHandler } from '../types.js';
 
@@ -38,27 +40,32 @@ function deliver(ctx: JobContext, kind: 'notice' | 'finished') {
   };
 }
 
-const requester = (payload: Record<string, unknown>) =>
-  typeof payload.requestedBy === 'number' ? payload.requestedBy : null;
+/** The pause, and who started it (told besides the number's own user). */
+const pausePayload = z.object({
+  pauseId: z.number().int().positive(),
+  requestedBy: z
+    .number()
+    .int()
+    .nullish()
+    .transform((v) => v ?? null),
+});
 
-export const pauseNoticeHandler: JobHandler = {
+export const pauseNoticeHandler: JobHandler = defineJob({
   kind: PAUSE_NOTICE_JOB,
-  async run(payload, ctx) {
-    const pauseId = Number(payload.pauseId);
-    if (!Number.isSafeInteger(pauseId)) return;
-    await sendPauseNotice(ctx.deps, pauseId, requester(payload), deliver(ctx, 'notice'));
+  payload: pausePayload,
+  async run({ pauseId, requestedBy }, ctx) {
+    await sendPauseNotice(ctx.deps, pauseId, requestedBy, deliver(ctx, 'notice'));
   },
-};
+});
 
-export const pauseFinishHandler: JobHandler = {
+export const pauseFinishHandler: JobHandler = defineJob({
   kind: PAUSE_FINISH_JOB,
-  async run(payload, ctx) {
-    const pauseId = Number(payload.pauseId);
-    if (!Number.isSafeInteger(pauseId)) return;
+  payload: pausePayload,
+  async run({ pauseId, requestedBy }, ctx) {
     // 'notYet' only under a clock that moved back; the daily sweep records it later.
-    await finishPause(ctx.deps, pauseId, requester(payload), deliver(ctx, 'finished'));
+    await finishPause(ctx.deps, pauseId, requestedBy, deliver(ctx, 'finished'));
   },
-};
+});
 
 /**
  * Enqueues the sweep of `day` at that day's notice hour, or now when that hour has passed (idempotent
@@ -70,8 +77,9 @@ export async function schedulePauseSweep(db: Executor, now: Date, day = minskDat
   await enqueueJob(db, PAUSE_SWEEP_JOB, { day }, now, { runAt, dedupeKey: `${PAUSE_SWEEP_JOB}:${day}` });
 }
 
-export const pauseSweepHandler: JobHandler = {
+export const pauseSweepHandler: JobHandler = defineJob({
   kind: PAUSE_SWEEP_JOB,
+  payload: z.object({ day: z.string().optional() }),
   async run(_payload, ctx) {
     const day = today(ctx.deps.clock);
     const due = await pausesNeedingAttention(ctx.deps.db, day);
@@ -80,6 +88,6 @@ export const pauseSweepHandler: JobHandler = {
     // Tomorrow's sweep, at the notice hour.
     await schedulePauseSweep(ctx.deps.db, ctx.deps.clock.now(), addDays(day, 1));
   },
-};
+});
 
 export const pauseJobHandlers: JobHandler[] = [pauseNoticeHandler, pauseFinishHandler, pauseSweepHandler];

@@ -87,6 +87,8 @@ export const lists: typeof ru.lists = {
   jobs: {
     renameApplied: (phone: string, name: string) => `Rename applied: ${phone} — “${name}”.`,
     renameListApplied: (count: number) => `Renames from the list applied: ${count} numbers.`,
+    failed: (service: string, action: 'connect' | 'disconnect', done: number, total: number) =>
+      `${action === 'connect' ? 'Connecting' : 'Disconnecting'} “${service}” by list stopped after a failure: ${done} of ${total} processed. Please contact support.`,
     progress: (service: string, action: 'connect' | 'disconnect', done: number, total: number) =>
       `${action === 'connect' ? 'Connecting' : 'Disconnecting'} “${service}” by list: ${done} of ${total} processed…`,
     finished: (service: string, action: 'connect' | 'disconnect', done: number, refused: number) =>

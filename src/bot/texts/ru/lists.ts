@@ -89,6 +89,8 @@ export const lists = {
   jobs: {
     renameApplied: (phone: string, name: string) => `Переименование применено: ${phone} — «${name}».`,
     renameListApplied: (count: number) => `Переименование по списку применено: ${count} номеров.`,
+    failed: (service: string, action: 'connect' | 'disconnect', done: number, total: number) =>
+      `${action === 'connect' ? 'Подключение' : 'Отключение'} «${service}» по списку остановлено из-за сбоя: обработано ${done} из ${total}. Обратитесь в поддержку.`,
     progress: (service: string, action: 'connect' | 'disconnect', done: number, total: number) =>
       `${action === 'connect' ? 'Подключение' : 'Отключение'} услуги «${service}» по списку: обработано ${done} из ${total}…`,
     finished: (service: string, action: 'connect' | 'disconnect', done: number, refused: number) =>

@@ -1,7 +1,8 @@
-// The outgoing-call policy (ARCHITECTURE.md, Outgoing calls), installed on a Telegraf `Telegram` client by
-// wrapping its callApi: a 429 is retried after `retry_after`, a request that never left (connection refused,
-// DNS) is retried, a call that may have arrived (timeout, reset, 5xx) is resent only when resending cannot
-// duplicate anything; "message is not modified" is a success. Error texts lose the bot token.
+// The outgoing-call policy (ARCHITECTURE.md, Outgoing calls), installed on every Telegraf `Telegram` client
+// (the bot's, each update's, the worker's) by wrapping its callApi: a 429 is retried after `retry_after`, a
+// request that never left (connection refused, DNS) is retried, a call that may have arrived (timeout, reset,
+// 5xx) is resent only when resending cannot duplicate anything; "message is not modified" is a success.
+// Error texts lose the bot token; a 403 from a private chat (the user blocked the bot) is reported.
 import type { Telegram } from 'telegraf';
 import type { Logger } from '../logger.js';
 import type { ApiOutcome, Metrics } from '../metrics/registry.js';
@@ -19,6 +20,8 @@ export interface ApiPolicyOptions {
   uploadTimeoutMs?: number;
   /** Waits between attempts (tests record the delays instead of sleeping). */
   sleep?: (ms: number) => Promise<void>;
+  /** A call to a private chat was refused with 403 (blocked, deactivated): the user is not reachable. */
+  onBlocked?: (chatId: number) => Promise<void>;
 }
 
 /**
@@ -60,10 +63,10 @@ interface ErrorShape {
 export function classifyFailure(error: unknown, timedOut: boolean): Failure {
   const e = (error ?? {}) as ErrorShape;
   if (e.response && typeof e.response.error_code === 'number') {
-    const { error_code: status, description = '', parameters } = e.response;
+    const { error_code: status, parameters } = e.response;
     if (status === 429)
       return { kind: 'rate_limited', retryAfterSeconds: Math.max(0, Number(parameters?.retry_after ?? 1)) };
-    if (status === 400 && description.includes('message is not modified')) return { kind: 'not_modified' };
+    if (isNotModified(error)) return { kind: 'not_modified' };
     if (status >= 500) return { kind: 'server_error', maybeArrived: true };
     return { kind: 'refused' };
   }
@@ -74,10 +77,34 @@ export function classifyFailure(error: unknown, timedOut: boolean): Failure {
   return { kind: 'refused' };
 }
 
+interface ApiErrorShape {
+  code?: number;
+  message?: string;
+  description?: string;
+  response?: { error_code?: number; description?: string };
+}
+
+function errorCode(error: unknown): number | undefined {
+  const e = (error ?? {}) as ApiErrorShape;
+  return e.response?.error_code ?? (typeof e.code === 'number' ? e.code : undefined);
+}
+
+/** Telegram refused the chat: the user blocked the bot or deleted the account. */
+export function isBlockedByUser(error: unknown): boolean {
+  return errorCode(error) === 403;
+}
+
+/** Telegram's 400 for an edit that changes nothing: the message already shows what was asked. */
+export function isNotModified(error: unknown): boolean {
+  const e = (error ?? {}) as ApiErrorShape;
+  const description = String(e.response?.description ?? e.description ?? e.message ?? '');
+  return errorCode(error) === 400 && description.includes('message is not modified');
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Removes the bot token from an error's texts (Telegraf's URLs carry it: `/bot<token>/method`). */
-function scrubToken(error: unknown, token: string): void {
+export function scrubToken(error: unknown, token: string): void {
   if (!token || !error || typeof error !== 'object') return;
   const e = error as { message?: unknown; stack?: unknown };
   if (typeof e.message === 'string') e.message = e.message.split(token).join('[REDACTED]');
@@ -151,6 +178,7 @@ export function installApiPolicy<T extends Telegram>(telegram: T, options: ApiPo
       if (delayMs === undefined || n >= maxAttempts || signal?.aborted) {
         metrics?.apiCalls.inc({ method, outcome: failure.kind as ApiOutcome });
         scrubToken(result.error, target.token);
+        await reportBlocked(payload, result.error);
         throw result.error;
       }
       metrics?.apiRetries.inc({ method, reason: failure.kind });
@@ -158,6 +186,12 @@ export function installApiPolicy<T extends Telegram>(telegram: T, options: ApiPo
       await sleep(delayMs);
     }
   };
+
+  async function reportBlocked(payload: Record<string, unknown>, error: unknown): Promise<void> {
+    const chatId = Number(payload.chat_id);
+    if (!options.onBlocked || !isBlockedByUser(error) || !Number.isSafeInteger(chatId) || chatId <= 0) return;
+    await options.onBlocked(chatId).catch((err) => logger?.warn({ err, chatId }, 'blocked user not recorded'));
+  }
 
   /** Milliseconds to wait before the next attempt, or undefined when this failure must not be resent. */
   function retryDelay(failure: Failure, method: string, n: number): number | undefined {
