@@ -22,6 +22,8 @@ import { createMetrics, type Metrics } from './metrics/registry.js';
 import type { Notifier } from './jobs/types.js';
 import { createLogger, type Logger } from './logger.js';
 import { createRedis, redisReady } from './session/index.js';
+import type { OrderDelivery } from './orders/delivery.js';
+import { orderDeliveryFromConfig } from './orders/index.js';
 
 export interface App {
   config: Config;
@@ -32,6 +34,8 @@ export interface App {
   notifier: Notifier;
   runner: JobRunner;
   logger: Logger;
+  /** Order events to the operator's webhook (issue 19); started and stopped beside the runner. */
+  orderDelivery: OrderDelivery;
   metrics: Metrics;
   close(): Promise<void>;
 }
@@ -115,6 +119,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   placeholderNotifier.current = notifier;
   const runner = new JobRunner({ deps, notifier, logger, handlers: jobHandlers(config) });
   await scheduleRecurringJobs(deps);
+  const orderDelivery = orderDeliveryFromConfig(config, { db: database.db, clock, logger, registry: metrics.registry });
   return {
     config,
     database,
@@ -124,9 +129,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     notifier,
     runner,
     logger,
+    orderDelivery,
     metrics,
     close: async () => {
       await runner.stop();
+      await orderDelivery.stop();
       if (redis) redis.disconnect();
       if (!overrides.database) await database.close();
     },

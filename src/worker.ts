@@ -13,6 +13,7 @@ import { jobHandlers } from './jobs/handlers/index.js';
 import { JobRunner } from './jobs/runner.js';
 import type { JobHandler } from './jobs/types.js';
 import { createLogger } from './logger.js';
+import { orderDeliveryFromConfig } from './orders/index.js';
 
 /** Every handler once by kind (the shared list may already hold the list handlers). */
 export function workerHandlers(config: Config, shared: JobHandler[]): JobHandler[] {
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   const telegram = new Telegram(requireBotToken(config), { apiRoot: config.TELEGRAM_API_ROOT });
   const handlers = workerHandlers(config, jobHandlers(config));
   const runner = new JobRunner({ deps, notifier: new TelegramNotifier(telegram, logger), logger, handlers });
+  const orderDelivery = orderDeliveryFromConfig(config, { db: database.db, clock: deps.clock, logger });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await runner.stop();
+      await orderDelivery.stop();
       await database.close();
     } finally {
       clearTimeout(force);
@@ -66,6 +69,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   runner.start();
+  orderDelivery.start();
   logger.info({ workerId: runner.workerId, kinds: handlers.map((h) => h.kind) }, 'worker started');
 }
 
