@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { runBulk } from './bulk/run.js';
+import { runOrdersBench } from './orders.js';
 import { ensureBenchDatabase } from './lib/databases.js';
 import { BENCH_TOKEN, PG_ADMIN_URL, REDIS_URL, SCALES } from './lib/env.js';
 import { describeMachine } from './lib/machine.js';
@@ -24,7 +25,7 @@ function flag(name: string): string | undefined {
   return v === undefined || v.startsWith('--') ? '' : v;
 }
 
-const only = new Set((flag('only') ?? 'press,search,bulk').split(','));
+const only = new Set((flag('only') ?? 'press,search,bulk,orders').split(','));
 const chatsCount = Number(flag('chats') ?? 100);
 const measureMs = Number(flag('seconds') ?? 20) * 1000;
 const warmupMs = Number(flag('warmup') ?? 5) * 1000;
@@ -111,6 +112,15 @@ if (only.has('search')) {
 if (only.has('bulk')) {
   log('bulk: 10 000 lines, connect then disconnect, 1 worker');
   results.bulk = await runBulk({ url: large.url, clientId: large.clientId, lines: 10_000, workers: 1 });
+}
+
+if (only.has('orders')) {
+  log('orders: a 10 000-line list records its orders; every event to a verifying loopback receiver');
+  const orders = await runOrdersBench({ lines: 10_000, log });
+  results.orders = orders;
+  log(
+    `orders: list ${orders.listSeconds} s (budget 15 s), ${orders.events} events delivered in ${orders.deliverySeconds} s (budget 20 s), ${orders.requests} requests`,
+  );
 }
 
 results.seconds = (Date.now() - started) / 1000;

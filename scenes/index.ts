@@ -6,6 +6,7 @@ import { sections as clientInfo } from './admin/client-info.js';
 import { sections as installments } from './admin/installments.js';
 import { sections as invoices } from './admin/invoices.js';
 import { sections as payments } from './admin/payments.js';
+import { sections as clientOrders } from './admin/orders/section.js';
 import { sections as rename } from './admin/rename.js';
 import { sections as chooseSubscriber } from './shared/choose-subscriber.js';
 import { sections as feedback } from './shared/feedback.js';
@@ -14,6 +15,7 @@ import { sections as start } from './shared/start.js';
 import { sections as charges } from './subscriber/charges.js';
 import { sections as details } from './subscriber/details.js';
 import { sections as numberChange } from './subscriber/number-change.js';
+import { sections as myOrders } from './subscriber/orders/section.js';
 import { sections as personalInfo } from './subscriber/personal-info.js';
 import { sections as serviceOperations } from './subscriber/service-operations.js';
 import { sections as tariffChange } from './subscriber/tariff-change.js';
@@ -37,4 +39,6 @@ export const allSections: Section[] = [
   ...tariffChange,
   ...charges,
   ...details,
+  ...myOrders,
+  ...clientOrders,
 ];

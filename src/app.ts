@@ -24,6 +24,8 @@ import { createRedis, redisReady } from './session/index.js';
 import { isBlockedBot, markBlockedBot } from './domain/access/sign-in.js';
 import { SupportRelay } from './support/relay.js';
 import { installApiPolicy, SendThrottle, TelegramNotifier } from './telegram/index.js';
+import type { OrderDelivery } from './orders/delivery.js';
+import { orderDeliveryFromConfig } from './orders/index.js';
 
 export interface App {
   config: Config;
@@ -34,6 +36,8 @@ export interface App {
   notifier: Notifier;
   runner: JobRunner;
   logger: Logger;
+  /** Order events to the operator's webhook (issue 19); started and stopped beside the runner. */
+  orderDelivery: OrderDelivery;
   metrics: Metrics;
   close(): Promise<void>;
 }
@@ -146,6 +150,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     handlers: jobHandlers(config),
   });
   await scheduleRecurringJobs(deps);
+  const orderDelivery = orderDeliveryFromConfig(config, { db: database.db, clock, logger, registry: metrics.registry });
   return {
     config,
     database,
@@ -155,9 +160,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     notifier,
     runner,
     logger,
+    orderDelivery,
     metrics,
     close: async () => {
       await runner.stop();
+      await orderDelivery.stop();
       if (redis) redis.disconnect();
       if (!overrides.database) await database.close();
     },

@@ -74,6 +74,22 @@ export const configSchema = z.object({
   INVITE_TTL_HOURS: z.coerce.number().positive().default(24),
   PAGE_SIZE: z.coerce.number().int().min(1).max(50).default(10),
   POST_DELIVERY_FEE: kopecks(510),
+  // Orders (issue 19): the operator's webhook for order events; off without a URL (events wait in the table).
+  ORDERS_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+  ORDERS_WEBHOOK_SECRET: optionalString.pipe(
+    z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/, 'must be whsec_<base64> (at least 16 bytes)')
+      .optional(),
+  ),
+  ORDERS_WEBHOOK_SECRET_PREVIOUS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/, 'must be whsec_<base64> (at least 16 bytes)')
+      .optional(),
+  ),
+  ORDERS_RETRY_HOURS: z.coerce.number().positive().default(24),
+  ORDERS_EVENTS_KEEP_DAYS: z.coerce.number().positive().default(30),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -107,6 +123,26 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   }
   if (webhook && !set('WEBHOOK_URL')) problems.push('WEBHOOK_URL: is required when BOT_MODE=webhook');
   if (webhook && !set('WEBHOOK_SECRET')) problems.push('WEBHOOK_SECRET: is required when BOT_MODE=webhook');
+  problems.push(...ordersWebhookProblems(env));
+  return problems;
+}
+
+/** ORDERS_WEBHOOK_URL: https, or http on loopback only; a secret with it. */
+function ordersWebhookProblems(env: Record<string, string | undefined>): string[] {
+  const url = (env.ORDERS_WEBHOOK_URL ?? '').trim();
+  if (url === '') return [];
+  const problems: string[] = [];
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return problems;
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback))
+    problems.push('ORDERS_WEBHOOK_URL: must be https (http only on loopback)');
+  if ((env.ORDERS_WEBHOOK_SECRET ?? '').trim() === '')
+    problems.push('ORDERS_WEBHOOK_SECRET: is required when ORDERS_WEBHOOK_URL is set');
   return problems;
 }
 

@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     try {
       await stopTakingUpdates(app, server, polling, inFlight);
       await app.runner.stop();
+      await app.orderDelivery.stop();
       await app.redis?.quit().catch(() => undefined);
       await app.close();
       logger.info('stopped');
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   app.runner.start();
+  app.orderDelivery.start();
   if (config.BOT_MODE === 'webhook') {
     bot.botInfo ??= await bot.telegram.getMe();
     await registerWebhook(bot.telegram, {

@@ -13,6 +13,8 @@ import { JobRunner } from './jobs/runner.js';
 import type { JobHandler } from './jobs/types.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics/registry.js';
+import type { OrderDelivery } from './orders/delivery.js';
+import { orderDeliveryFromConfig } from './orders/index.js';
 import { createTelegramClient, SendThrottle, TelegramNotifier } from './telegram/index.js';
 
 /** Every handler once by kind (the shared list may already hold the list handlers). */
@@ -25,6 +27,8 @@ export function workerHandlers(config: Config, shared: JobHandler[]): JobHandler
 export interface Worker {
   deps: DomainDeps;
   runner: JobRunner;
+  /** Sends order events to the operator (started beside the runner). */
+  orderDelivery: OrderDelivery;
   logger: Logger;
   metrics: Metrics;
   close(): Promise<void>;
@@ -69,13 +73,21 @@ export async function createWorker(config: Config, overrides: WorkerOverrides = 
     maxClaims: config.JOB_MAX_ATTEMPTS,
     secrets: [token],
   });
+  const orderDelivery = orderDeliveryFromConfig(config, {
+    db: database.db,
+    clock: deps.clock,
+    logger,
+    registry: metrics.registry,
+  });
   return {
     deps,
     runner,
+    orderDelivery,
     logger,
     metrics,
     close: async () => {
       await runner.stop();
+      await orderDelivery.stop();
       if (!overrides.database) await database.close();
     },
   };

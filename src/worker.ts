@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   runner.start();
+  worker.orderDelivery.start();
   logger.info({ workerId: runner.workerId }, 'worker started');
 }
 

@@ -29,6 +29,7 @@ export function adminMenuView(t: Texts, clientName: string): View {
       [button(l.rename, 'ren', 'start')],
       [button(l.bulkServices, 'bulk', 'start')],
       [button(l.contactSpecialist, 'fb', 'handover')],
+      [button(t.orders.labels.client, 'aord', 'list', 'all', 0)],
       [button(l.exit, 'start', 'exit')],
     ],
   };

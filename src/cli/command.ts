@@ -21,6 +21,8 @@ export interface Command<S extends z.ZodType = z.ZodType> {
   /** Flags as the user types them, e.g. `--client <УНП>`. */
   usage: string;
   flags: S;
+  /** A flag that may also be given as the first bare argument: `orders show 42` is `--id 42`. */
+  positional?: string;
   run(flags: z.infer<S>, ctx: CliContext): Promise<void>;
 }
 
@@ -36,6 +38,13 @@ export class UsageError extends Error {
 /** A refusal the user can act on (unknown client, …): printed as is, exit code 1. */
 export class CliError extends Error {
   override name = 'CliError';
+}
+
+/** The command's positional argument, if it has one and it is given, as its flag. */
+export function positionalAsFlag(command: Pick<Command, 'positional'>, argv: readonly string[]): string[] {
+  const [first, ...rest] = argv;
+  if (!command.positional || first === undefined || first.startsWith('--')) return [...argv];
+  return [`--${command.positional}`, first, ...rest];
 }
 
 /** `--name value`, `--name=value` and bare `--flag` (true) into `{ name: 'value', flag: true }`; kebab-case becomes camelCase. */

@@ -4,7 +4,7 @@ import { resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig } from '../config.js';
 import { isDomainError } from '../domain/errors.js';
-import { CliError, describeIssues, parseFlags, UsageError } from './command.js';
+import { CliError, describeIssues, parseFlags, positionalAsFlag, UsageError } from './command.js';
 import { createContext } from './context.js';
 import { resolve } from './registry.js';
 
@@ -40,7 +40,7 @@ export async function runCli(
   }
   const ctx = createContext(config, write);
   try {
-    const parsed = command.flags.safeParse(parseFlags(found.rest));
+    const parsed = command.flags.safeParse(parseFlags(positionalAsFlag(command, found.rest)));
     if (!parsed.success) throw new UsageError(describeIssues(parsed.error));
     await command.run(parsed.data, ctx);
     return EXIT.ok;

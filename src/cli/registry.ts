@@ -10,6 +10,9 @@ export const commands: Record<string, Loader> = {
   'grant-support': () => import('./commands/grant-support.js'),
   'revoke-support': () => import('./commands/revoke-support.js'),
   'payments confirm': () => import('./commands/payments.js'),
+  'events list': () => import('./commands/events-list.js'),
+  'events retry': () => import('./commands/events-retry.js'),
+  'orders show': () => import('./commands/orders-show.js'),
   help: () => import('./commands/help.js'),
 };
 

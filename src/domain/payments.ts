@@ -10,6 +10,8 @@ import { DomainError } from './errors.js';
 import { once } from './idempotency.js';
 import { adminClientId } from './scope.js';
 import { addDays, type IsoDate, isValidIsoDate } from './time.js';
+import { recordOrder } from './orders/record.js';
+import { bynString } from './orders/types.js';
 
 export type PaymentStatus = 'unconfirmed' | 'confirmed';
 
@@ -191,6 +193,11 @@ export async function registerPayment(
           })
           .returning(view);
         await audit(tx, actor, now, { action: 'payment.register', clientId, after: { ...row } });
+        await recordOrder(tx, actor, now, {
+          type: 'payment.register',
+          payload: { document: documentNumber, date: input.paidOn, amount: bynString(input.amount) },
+          clientId,
+        });
         return row!;
       }),
     );

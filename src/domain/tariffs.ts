@@ -11,6 +11,7 @@ import { chargeFee } from './fees.js';
 import { once } from './idempotency.js';
 import { subscriberInScope } from './scope.js';
 import { type IsoDate, monthStart } from './time.js';
+import { recordOrder } from './orders/record.js';
 
 export interface TariffPlanSummary {
   id: number;
@@ -106,6 +107,12 @@ export async function tariffOptions(deps: DomainDeps, actor: Actor, subscriberId
   };
 }
 
+/** The plan's code, the operator's identifier of it (R-ORDER payloads). */
+async function planCode(tx: Executor, id: number): Promise<string> {
+  const [row] = await tx.select({ code: tariffPlans.code }).from(tariffPlans).where(eq(tariffPlans.id, id));
+  return row!.code;
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } };
   return e?.code === '23505' || e?.cause?.code === '23505';
@@ -155,6 +162,13 @@ export async function changeTariff(
         subscriberId: sub.id,
         before: { tariffPlanId: from!.id, balance: sub.balance },
         after: { tariffPlanId: target.id, balance: charged.balanceAfter, fee },
+      });
+      await recordOrder(tx, actor, deps.clock.now(), {
+        type: 'tariff.change',
+        payload: { from: await planCode(tx, from!.id), to: await planCode(tx, target.id) },
+        fee,
+        clientId: sub.clientId,
+        subscriberId: sub.id,
       });
       const result: TariffChangeResult = {
         fromPlanId: from!.id,

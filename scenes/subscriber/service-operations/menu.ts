@@ -22,6 +22,7 @@ export function opsMenuView(t: Texts, subscriber: { id: number; msisdn: string }
       [button(l.pause, 'pause', 'show', id)],
       [button(l.forwarding, 'fwd', 'show', id)],
       [button(l.voicemail, 'vm', 'show', id)],
+      [button(t.orders.labels.mine, 'myord', 'list', id, 'all', 0)],
       [button(t.core.labels.back, 'sm', 'show', id)],
     ],
   };

@@ -14,6 +14,8 @@ import { auditMany } from './audit-rows.js';
 import type { LineDecision } from './decide.js';
 import { chargeFeesOf } from './fees.js';
 import type { BulkAction } from './types.js';
+import { recordOrders } from '../orders/record.js';
+import { serviceOrder } from '../orders/service-orders.js';
 
 export interface BatchToWrite {
   listId: number;
@@ -84,6 +86,19 @@ export async function writeServiceLines(
       before: batch.action === 'disconnect' ? { serviceId: service.id } : null,
       after: { serviceId: service.id, fee: d.fee, listId: batch.listId, lineNo: d.lineNo },
     })),
+  );
+  await recordOrders(
+    tx,
+    actor,
+    now,
+    applied.map((d) =>
+      serviceOrder(service, batch.action, {
+        clientId: batch.clientId,
+        subscriberId: d.subscriberId!,
+        fee: d.fee,
+        list: { listId: batch.listId, line: d.lineNo },
+      }),
+    ),
   );
   return batch.decisions.map((d) => final.get(d.lineNo)!);
 }

@@ -9,6 +9,7 @@ import { DomainError } from '../errors.js';
 import { once } from '../idempotency.js';
 import { adminClientId } from '../scope.js';
 import { isValidEmail, validEmail } from './email.js';
+import { recordOrder } from '../orders/record.js';
 
 export type DeliveryMethod = 'email' | 'post' | 'portal';
 
@@ -80,6 +81,11 @@ export async function changeDelivery(
         clientId,
         before,
         after: { method: input.method, address },
+      });
+      await recordOrder(tx, actor, now, {
+        type: 'billDelivery.change',
+        payload: { method: input.method, address },
+        clientId,
       });
       return {
         method: input.method,

@@ -15,6 +15,7 @@ import { classifyNumber } from './categories.js';
 import { loadClassifier } from './catalog.js';
 import { bookQuarantineRelease } from './quarantine.js';
 import type { RandomSource } from './search.js';
+import { recordOrder } from '../orders/record.js';
 
 export interface ConfirmInput {
   subscriberId: number;
@@ -82,6 +83,14 @@ export async function confirmNumberChange(
         `Смена номера на ${formatPhone(msisdn)}, категория «${category.name}»`,
       );
 
+      // Recorded before the number moves, so the order names the subscriber by the number the operator knows.
+      await recordOrder(tx, actor, now, {
+        type: 'number.change',
+        payload: { from: subscriber.msisdn, to: msisdn, category: category.code },
+        fee: category.fee,
+        clientId: subscriber.clientId,
+        subscriberId: subscriber.id,
+      });
       await tx.update(subscribers).set({ msisdn }).where(eq(subscribers.id, subscriber.id));
       await tx
         .update(numberPool)

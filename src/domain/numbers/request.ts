@@ -8,6 +8,7 @@ import { parseMask } from '../phone.js';
 import { subscriberInScope } from '../scope.js';
 import { categoryByCode, loadCategories } from './catalog.js';
 import type { SearchInput } from './search.js';
+import { recordOrder } from '../orders/record.js';
 
 export async function leaveNumberRequest(
   deps: DomainDeps,
@@ -34,6 +35,12 @@ export async function leaveNumberRequest(
       clientId: subscriber.clientId,
       subscriberId: subscriber.id,
       after: { id: row!.id, mask, category: category?.code ?? null },
+    });
+    await recordOrder(tx, actor, now, {
+      type: 'number.request',
+      payload: { mask, category: category?.code ?? null },
+      clientId: subscriber.clientId,
+      subscriberId: subscriber.id,
     });
     return { id: row!.id, mask, categoryCode: category?.code ?? null };
   });

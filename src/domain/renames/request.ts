@@ -15,6 +15,7 @@ import type { ListPreview, ListSource } from '../lists/types.js';
 import { adminClientId, subscriberInScope } from '../scope.js';
 import { assertRenameAllowed } from './blackout.js';
 import { normalizeName } from './name.js';
+import { recordOrder, recordOrders } from '../orders/record.js';
 
 export const RENAME_APPLY_JOB = 'renames.apply';
 
@@ -60,6 +61,13 @@ export async function requestRename(
           applyAfter: due,
         })
         .returning({ id: renames.id });
+      // Local fulfilment: the bot itself applies the rename after its delay, so the order is completed now.
+      await recordOrder(tx, actor, now, {
+        type: 'rename',
+        payload: { name: newName },
+        clientId: subscriber.clientId,
+        subscriberId: subscriber.id,
+      });
       await enqueueJob(tx, RENAME_APPLY_JOB, {}, now, { runAt: due });
       await audit(tx, actor, now, {
         action: 'renames.request',
@@ -125,6 +133,23 @@ export async function confirmRenameList(
         from bulk_list_lines l join subscribers s on s.id = l.subscriber_id
         where l.list_id = ${list.id} and l.status = 'pending'
         returning id`);
+      const lines = await tx
+        .select({ line: bulkListLines.lineNo, subscriberId: bulkListLines.subscriberId, name: bulkListLines.name })
+        .from(bulkListLines)
+        .where(and(eq(bulkListLines.listId, list.id), eq(bulkListLines.status, 'pending')))
+        .orderBy(bulkListLines.lineNo);
+      await recordOrders(
+        tx,
+        actor,
+        now,
+        lines.map((l) => ({
+          type: 'rename' as const,
+          payload: { name: l.name ?? '' },
+          clientId,
+          subscriberId: l.subscriberId,
+          list: { listId: list.id, line: l.line },
+        })),
+      );
       await tx
         .update(bulkListLines)
         .set({ status: 'done', processedAt: now })

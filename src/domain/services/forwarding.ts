@@ -10,6 +10,8 @@ import { DomainError } from '../errors.js';
 import { subscriberInScope } from '../scope.js';
 import { type Confirmed, confirmationKey, runConfirmed } from './confirm.js';
 import { normalizeForwardTarget } from './forwarding-target.js';
+import { recordOrder } from '../orders/record.js';
+import { forwardingCondition } from '../orders/types.js';
 
 export const FORWARD_CONDITIONS = ['unconditional', 'busy', 'no_reply', 'unreachable'] as const;
 export type ForwardCondition = (typeof FORWARD_CONDITIONS)[number];
@@ -133,6 +135,16 @@ export async function setForwarding(
       before: previous ? { condition: input.condition, ...previous } : null,
       after: { condition: input.condition, target, delaySeconds },
     });
+    await recordOrder(tx, actor, now, {
+      type: 'forwarding.set',
+      payload: {
+        condition: forwardingCondition(input.condition),
+        target,
+        ...(delaySeconds != null ? { delaySeconds } : {}),
+      },
+      clientId: subscriber.clientId,
+      subscriberId: subscriber.id,
+    });
     return { condition: input.condition, target, delaySeconds, previous };
   });
 }
@@ -164,6 +176,12 @@ export async function cancelForwarding(
       subscriberId: subscriber.id,
       before: removed.map((r) => ({ condition: r.condition, target: r.target, delaySeconds: r.delaySeconds })),
       after: null,
+    });
+    await recordOrder(tx, actor, now, {
+      type: 'forwarding.cancel',
+      payload: { condition: input.condition === 'all' ? 'all' : forwardingCondition(input.condition) },
+      clientId: subscriber.clientId,
+      subscriberId: subscriber.id,
     });
     const cancelled = FORWARD_CONDITIONS.filter((c) => removed.some((r) => r.condition === c));
     return { cancelled };

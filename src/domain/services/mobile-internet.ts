@@ -3,6 +3,7 @@
 // connection in one transaction (either both happen or neither).
 import type { Actor } from '../actor.js';
 import { audit } from '../audit.js';
+import { recordOrder } from '../orders/record.js';
 import { today } from '../clock.js';
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
@@ -133,6 +134,13 @@ export async function changePackage(
       subscriberId: change.subscriberId,
       before: active ? { serviceId: active.id, code: active.code } : null,
       after: { serviceId: change.service.id, code: change.service.code, fee: change.fee },
+    });
+    await recordOrder(tx, actor, now, {
+      type: 'mobileInternet.change',
+      payload: { from: active?.code ?? null, to: change.service.code },
+      fee: change.fee,
+      clientId: change.clientId,
+      subscriberId: change.subscriberId,
     });
     return { ...change, from: active ? serviceView(active) : null };
   });

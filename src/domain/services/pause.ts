@@ -17,6 +17,7 @@ import { type Confirmed, confirmationKey, runConfirmed } from './confirm.js';
 import { assertAffordable } from './funds.js';
 import { pauseNoticeAt, pauseFinishAt, PAUSE_FINISH_JOB, PAUSE_NOTICE_JOB } from './pause-lifecycle.js';
 import { openPause, pauseLength, pausesStartedIn, pauseStartFor, type PauseRow } from './pause-window.js';
+import { recordOrder } from '../orders/record.js';
 
 /** A pause as the screens show it (plain JSON). */
 export interface PauseView {
@@ -168,6 +169,13 @@ export async function startPause(
       before: null,
       after: { pauseId, ...quote },
     });
+    await recordOrder(tx, actor, now, {
+      type: 'pause.start',
+      payload: { from: quote.startsOn, to: quote.endsOn },
+      fee: quote.fee,
+      clientId: subscriber.clientId,
+      subscriberId: subscriber.id,
+    });
     return { ...quote, pauseId, balanceAfter };
   });
 }
@@ -196,6 +204,12 @@ export async function endPauseEarly(
       subscriberId: subscriber.id,
       before: { pauseId: current.id, startsOn: current.startsOn, endsOn: current.endsOn },
       after: { endedOn: day },
+    });
+    await recordOrder(tx, actor, now, {
+      type: 'pause.end',
+      payload: { at: day },
+      clientId: subscriber.clientId,
+      subscriberId: subscriber.id,
     });
     return { pauseId: current.id, startsOn: current.startsOn, endsOn: current.endsOn, endedOn: day };
   });

@@ -26,6 +26,8 @@ import { connectFacts } from './connect-facts.js';
 import { connectRefusal } from './connect-rules.js';
 import { assertAffordable } from './funds.js';
 import { isPaused } from './pause-window.js';
+import { recordOrder } from '../orders/record.js';
+import { serviceOrder } from '../orders/service-orders.js';
 
 type Deps = Pick<DomainDeps, 'clock'>;
 
@@ -147,6 +149,7 @@ export async function connectService(
       before: null,
       after: { serviceId: change.service.id, code: change.service.code, fee: change.fee },
     });
+    await recordOrder(tx, actor, now, serviceOrder(change.service, 'connect', change));
     return change;
   });
 }
@@ -167,6 +170,7 @@ export async function disconnectService(
       before: { serviceId: change.service.id, code: change.service.code },
       after: null,
     });
+    await recordOrder(tx, actor, now, serviceOrder(change.service, 'disconnect', change));
     return change;
   });
 }

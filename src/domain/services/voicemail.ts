@@ -13,6 +13,7 @@ import { subscriberInScope } from '../scope.js';
 import { connectedServices, type ServiceRow, type ServiceView, serviceView } from './catalog.js';
 import { type Confirmed, confirmationKey, runConfirmed } from './confirm.js';
 import { connectService, disconnectService, serviceChangePreview } from './services.js';
+import { recordOrder } from '../orders/record.js';
 
 export interface VoicemailState {
   subscriberId: number;
@@ -125,6 +126,12 @@ export async function setVoicemailEmail(
       before: { email: previous },
       after: { email },
     });
+    await recordOrder(tx, actor, now, {
+      type: 'voicemail.email',
+      payload: { email },
+      clientId: subscriber.clientId,
+      subscriberId: subscriber.id,
+    });
     return { email, previous };
   });
 }
@@ -145,6 +152,12 @@ export async function cancelVoicemailEmail(
       subscriberId: subscriber.id,
       before: { email: previous },
       after: { email: null },
+    });
+    await recordOrder(tx, actor, now, {
+      type: 'voicemail.email',
+      payload: { email: null },
+      clientId: subscriber.clientId,
+      subscriberId: subscriber.id,
     });
     return { previous };
   });

@@ -5,6 +5,7 @@ import { billing, invoices, payments } from './billing.js';
 import { access, core, fees, money, phone } from './core.js';
 import { lists } from './lists.js';
 import { numbers } from './numbers.js';
+import { orders } from './orders.js';
 import { services } from './services.js';
 import { tickets } from './tickets.js';
 
@@ -25,4 +26,5 @@ export const en: Texts = {
   numbers,
   services,
   tickets,
+  orders,
 };

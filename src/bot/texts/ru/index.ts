@@ -4,6 +4,7 @@ import { billing, invoices, payments } from './billing.js';
 import { access, core, fees, money, phone } from './core.js';
 import { lists } from './lists.js';
 import { numbers } from './numbers.js';
+import { orders } from './orders.js';
 import { services } from './services.js';
 import { tickets } from './tickets.js';
 
@@ -24,5 +25,6 @@ export const ru = {
   numbers,
   services,
   tickets,
+  orders,
 };
 export type Texts = typeof ru;
