@@ -10,6 +10,9 @@ export const commands: Record<string, Loader> = {
   'grant-support': () => import('./commands/grant-support.js'),
   'revoke-support': () => import('./commands/revoke-support.js'),
   'payments confirm': () => import('./commands/payments.js'),
+  'api-token create': () => import('./commands/api-token-create.js'),
+  'api-token list': () => import('./commands/api-token-list.js'),
+  'api-token revoke': () => import('./commands/api-token-revoke.js'),
   help: () => import('./commands/help.js'),
 };
 

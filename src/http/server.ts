@@ -44,9 +44,14 @@ export function createOpsApp(options: OpsServerOptions): Hono<NodeEnv> {
   return app;
 }
 
-/** A node:http server for a Hono app; request bodies are left to the routes (the webhook reads its own). */
-export function nodeServer(app: Hono<NodeEnv>): Server {
-  return createServer(getRequestListener(app.fetch, { overrideGlobalObjects: false, autoCleanupIncoming: false }));
+/**
+ * A node:http server for a Hono app. `drainBodies` off leaves request bodies to the routes (the webhook
+ * reads its own, and a refused one is never read); on, an unread body is drained after the answer.
+ */
+export function nodeServer(app: Hono<NodeEnv>, options: { drainBodies?: boolean } = {}): Server {
+  return createServer(
+    getRequestListener(app.fetch, { overrideGlobalObjects: false, autoCleanupIncoming: options.drainBodies ?? false }),
+  );
 }
 
 export function createOpsServer(options: OpsServerOptions): Server {

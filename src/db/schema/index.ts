@@ -8,3 +8,4 @@ export * from './lists.js';
 export * from './numbers.js';
 export * from './subscribers.js';
 export * from './tickets.js';
+export * from './operator.js';
