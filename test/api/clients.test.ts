@@ -27,7 +27,12 @@ const apiAudit = () => deps.db.select().from(auditLog).where(eq(auditLog.actorKi
 
 describe('R-API-AUTH: bearer tokens and scopes', () => {
   it('no token, an unknown one or a malformed header: 401 problem JSON', async () => {
-    for (const headers of [{}, { authorization: 'Bearer pbt_nope' }, { authorization: 'Basic abc' }]) {
+    const variants: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer pbt_nope' },
+      { authorization: 'Basic abc' },
+    ];
+    for (const headers of variants) {
       const res = await api.call('GET', `/api/v1/clients/${UNP}`, { headers });
       expect(res.status).toBe(401);
       expect(res.type).toContain('application/problem+json');
