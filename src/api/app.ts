@@ -12,6 +12,7 @@ import type { Logger } from '../logger.js';
 import { type ApiEnv, authenticate } from './auth.js';
 import { fieldProblems, operatorProblem, problem } from './problem.js';
 import { clientRoutes } from './routes/clients.js';
+import { subscriberRoutes } from './routes/subscribers.js';
 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
 /** R-API-UPSERT: a JSON body over this is refused with 413. */
@@ -38,18 +39,20 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<NodeEnv> {
   const root = new OpenAPIHono<NodeEnv>();
   const v1 = new OpenAPIHono<ApiEnv>({ defaultHook: defaultHook as never });
 
-  v1.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_JSON_BYTES,
-      onError: (c) => problem(c, 413, `at most ${MAX_JSON_BYTES} bytes`, undefined, { connection: 'close' }),
-    }),
+  const limit = bodyLimit({
+    maxSize: MAX_JSON_BYTES,
+    onError: (c) => problem(c, 413, `at most ${MAX_JSON_BYTES} bytes`, undefined, { connection: 'close' }),
+  });
+  // Only a request that carries a body is measured (a bodiless DELETE has nothing to limit).
+  v1.use('*', (c, next) =>
+    c.req.header('content-length') || c.req.header('transfer-encoding') ? limit(c, next) : next(),
   );
   v1.use('*', async (c, next) => {
     if (c.req.path === OPENAPI_PATH) return next();
     return authenticate(deps)(c, next);
   });
   clientRoutes(v1, deps);
+  subscriberRoutes(v1, deps);
 
   v1.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

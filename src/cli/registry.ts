@@ -13,6 +13,7 @@ export const commands: Record<string, Loader> = {
   'api-token create': () => import('./commands/api-token-create.js'),
   'api-token list': () => import('./commands/api-token-list.js'),
   'api-token revoke': () => import('./commands/api-token-revoke.js'),
+  'add-subscriber': () => import('./commands/add-subscriber.js'),
   help: () => import('./commands/help.js'),
 };
 

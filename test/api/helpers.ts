@@ -23,7 +23,7 @@ let tokens = 0;
 export async function startApi(deps: DomainDeps): Promise<ApiHarness> {
   const server: Server = createApiServer({
     deps,
-    logger: createLogger('silent'),
+    logger: createLogger(process.env.API_TEST_LOG ? 'error' : 'silent'),
     health: () => checkHealth([postgresCheck(deps.db)]),
   });
   const port = await listen(server, 0, '127.0.0.1');

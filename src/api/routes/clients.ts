@@ -6,6 +6,7 @@ import { getAccount, getClient, putAccount, putClient } from '../../domain/opera
 import { type ApiEnv, apiActor, requireScope } from '../auth.js';
 import { problemResponses } from '../problem.js';
 import { typed, withEtag } from '../respond.js';
+import { json, ok, security } from './common.js';
 import {
   accountBody,
   accountParam,
@@ -15,14 +16,6 @@ import {
   ifMatchHeader,
   unpParam,
 } from '../schemas.js';
-
-const json = <S extends z.ZodType>(schema: S) => ({ content: { 'application/json': { schema } } });
-const ok = <S extends z.ZodType>(schema: S, description: string) => ({
-  ...json(schema),
-  description,
-  headers: { ETag: { schema: { type: 'string' as const }, description: 'the stored representation’s tag' } },
-});
-const security = [{ bearer: [] }];
 
 export function clientRoutes(app: OpenAPIHono<ApiEnv>, deps: DomainDeps): void {
   const clientParams = z.object({ unp: unpParam });
