@@ -154,3 +154,21 @@ describe('R-API-UPSERT: clients', () => {
     expect(orphan.status).toBe(404);
   });
 });
+
+describe('R-API-EFFECT: a closed client', () => {
+  it('loses every Telegram link (administrators and subscribers)', async () => {
+    const { telegramRoles, clients } = await import('../../src/db/schema/index.js');
+    const { linkAdmin, makeTelegramUser } = await import('../helpers/fixtures.js');
+    const [row] = await deps.db.select().from(clients).where(eq(clients.unp, UNP));
+    await makeTelegramUser(deps.db, 6101);
+    await linkAdmin(deps.db, 6101, row!.id);
+    expect(await deps.db.select().from(telegramRoles).where(eq(telegramRoles.clientId, row!.id))).toHaveLength(1);
+    const res = await api.call('PUT', `/api/v1/clients/${UNP}`, {
+      token: provision,
+      body: { ...client, status: 'closed' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('closed');
+    expect(await deps.db.select().from(telegramRoles).where(eq(telegramRoles.clientId, row!.id))).toHaveLength(0);
+  });
+});
