@@ -28,6 +28,9 @@ export const configSchema = z.object({
       .optional(),
   ),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** The operator's API (R-API-AUTH), a listener apart from the public webhook PORT. */
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(8090),
+  API_HOST: z.string().trim().min(1).default('127.0.0.1'),
   DATABASE_URL: optionalString.pipe(
     z
       .string()

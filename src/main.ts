@@ -6,6 +6,7 @@ import { type App, createApp } from './app.js';
 import { registerCommands } from './bot/create-bot.js';
 import { catalogs } from './bot/texts/index.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { createApiServer } from './api/app.js';
 import { appHealthChecks, checkHealth } from './http/health.js';
 import { createOpsServer, listen, stopAccepting } from './http/server.js';
 import { registerWebhook, type WebhookRoute, webhookPath, webhookRoute } from './http/webhook.js';
@@ -65,6 +66,15 @@ async function main(): Promise<void> {
   });
   const port = await listen(server, config.PORT);
   logger.info({ port, mode: config.BOT_MODE }, 'http server listening');
+  const apiServer = createApiServer({
+    deps: app.deps,
+    logger,
+    health: () => checkHealth(checks),
+    metrics: app.metrics.registry,
+    isStopping: () => stopping,
+  });
+  const apiPort = await listen(apiServer, config.API_PORT, config.API_HOST);
+  logger.info({ port: apiPort, host: config.API_HOST }, 'api server listening');
 
   let polling: Promise<void> | undefined;
   const shutdown = async (signal: string) => {
@@ -80,7 +90,10 @@ async function main(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS);
     force.unref();
     try {
+      const apiClosed = stopAccepting(apiServer);
       await stopTakingUpdates(app, server, polling, inFlight);
+      apiServer.closeAllConnections();
+      await apiClosed;
       await app.runner.stop();
       await app.orderDelivery.stop();
       await app.redis?.quit().catch(() => undefined);

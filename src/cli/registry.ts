@@ -13,6 +13,10 @@ export const commands: Record<string, Loader> = {
   'events list': () => import('./commands/events-list.js'),
   'events retry': () => import('./commands/events-retry.js'),
   'orders show': () => import('./commands/orders-show.js'),
+  'api-token create': () => import('./commands/api-token-create.js'),
+  'api-token list': () => import('./commands/api-token-list.js'),
+  'api-token revoke': () => import('./commands/api-token-revoke.js'),
+  'add-subscriber': () => import('./commands/add-subscriber.js'),
   help: () => import('./commands/help.js'),
 };
 

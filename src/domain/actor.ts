@@ -4,7 +4,9 @@ export type Actor =
   | { kind: 'admin'; telegramId: number; clientId: number }
   | { kind: 'subscriber'; telegramId: number; clientId: number; subscriberId: number }
   | { kind: 'support'; telegramId: number }
-  | { kind: 'system'; name: 'cli' | 'worker' };
+  | { kind: 'system'; name: 'cli' | 'worker' }
+  /** The operator's API, acting under a token's name (R-API-AUTH). */
+  | { kind: 'system'; name: 'api'; tokenName: string };
 
 export function actorTelegramId(actor: Actor): number | null {
   return actor.kind === 'system' ? null : actor.telegramId;

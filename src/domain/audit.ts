@@ -18,6 +18,7 @@ export async function audit(tx: Executor, actor: AuditActor, at: Date, entry: Au
   await tx.insert(auditLog).values({
     at,
     actorKind: actor.kind === 'system' ? actor.name : 'telegram',
+    actorName: actor.kind === 'system' && actor.name === 'api' ? actor.tokenName : null,
     actorTelegramId: actor.kind === 'user' ? actor.telegramId : actorTelegramId(actor),
     role: actor.kind === 'system' || actor.kind === 'user' ? null : actor.kind,
     clientId: entry.clientId ?? (actor.kind === 'admin' || actor.kind === 'subscriber' ? actor.clientId : null),

@@ -1,64 +1,61 @@
-// The bot's own HTTP server (PORT): the webhook callback in webhook mode, /healthz and /metrics in both
-// modes. It never logs request URLs or headers (the webhook path and secret are credentials of a kind).
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+// The bot's own HTTP server (PORT) on Hono: the webhook callback in webhook mode, /healthz and /metrics in
+// both modes. It never logs request URLs or headers (the webhook path and secret are credentials of a kind).
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Registry } from 'prom-client';
+import { getRequestListener, type HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { Hono } from 'hono';
 import type { Logger } from '../logger.js';
-import type { HealthReport } from './health.js';
+import { mountOpsRoutes, type OpsRoutesOptions } from './ops-routes.js';
 import type { WebhookRoute } from './webhook.js';
 
-export interface OpsServerOptions {
-  health: () => Promise<HealthReport>;
-  metrics?: Registry;
+export interface OpsServerOptions extends OpsRoutesOptions {
   webhook?: WebhookRoute;
   logger: Logger;
-  /** True once shutdown began: updates are refused (Telegram redelivers them elsewhere), health says 503. */
-  isStopping?: () => boolean;
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res
-    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-    .end(JSON.stringify(body));
+export type NodeEnv = { Bindings: HttpBindings };
+
+/** Errors are logged with the method only; the client gets an empty 500. */
+export function logErrors(app: Hono<NodeEnv>, logger: Logger): void {
+  app.onError((err, c) => {
+    logger.error({ err, method: c.req.method }, 'http request failed');
+    return c.body(null, 500);
+  });
+}
+
+export function createOpsApp(options: OpsServerOptions): Hono<NodeEnv> {
+  const { webhook } = options;
+  const stopping = options.isStopping ?? (() => false);
+  const app = new Hono<NodeEnv>();
+  logErrors(app, options.logger);
+  if (webhook) {
+    // Matched on the raw request target (path and query), as Telegram posts it; the body stays unread
+    // here, so the secret is checked before anything of it is taken.
+    app.use('*', async (c, next) => {
+      if (c.env.incoming.url !== webhook.path) return next();
+      if (stopping()) return c.body(null, 503, { 'retry-after': '1', connection: 'close' });
+      await webhook.handle(c.env.incoming, c.env.outgoing);
+      return RESPONSE_ALREADY_SENT;
+    });
+  }
+  mountOpsRoutes(app, options);
+  app.notFound((c) => c.body(null, 404));
+  return app;
+}
+
+/**
+ * A node:http server for a Hono app. `drainBodies` off leaves request bodies to the routes (the webhook
+ * reads its own, and a refused one is never read); on, an unread body is drained after the answer.
+ */
+export function nodeServer(app: Hono<NodeEnv>, options: { drainBodies?: boolean } = {}): Server {
+  return createServer(
+    getRequestListener(app.fetch, { overrideGlobalObjects: false, autoCleanupIncoming: options.drainBodies ?? false }),
+  );
 }
 
 export function createOpsServer(options: OpsServerOptions): Server {
-  const { logger, webhook } = options;
-  const stopping = options.isStopping ?? (() => false);
-
-  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (webhook && req.url === webhook.path) {
-      if (stopping()) {
-        res.writeHead(503, { 'retry-after': '1', connection: 'close' }).end();
-        return;
-      }
-      return webhook.handle(req, res);
-    }
-    const path = (req.url ?? '/').split('?')[0];
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(path === '/healthz' || path === '/metrics' ? 405 : 404).end();
-      return;
-    }
-    if (path === '/healthz') {
-      if (stopping()) return json(res, 503, { status: 'stopping', checks: {} });
-      const report = await options.health();
-      return json(res, report.ok ? 200 : 503, { status: report.ok ? 'ok' : 'unavailable', checks: report.checks });
-    }
-    if (path === '/metrics' && options.metrics) {
-      const body = await options.metrics.metrics();
-      res.writeHead(200, { 'content-type': options.metrics.contentType }).end(body);
-      return;
-    }
-    res.writeHead(404).end();
-  };
-
-  return createServer((req, res) => {
-    route(req, res).catch((err) => {
-      logger.error({ err, method: req.method }, 'http request failed');
-      if (!res.headersSent) res.writeHead(500);
-      if (!res.writableEnded) res.end();
-    });
-  });
+  return nodeServer(createOpsApp(options));
 }
 
 /** Listens on `port` (0: any free port) and returns the bound port. */

@@ -16,6 +16,7 @@ export class BotProcess {
   readonly logs: LogLine[] = [];
   output = '';
   port = 0;
+  apiPort = 0;
   readonly exited: Promise<number | null>;
 
   constructor(readonly child: ChildProcess) {
@@ -73,6 +74,7 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
       LOG_LEVEL: 'info',
       BOT_TOKEN: TEST_BOT_TOKEN,
       PORT: '0',
+      API_PORT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,6 +82,8 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
   const bot = new BotProcess(child);
   const listening = await bot.waitForLog((l) => l.msg === 'http server listening', 'http server listening');
   bot.port = Number(listening.port);
+  const api = await bot.waitForLog((l) => l.msg === 'api server listening', 'api server listening');
+  bot.apiPort = Number(api.port);
   await bot.waitForLog((l) => l.msg === 'bot started', 'bot started');
   return bot;
 }

@@ -90,8 +90,10 @@ export const auditLog = pgTable(
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     at: timestamp({ withTimezone: true }).notNull(),
-    /** 'telegram' | 'cli' | 'worker' */
+    /** 'telegram' | 'cli' | 'worker' | 'api' */
     actorKind: text().notNull(),
+    /** The API token's name when actorKind is 'api' (R-API-AUTH). */
+    actorName: text(),
     actorTelegramId: bigint({ mode: 'number' }),
     role: text(),
     clientId: integer(),

@@ -9,3 +9,4 @@ export * from './numbers.js';
 export * from './subscribers.js';
 export * from './tickets.js';
 export * from './orders.js';
+export * from './operator.js';

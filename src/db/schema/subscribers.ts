@@ -45,6 +45,8 @@ export const subscribers = pgTable(
     cugName: text(),
     /** PIN1/PUK1/PIN2/PUK2 as AES-256-GCM ciphertext (R-SUB-INFO); never logged. */
     simCodesEncrypted: text(),
+    /** The operator's own id of the subscriber's contract (R-API-UPSERT, R-RECYCLE); null for rows made in the bot. */
+    operatorContract: text(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [
