@@ -4,6 +4,7 @@
 import type { Server } from 'node:http';
 import { type App, createApp } from './app.js';
 import { registerCommands } from './bot/create-bot.js';
+import { type ControlServer, startControlServer } from './cli/control-server.js';
 import { catalogs } from './bot/texts/index.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { appHealthChecks, checkHealth } from './http/health.js';
@@ -48,6 +49,20 @@ async function main(): Promise<void> {
   if (!config.SUPPORT_CHAT_ID)
     logger.warn('SUPPORT_CHAT_ID is not set: tickets work in the bot, but no support group receives them');
 
+  // The embedded database is this process's alone: the CLI sends its commands here (src/cli/control-server.ts).
+  let control: ControlServer | undefined;
+  if (app.database.driver === 'pglite' && !config.DATABASE_URL) {
+    control = await startControlServer({
+      dataDir: config.PGLITE_DIR,
+      config,
+      attached: { database: app.database, deps: app.deps },
+      logger,
+    }).catch((err) => {
+      logger.warn({ err }, 'CLI control socket failed: the CLI cannot reach this bot');
+      return undefined;
+    });
+  }
+
   const inFlight = new InFlight(app.metrics.updatesInFlight);
   trackUpdates(app, inFlight);
   let stopping = false;
@@ -81,6 +96,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await stopTakingUpdates(app, server, polling, inFlight);
+      await control?.close();
       await app.runner.stop();
       await app.redis?.quit().catch(() => undefined);
       await app.close();
