@@ -10,6 +10,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { appHealthChecks, checkHealth } from './http/health.js';
 import { createOpsServer, listen, stopAccepting } from './http/server.js';
 import { registerWebhook, type WebhookRoute, webhookPath, webhookRoute } from './http/webhook.js';
+import { createLogger, prettyLogs } from './logger.js';
 import { InFlight } from './metrics/in-flight.js';
 
 /** The update types the bot handles; Telegram sends no others (polling and webhook alike). */
@@ -44,8 +45,9 @@ function trackUpdates(app: App, inFlight: InFlight): void {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const app = await createApp(config, { processMetrics: true });
-  const { bot, logger } = app;
+  const logger = createLogger(config.LOG_LEVEL, undefined, { pretty: prettyLogs(config.NODE_ENV) });
+  const app = await createApp(config, { processMetrics: true, logger });
+  const { bot } = app;
   if (!config.SUPPORT_CHAT_ID)
     logger.warn('SUPPORT_CHAT_ID is not set: tickets work in the bot, but no support group receives them');
 
