@@ -4,6 +4,7 @@
 import type { Server } from 'node:http';
 import { type App, createApp } from './app.js';
 import { registerCommands } from './bot/create-bot.js';
+import { registerProfile } from './bot/profile.js';
 import { type ControlServer, startControlServer } from './cli/control-server.js';
 import { catalogs } from './bot/texts/index.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -133,6 +134,9 @@ function started(app: App, config: Config): void {
   app.logger.info({ username: app.bot.botInfo?.username, mode: config.BOT_MODE }, 'bot started');
   registerCommands(app.bot, { ru: catalogs.ru.core.commands, en: catalogs.en.core.commands }).catch((error) =>
     app.logger.warn({ err: error }, 'setMyCommands failed'),
+  );
+  registerProfile(app.bot.telegram, { ru: catalogs.ru.core.profile, en: catalogs.en.core.profile }).catch((error) =>
+    app.logger.warn({ err: error }, 'setMyDescription failed'),
   );
 }
 

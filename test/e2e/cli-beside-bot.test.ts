@@ -139,6 +139,16 @@ describe('the CLI beside a running embedded bot', () => {
     expect(usage.stderr).toContain('Usage: npm run cli -- invite --client <УНП>');
   }, 120_000);
 
+  it('at start the bot set its profile (description and short description) in ru, en and the default', async () => {
+    await api.waitFor((calls) => calls.filter((c) => c.method === 'setMyShortDescription').length === 3);
+    for (const method of ['setMyDescription', 'setMyShortDescription']) {
+      const languages = api.telegram.calls.filter((c) => c.method === method).map((c) => c.payload.language_code);
+      expect(languages.sort()).toEqual(['en', 'ru', undefined]);
+    }
+    const en = api.telegram.calls.find((c) => c.method === 'setMyDescription' && c.payload.language_code === 'en')!;
+    expect(en.payload.description).toContain('self-care portal');
+  });
+
   it('on SIGTERM the bot removes its socket and lock; the CLI then opens the database itself', async () => {
     bot.kill('SIGTERM');
     expect(await new Promise((r) => bot.once('exit', r))).toBe(0);
