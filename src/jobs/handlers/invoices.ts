@@ -32,7 +32,7 @@ export function makeInvoiceHandler(options: InvoiceHandlerOptions = {}): JobHand
           .where(and(eq(invoiceOrders.id, order.id), eq(invoiceOrders.status, 'pending')))
           .returning({ id: invoiceOrders.id });
 
-      const document = await loadInvoiceDocument(db, order.invoiceId, settings.vatPercent);
+      const document = await loadInvoiceDocument(db, order.invoiceId, settings);
       if (
         !document ||
         (order.delivery === 'download' && order.chatId == null) ||
