@@ -93,7 +93,41 @@ export const configSchema = z.object({
   ),
   ORDERS_RETRY_HOURS: z.coerce.number().positive().default(24),
   ORDERS_EVENTS_KEEP_DAYS: z.coerce.number().positive().default(30),
+  /** The supplier block of an invoice (the operator's requisites); demo values outside production when unset. */
+  SUPPLIER_NAME: optionalString,
+  SUPPLIER_UNP: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[0-9A-Z]{9}$/, 'an УНП is 9 characters')
+      .optional(),
+  ),
+  SUPPLIER_ADDRESS: optionalString,
+  SUPPLIER_IBAN: optionalString.pipe(
+    z
+      .string()
+      .regex(/^BY\d{2}[A-Z0-9]{4}\d{4}[A-Z0-9]{16}$/, 'a Belarusian IBAN: BY, 2 digits, 24 characters')
+      .optional(),
+  ),
+  SUPPLIER_BANK: optionalString,
+  SUPPLIER_BIC: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/, 'a BIC is 8 or 11 characters')
+      .optional(),
+  ),
+  /** Day of the month after the billed one by which an invoice is to be paid. */
+  INVOICE_DUE_DAY: z.coerce.number().int().min(1).max(28).default(25),
 });
+
+/** The variables of the invoice's supplier block: all set in production. */
+export const SUPPLIER_VARIABLES = [
+  'SUPPLIER_NAME',
+  'SUPPLIER_UNP',
+  'SUPPLIER_ADDRESS',
+  'SUPPLIER_IBAN',
+  'SUPPLIER_BANK',
+  'SUPPLIER_BIC',
+] as const;
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -123,6 +157,10 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   if (production && !set('SECRETS_KEY')) problems.push('SECRETS_KEY: is required when NODE_ENV=production');
   if (set('SECRETS_KEY') && decodeKey(env.SECRETS_KEY!.trim()) === undefined) {
     problems.push('SECRETS_KEY: must be 32 bytes as 64 hex characters or base64');
+  }
+  if (production) {
+    for (const name of SUPPLIER_VARIABLES)
+      if (!set(name)) problems.push(`${name}: is required when NODE_ENV=production (the invoice's supplier)`);
   }
   if (webhook && !set('WEBHOOK_URL')) problems.push('WEBHOOK_URL: is required when BOT_MODE=webhook');
   if (webhook && !set('WEBHOOK_SECRET')) problems.push('WEBHOOK_SECRET: is required when BOT_MODE=webhook');

@@ -1,6 +1,9 @@
 // Structured logs (pino). Secrets never reach a log line: known secret paths are redacted, and code
 // never passes PIN/PUK, invite codes or file URLs (which contain the bot token) to the logger.
+// On a terminal outside production the lines are made readable by pino-pretty (after redaction);
+// everywhere else — pipes, files, containers, production — they stay JSON lines.
 import pino from 'pino';
+import pretty from 'pino-pretty';
 
 export const redactPaths = [
   'token',
@@ -26,9 +29,25 @@ export const redactPaths = [
 
 export type Logger = pino.Logger;
 
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino(
-    { level, redact: { paths: redactPaths, censor: '[redacted]' }, base: { app: 'portal-bot' } },
-    destination,
-  );
+export interface LoggerOptions {
+  /** Readable lines instead of JSON (see prettyLogs). */
+  pretty?: boolean;
+}
+
+/** Readable lines when stdout is a terminal and NODE_ENV is not production; JSON lines otherwise. */
+export function prettyLogs(nodeEnv: string, stdout: { isTTY?: boolean } = process.stdout): boolean {
+  return nodeEnv !== 'production' && stdout.isTTY === true;
+}
+
+export function createLogger(level: string, destination?: pino.DestinationStream, options: LoggerOptions = {}): Logger {
+  const stream = options.pretty
+    ? pretty({
+        colorize: destination === undefined,
+        translateTime: 'SYS:HH:MM:ss.l',
+        ignore: 'pid,hostname,app',
+        sync: true,
+        destination: destination ?? 1,
+      })
+    : destination;
+  return pino({ level, redact: { paths: redactPaths, censor: '[redacted]' }, base: { app: 'portal-bot' } }, stream);
 }

@@ -4,12 +4,15 @@
 import type { Server } from 'node:http';
 import { type App, createApp } from './app.js';
 import { registerCommands } from './bot/create-bot.js';
+import { registerProfile } from './bot/profile.js';
+import { type ControlServer, startControlServer } from './cli/control-server.js';
 import { catalogs } from './bot/texts/index.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createApiServer } from './api/app.js';
 import { appHealthChecks, checkHealth } from './http/health.js';
 import { createOpsServer, listen, stopAccepting } from './http/server.js';
 import { registerWebhook, type WebhookRoute, webhookPath, webhookRoute } from './http/webhook.js';
+import { createLogger, prettyLogs } from './logger.js';
 import { InFlight } from './metrics/in-flight.js';
 
 /** The update types the bot handles; Telegram sends no others (polling and webhook alike). */
@@ -44,10 +47,25 @@ function trackUpdates(app: App, inFlight: InFlight): void {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const app = await createApp(config, { processMetrics: true });
-  const { bot, logger } = app;
+  const logger = createLogger(config.LOG_LEVEL, undefined, { pretty: prettyLogs(config.NODE_ENV) });
+  const app = await createApp(config, { processMetrics: true, logger });
+  const { bot } = app;
   if (!config.SUPPORT_CHAT_ID)
     logger.warn('SUPPORT_CHAT_ID is not set: tickets work in the bot, but no support group receives them');
+
+  // The embedded database is this process's alone: the CLI sends its commands here (src/cli/control-server.ts).
+  let control: ControlServer | undefined;
+  if (app.database.driver === 'pglite' && !config.DATABASE_URL) {
+    control = await startControlServer({
+      dataDir: config.PGLITE_DIR,
+      config,
+      attached: { database: app.database, deps: app.deps },
+      logger,
+    }).catch((err) => {
+      logger.warn({ err }, 'CLI control socket failed: the CLI cannot reach this bot');
+      return undefined;
+    });
+  }
 
   const inFlight = new InFlight(app.metrics.updatesInFlight);
   trackUpdates(app, inFlight);
@@ -94,6 +112,7 @@ async function main(): Promise<void> {
       await stopTakingUpdates(app, server, polling, inFlight);
       apiServer.closeAllConnections();
       await apiClosed;
+      await control?.close();
       await app.runner.stop();
       await app.orderDelivery.stop();
       await app.redis?.quit().catch(() => undefined);
@@ -130,6 +149,9 @@ function started(app: App, config: Config): void {
   app.logger.info({ username: app.bot.botInfo?.username, mode: config.BOT_MODE }, 'bot started');
   registerCommands(app.bot, { ru: catalogs.ru.core.commands, en: catalogs.en.core.commands }).catch((error) =>
     app.logger.warn({ err: error }, 'setMyCommands failed'),
+  );
+  registerProfile(app.bot.telegram, { ru: catalogs.ru.core.profile, en: catalogs.en.core.profile }).catch((error) =>
+    app.logger.warn({ err: error }, 'setMyDescription failed'),
   );
 }
 

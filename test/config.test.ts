@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, requireBotToken, secretsKey } from '../src/config.js';
+import { demoSupplier, settingsFromConfig } from '../src/domain/settings.js';
 
 const TOKEN = '123456789:AAEhBP0av28NLUzZyeHH5JrmXbPzNgm8o9s';
 
@@ -51,5 +52,39 @@ describe('config: one zod schema over the environment', () => {
 
   it('empty strings count as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', REDIS_URL: ' ' }).DATABASE_URL).toBeUndefined();
+  });
+});
+
+describe('Issue 25 item 8: the invoice supplier and due day', () => {
+  const supplierEnv = {
+    SUPPLIER_NAME: 'СООО «Оператор»',
+    SUPPLIER_UNP: '100000009',
+    SUPPLIER_ADDRESS: 'г. Минск',
+    SUPPLIER_IBAN: 'BY86AKBB30120000000000000009',
+    SUPPLIER_BANK: 'ОАО «Банк»',
+    SUPPLIER_BIC: 'AKBBBY2X',
+  };
+
+  it('demo supplier and the 25th by default outside production; SUPPLIER_* and INVOICE_DUE_DAY when set', () => {
+    expect(settingsFromConfig(loadConfig({})).supplier).toEqual(demoSupplier);
+    expect(settingsFromConfig(loadConfig({})).invoiceDueDay).toBe(25);
+    const set = settingsFromConfig(loadConfig({ ...supplierEnv, INVOICE_DUE_DAY: '10' }));
+    expect(set.supplier).toEqual({
+      name: 'СООО «Оператор»',
+      unp: '100000009',
+      address: 'г. Минск',
+      iban: 'BY86AKBB30120000000000000009',
+      bankName: 'ОАО «Банк»',
+      bic: 'AKBBBY2X',
+    });
+    expect(set.invoiceDueDay).toBe(10);
+    expect(() => loadConfig({ INVOICE_DUE_DAY: '31' })).toThrow(/INVOICE_DUE_DAY/);
+    expect(() => loadConfig({ SUPPLIER_IBAN: 'DE00' })).toThrow(/SUPPLIER_IBAN/);
+  });
+
+  it('production requires every SUPPLIER_* variable', () => {
+    const production = { NODE_ENV: 'production', SECRETS_KEY: 'ab'.repeat(32) };
+    expect(() => loadConfig(production)).toThrow(/SUPPLIER_NAME[\s\S]*SUPPLIER_BIC/);
+    expect(() => loadConfig({ ...production, ...supplierEnv })).not.toThrow();
   });
 });

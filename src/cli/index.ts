@@ -1,36 +1,28 @@
-// `npm run cli -- <command> [flags]`: finds the command, checks its flags with zod, runs it, and exits with
-// 0 (done), 1 (refused or failed), 2 (wrong arguments) or 3 (bad configuration).
+// `npm run cli -- <command> [flags]`: loads the configuration (BOT_TOKEN is the bot's, never checked here),
+// then runs the command against DATABASE_URL or the embedded database — or, while the embedded bot runs
+// and holds PGLITE_DIR, sends it to that bot over its control socket. Exit codes: 0 done, 1 refused or
+// failed, 2 wrong arguments, 3 bad configuration.
 import { resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigError, loadConfig } from '../config.js';
-import { isDomainError } from '../domain/errors.js';
-import { CliError, describeIssues, parseFlags, positionalAsFlag, UsageError } from './command.js';
-import { createContext } from './context.js';
-import { resolve } from './registry.js';
+import { type Config, ConfigError, loadConfig } from '../config.js';
+import { EmbeddedDatabaseLocked, lockHolder } from '../db/embedded-lock.js';
+import type { Output } from './context.js';
+import { sendToRunningBot } from './control-client.js';
+import { EXIT, findCommand, runCommand, unknownCommand } from './run.js';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, config: 3 } as const;
-
-/** Plain-language lines for refusals the tool's commands can meet. */
-const REFUSALS: Record<string, string> = {
-  'access.clientUnknown': 'the client does not exist',
-  'access.telegramIdInvalid': 'a Telegram id is a positive whole number',
-  'access.forbidden': 'not allowed',
-};
+export { EXIT } from './run.js';
 
 export async function runCli(
   argv: readonly string[],
   env: Record<string, string | undefined> = process.env,
-  write = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s) },
+  write: Output = { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) },
 ): Promise<number> {
-  const found = resolve(argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' ? ['help'] : argv);
-  if (!found) {
-    write.err(`Unknown command «${argv.join(' ')}». Run «npm run cli -- help» for the list.\n`);
-    return EXIT.usage;
-  }
-  const { command } = await found.loader();
-  let config: ReturnType<typeof loadConfig>;
+  const found = findCommand(argv);
+  if (!found) return unknownCommand(argv, write);
+  let config: Config;
   try {
-    config = loadConfig(env);
+    // No command needs the bot's token: a missing or mistyped one is the bot's business, not the CLI's.
+    config = loadConfig({ ...env, BOT_TOKEN: undefined });
   } catch (e) {
     if (e instanceof ConfigError) {
       write.err(`${e.message}\n`);
@@ -38,29 +30,17 @@ export async function runCli(
     }
     throw e;
   }
-  const ctx = createContext(config, write);
+  const embedded = !config.DATABASE_URL && found.name !== 'help';
+  const holder = embedded ? lockHolder(config.PGLITE_DIR) : undefined;
+  if (holder !== undefined) return sendToRunningBot(config.PGLITE_DIR, holder, argv, write);
   try {
-    const parsed = command.flags.safeParse(parseFlags(positionalAsFlag(command, found.rest)));
-    if (!parsed.success) throw new UsageError(describeIssues(parsed.error));
-    await command.run(parsed.data, ctx);
-    return EXIT.ok;
+    return await runCommand(argv, config, write);
   } catch (e) {
-    if (e instanceof UsageError) {
-      write.err(`${command.name}: ${e.message}\nUsage: npm run cli -- ${command.name} ${command.usage}\n`);
-      return EXIT.usage;
-    }
-    if (e instanceof CliError) {
-      write.err(`${command.name}: ${e.message}\n`);
-      return EXIT.failed;
-    }
-    if (isDomainError(e)) {
-      write.err(`${command.name}: refused — ${REFUSALS[e.code] ?? e.code}\n`);
-      return EXIT.failed;
-    }
-    write.err(`${command.name} failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    // The bot took the embedded database between the look and the open.
+    if (e instanceof EmbeddedDatabaseLocked && e.pid !== process.pid)
+      return sendToRunningBot(config.PGLITE_DIR, e.pid, argv, write);
+    write.err(`${found.name} failed: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.failed;
-  } finally {
-    await ctx.close();
   }
 }
 

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { acquireEmbeddedLock, type EmbeddedLock } from './embedded-lock.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -21,6 +22,7 @@ export interface Database {
 export interface DatabaseOptions {
   /** postgres:// URL; when absent the embedded PGlite at `dataDir` is used. */
   url?: string;
+  /** An on-disk embedded database is locked to this process (src/db/embedded-lock.ts) until close(). */
   dataDir?: string;
   /** Pool size for postgres.js. */
   max?: number;
@@ -41,10 +43,31 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
-  if (options.dataDir && !options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create(options.dataDir ?? 'memory://', { extensions: { pg_trgm } });
+  const onDisk = options.dataDir !== undefined && !options.dataDir.startsWith('memory://');
+  let lock: EmbeddedLock | undefined;
+  if (onDisk) {
+    mkdirSync(options.dataDir!, { recursive: true });
+    lock = acquireEmbeddedLock(options.dataDir!);
+  }
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = await PGlite.create(options.dataDir ?? 'memory://', { extensions: { pg_trgm } });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Db;
-  return { db, driver: 'pglite', close: () => client.close() };
+  return {
+    db,
+    driver: 'pglite',
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
 }
 
 /** Runs raw SQL on either driver and returns its rows (postgres.js returns an array, PGlite `{ rows }`). */

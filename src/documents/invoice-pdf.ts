@@ -31,16 +31,33 @@ function getPrinter(): PdfPrinter {
   return printer;
 }
 
-function requisites(doc: InvoiceDocument): Content[] {
+/** The supplier (whom to pay, into which account) beside the payer: the two blocks of requisites. */
+function parties(doc: InvoiceDocument): Content {
+  const s = doc.supplier;
   const c = doc.client;
-  const rows: Content[] = [
-    { text: `${t.payer}: ${c.name}`, bold: true },
+  const supplier: Content[] = [
+    { text: t.supplier, color: '#666666', fontSize: 8 },
+    { text: s.name, bold: true },
+    `${t.unp}: ${s.unp}`,
+    `${t.address}: ${s.address}`,
+    `${t.bankAccount}: ${s.iban}`,
+    `${s.bankName}, ${t.bic} ${s.bic}`,
+  ];
+  const payer: Content[] = [
+    { text: t.payer, color: '#666666', fontSize: 8 },
+    { text: c.name, bold: true },
     `${t.unp}: ${c.unp}${c.okpo ? `, ${t.okpo}: ${c.okpo}` : ''}`,
   ];
-  if (c.address) rows.push(`${t.address}: ${c.address}`);
-  for (const a of c.bankAccounts) rows.push(`${t.bankAccount}: ${a.iban}, ${a.bankName}, ${t.bic} ${a.bic}`);
-  rows.push(t.contract(doc.contract.number, doc.contract.date));
-  return rows;
+  if (c.address) payer.push(`${t.address}: ${c.address}`);
+  for (const a of c.bankAccounts) payer.push(`${t.bankAccount}: ${a.iban}`, `${a.bankName}, ${t.bic} ${a.bic}`);
+  return {
+    columns: [
+      { width: '*', stack: supplier },
+      { width: '*', stack: payer },
+    ],
+    columnGap: 20,
+    margin: [0, 0, 0, 8],
+  };
 }
 
 function linesTable(doc: InvoiceDocument): Content {
@@ -60,12 +77,6 @@ function linesTable(doc: InvoiceDocument): Content {
           { text: formatMoney(l.amount), ...right },
           { text: formatMoney(l.vat), ...right },
         ]),
-        [
-          { text: t.total, colSpan: 2, bold: true },
-          '',
-          { text: formatMoney(doc.total), bold: true, ...right },
-          { text: formatMoney(doc.vatTotal), ...right },
-        ],
       ],
     },
     layout: 'lightHorizontalLines',
@@ -82,10 +93,41 @@ export function invoiceDefinition(doc: InvoiceDocument): TDocumentDefinitions {
     content: [
       { text: t.title(doc.number, doc.issuedOn), fontSize: 16, bold: true, margin: [0, 0, 0, 4] },
       { text: t.period(doc.period), margin: [0, 0, 0, 12] },
-      ...requisites(doc),
+      parties(doc),
+      t.contract(doc.contract.number, doc.contract.date),
       linesTable(doc),
-      { text: `${t.total}: ${formatMoney(doc.total)}`, bold: true, alignment: 'right' },
-      { text: `${t.vatTotal(doc.vatPercent)}: ${formatMoney(doc.vatTotal)}`, alignment: 'right' },
+      // The one total: the amount to pay with the VAT it includes.
+      {
+        text: [
+          { text: `${t.total}: ${formatMoney(doc.total)}`, bold: true },
+          `, ${t.vatTotal(doc.vatPercent)}: ${formatMoney(doc.vatTotal)}`,
+        ],
+        alignment: 'right',
+        fontSize: 11,
+      },
+      {
+        table: {
+          widths: [110, '*'],
+          body: [
+            [
+              { text: t.dueLabel, bold: true },
+              { text: t.due(doc.dueOn), bold: true },
+            ],
+            [
+              { text: t.purposeLabel, bold: true },
+              t.purpose({
+                number: doc.number,
+                issuedOn: doc.issuedOn,
+                period: doc.period,
+                contract: doc.contract.number,
+                contractDate: doc.contract.date,
+              }),
+            ],
+          ],
+        },
+        layout: 'noBorders',
+        margin: [0, 16, 0, 0],
+      },
       { text: doc.paid ? t.paid : t.unpaid, margin: [0, 12, 0, 0], italics: true },
     ],
   };

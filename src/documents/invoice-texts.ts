@@ -30,6 +30,7 @@ export function dottedDate(date: IsoDate): string {
 export const invoiceTexts = {
   title: (number: string, issuedOn: IsoDate) => `Счет № ${number} от ${dottedDate(issuedOn)}`,
   period: (period: IsoDate) => `Расчетный период: ${periodName(period)}`,
+  supplier: 'Поставщик',
   payer: 'Плательщик',
   unp: 'УНП',
   okpo: 'ОКПО',
@@ -46,6 +47,11 @@ export const invoiceTexts = {
   servicesLine: (period: IsoDate) => `Услуги электросвязи за ${periodName(period)}`,
   total: 'Итого к оплате',
   vatTotal: (p: number) => `в том числе НДС ${p}%`,
+  purposeLabel: 'Назначение платежа',
+  purpose: (o: { number: string; issuedOn: IsoDate; period: IsoDate; contract: string; contractDate: IsoDate }) =>
+    `Оплата по счету № ${o.number} от ${dottedDate(o.issuedOn)} за услуги электросвязи за ${periodName(o.period)}, договор № ${o.contract} от ${dottedDate(o.contractDate)}`,
+  dueLabel: 'Срок оплаты',
+  due: (date: IsoDate) => `до ${dottedDate(date)} включительно`,
   paid: 'Оплачен',
   unpaid: 'Не оплачен',
   filename: (number: string, period: IsoDate) =>

@@ -2,8 +2,32 @@
 // here (or from catalog tables), never from literals; tests build their own to probe the limits.
 import type { Config } from '../config.js';
 
+/** The operator as an invoice's supplier: whom the client pays, and into which account. */
+export interface Supplier {
+  name: string;
+  unp: string;
+  address: string;
+  iban: string;
+  bankName: string;
+  bic: string;
+}
+
+/** The demo operator (fictitious requisites) for an invoice outside production when SUPPLIER_* are unset. */
+export const demoSupplier: Supplier = {
+  name: 'СООО «Демо Мобайл»',
+  unp: '100000001',
+  address: '220030, г. Минск, ул. Демонстрационная, 1',
+  iban: 'BY20DEMO30120000000000000001',
+  bankName: 'ОАО «Демо Банк»',
+  bic: 'DEMOBY2X',
+};
+
 export interface Settings {
   vatPercent: number;
+  /** The invoice's supplier block (SUPPLIER_*). */
+  supplier: Supplier;
+  /** Day of the month after the billed one by which an invoice is due (INVOICE_DUE_DAY). */
+  invoiceDueDay: number;
   /** R-PAY-REG: how old a registered payment may be. */
   paymentMaxAgeDays: number;
   /** R-INV-ORDER: days 1..N of a month are the billing period. */
@@ -48,6 +72,8 @@ export interface Settings {
 
 export const defaultSettings: Settings = {
   vatPercent: 20,
+  supplier: demoSupplier,
+  invoiceDueDay: 25,
   paymentMaxAgeDays: 30,
   billingPeriodLastDay: 3,
   postDeliveryFee: 510,
@@ -81,11 +107,25 @@ export function settingsFromConfig(config: Config): Settings {
   return {
     ...defaultSettings,
     vatPercent: config.VAT_PERCENT,
+    supplier: supplierFromConfig(config),
+    invoiceDueDay: config.INVOICE_DUE_DAY,
     postDeliveryFee: config.POST_DELIVERY_FEE,
     pageSize: config.PAGE_SIZE,
     renameDelaySeconds:
       config.RENAME_DELAY_SECONDS ?? (config.BOT_NOW || !config.DATABASE_URL ? 60 : defaultSettings.renameDelaySeconds),
     inviteTtlHours: config.INVITE_TTL_HOURS,
     pinMessageTtlSeconds: config.PIN_MESSAGE_TTL_SECONDS,
+  };
+}
+
+/** SUPPLIER_* where set (all are, in production: the configuration refuses otherwise), the demo's elsewhere. */
+function supplierFromConfig(config: Config): Supplier {
+  return {
+    name: config.SUPPLIER_NAME ?? demoSupplier.name,
+    unp: config.SUPPLIER_UNP ?? demoSupplier.unp,
+    address: config.SUPPLIER_ADDRESS ?? demoSupplier.address,
+    iban: config.SUPPLIER_IBAN ?? demoSupplier.iban,
+    bankName: config.SUPPLIER_BANK ?? demoSupplier.bankName,
+    bic: config.SUPPLIER_BIC ?? demoSupplier.bic,
   };
 }

@@ -65,6 +65,8 @@ describe('R-EVENT: events retry --dead', () => {
 
     const retried = await cli(['events', 'retry', '--dead']);
     expect(retried).toMatchObject({ code: 0, stdout: '2 dead event(s) of 1 key(s) will be sent again.\n' });
+    // The CLI's BOT_NOW clock runs on from its start, so the retry is due a few milliseconds later.
+    deps.clock.advance(1000);
     await delivery.runDue();
     await delivery.runDue();
     expect(receiver.accepted().map((e) => e.sequence)).toEqual([1, 2, 3, 4]);

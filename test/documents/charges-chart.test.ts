@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chargesChartSvg, renderChargesChart } from '../../src/documents/charges-chart.js';
+import { catalogs } from '../../src/bot/texts/index.js';
+import {
+  chargesChartInput,
+  chargesChartSvg,
+  chartKindOf,
+  renderChargesChart,
+} from '../../src/documents/charges-chart.js';
+import type { ChargeLine, ChargePeriod } from '../../src/domain/charges.js';
 
 const input = {
   title: 'Начисления за период',
@@ -34,5 +41,67 @@ describe('R-CHARGES: the bar chart of the three months', () => {
     });
     expect(changed.cached).toBe(false);
     expect(changed.hash).not.toBe(first.hash);
+  });
+});
+
+describe('Issue 25 item 9 (R-CHARGES): bars stacked by kind, a legend and the total on top', () => {
+  const line = (kind: ChargeLine['kind'], description: string, amount: number): ChargeLine => ({
+    kind,
+    description,
+    amount,
+    vat: 0,
+    chargedOn: '2026-10-01',
+    computed: false,
+  });
+  const periods: ChargePeriod[] = [
+    [
+      line('subscription', 'Абонентская плата «Бизнес»', 2490),
+      line('service', 'Услуга «АОН»', 350),
+      line('service', 'Пакет «Интернет 10 ГБ»', 990),
+      line('usage', '', 412),
+      line('fee', 'Смена ТП', 330),
+    ],
+    [line('subscription', 'Абонентская плата «Бизнес»', 2490), line('usage', '', 780)],
+  ].map((lines, i) => ({
+    period: `2026-${10 + i}-01`,
+    current: i === 1,
+    lines,
+    total: lines.reduce((s, l) => s + l.amount, 0),
+    vatTotal: 0,
+  }));
+
+  it('classifies every line into one of the five kinds', () => {
+    expect(periods[0]!.lines.map(chartKindOf)).toEqual(['subscription', 'services', 'internet', 'usage', 'fees']);
+  });
+
+  it.each(['ru', 'en'] as const)('draws the stacks with the %s legend and each month’s total on top', (lang) => {
+    const c = catalogs[lang].account.charges;
+    const input = chargesChartInput(periods, {
+      title: c.chartTitle,
+      unit: c.unit,
+      legend: c.kinds,
+      monthLabel: (p) => p,
+    });
+    expect(input.bars.map((b) => b.parts)).toEqual([
+      { subscription: 2490, services: 350, internet: 990, usage: 412, fees: 330 },
+      { subscription: 2490, usage: 780 },
+    ]);
+    const svg = chargesChartSvg(input);
+    for (const name of Object.values(c.kinds)) expect(svg).toContain(name);
+    expect(svg).toContain(`45,72 ${c.unit}`);
+    expect(svg).toContain(`32,70 ${c.unit}`);
+    // One fill colour per kind, not one colour for the whole chart.
+    const fills = new Set([...svg.matchAll(/fill="(#[0-9a-f]{6}|rgb\([^)]+\))"/gi)].map((m) => m[1]!.toLowerCase()));
+    expect(fills.size).toBeGreaterThanOrEqual(5);
+    expect(renderChargesChart(input).png.length).toBeGreaterThan(5000);
+  });
+
+  it('a kind no month has stays out of the legend', () => {
+    const c = catalogs.en.account.charges;
+    const svg = chargesChartSvg(
+      chargesChartInput(periods.slice(1), { title: c.chartTitle, unit: c.unit, legend: c.kinds, monthLabel: (p) => p }),
+    );
+    expect(svg).toContain('Calls and SMS');
+    expect(svg).not.toContain('Mobile internet');
   });
 });

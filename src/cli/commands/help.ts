@@ -10,7 +10,9 @@ export const command = defineCommand({
   flags: z.object({}).strict(),
   async run(_flags, ctx) {
     ctx.out('Portal Bot command-line tool: npm run cli -- <command> [flags]');
-    ctx.out('Uses DATABASE_URL when set, otherwise the embedded database at PGLITE_DIR (stop the bot first).');
+    ctx.out(
+      'Uses DATABASE_URL when set, otherwise the embedded database at PGLITE_DIR (while the bot runs there, commands are sent to it).',
+    );
     ctx.out('');
     for (const load of Object.values(commands)) {
       const { command: c } = await load();

@@ -4,7 +4,7 @@ import { defineCommand } from '../command.js';
 
 export const command = defineCommand({
   name: 'migrate',
-  summary: 'apply the database migrations (server, or the embedded database while the bot is stopped)',
+  summary: 'apply the database migrations (server or embedded)',
   usage: '',
   flags: z.object({}).strict(),
   async run(_flags, ctx) {

@@ -62,6 +62,8 @@ export const invoices = pgTable(
     vat: bigint({ mode: 'number' }).notNull(),
     paid: boolean().notNull().default(false),
     issuedAt: timestamp({ withTimezone: true }).notNull(),
+    /** Set by the operator when this invoice is due on another day than INVOICE_DUE_DAY of the next month. */
+    dueDate: date(),
   },
   (t) => [unique('invoices_client_period').on(t.clientId, t.period)],
 );

@@ -1,10 +1,13 @@
-// What an invoice document shows (R-INV-ORDER, R-MONEY): the client's requisites, contract, period,
-// lines with their VAT part (per line, half-up) and totals that are sums of the lines.
+// What an invoice document shows (R-INV-ORDER, R-MONEY): the supplier (the operator, from configuration),
+// the client's requisites, contract, period, lines with their VAT part (per line, half-up), totals that are
+// sums of the lines, and the day it is due.
 import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { bankAccounts, clients, invoiceLines, invoiceOrders, invoices } from '../../db/schema/index.js';
 import { vatPart } from '../money.js';
+import type { Settings, Supplier } from '../settings.js';
 import { type IsoDate, minskDate } from '../time.js';
+import { invoiceDueDate } from './due-date.js';
 
 export interface InvoiceDocumentLine {
   position: number;
@@ -19,6 +22,9 @@ export interface InvoiceDocument {
   number: string;
   period: IsoDate;
   issuedOn: IsoDate;
+  /** The day it is to be paid by (src/domain/invoices/due-date.ts). */
+  dueOn: IsoDate;
+  supplier: Supplier;
   client: {
     name: string;
     unp: string;
@@ -37,8 +43,9 @@ export interface InvoiceDocument {
 export async function loadInvoiceDocument(
   ex: Executor,
   invoiceId: number,
-  vatPercent: number,
+  settings: Pick<Settings, 'vatPercent' | 'supplier' | 'invoiceDueDay'>,
 ): Promise<InvoiceDocument | null> {
+  const { vatPercent } = settings;
   const [invoice] = await ex.select().from(invoices).where(eq(invoices.id, invoiceId));
   if (!invoice) return null;
   const [client] = await ex.select().from(clients).where(eq(clients.id, invoice.clientId));
@@ -60,6 +67,8 @@ export async function loadInvoiceDocument(
     number: invoice.number,
     period: invoice.period,
     issuedOn: minskDate(invoice.issuedAt),
+    dueOn: invoiceDueDate(invoice.period, settings.invoiceDueDay, invoice.dueDate),
+    supplier: settings.supplier,
     client: {
       name: client.name,
       unp: client.unp,

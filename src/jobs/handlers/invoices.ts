@@ -32,7 +32,7 @@ export function makeInvoiceHandler(options: InvoiceHandlerOptions = {}): JobHand
       if (order?.status !== 'pending') return;
       const markOrder = (status: 'done' | 'failed') => settleInvoiceOrder(db, order.id, status, clock.now());
 
-      const document = await loadInvoiceDocument(db, order.invoiceId, settings.vatPercent);
+      const document = await loadInvoiceDocument(db, order.invoiceId, settings);
       if (
         !document ||
         (order.delivery === 'download' && order.chatId == null) ||

@@ -99,5 +99,10 @@ describe('R-INV-ORDER: the ordered invoice is rendered by a job, off the update�
     expect(mail).toMatchObject({ status: 'queued', sentAt: null, attachmentName: expect.stringMatching(/\.pdf$/) });
     expect(mail!.attachment!.subarray(0, 4).toString('latin1')).toBe('%PDF');
     expect(mail!.subject).toContain(invoice.number);
+    // The e-mailed copy is the complete invoice: supplier's account, one total, the due date.
+    const text = pdfText(mail!.attachment!);
+    expect(text).toContain(deps.settings.supplier.iban);
+    expect(text).toContain('до 25.11.2026');
+    expect(text.match(/Итого к оплате/g)).toHaveLength(1);
   });
 });

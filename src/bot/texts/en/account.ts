@@ -49,6 +49,13 @@ export const account: typeof ru.account = {
     chartTitle: 'Charges for the period',
     chartCaption: 'Charges by month',
     unit: 'BYN',
+    kinds: {
+      subscription: 'Subscription fee',
+      services: 'Additional services',
+      internet: 'Mobile internet',
+      usage: 'Calls and SMS',
+      fees: 'One-time fees',
+    },
   },
   details: {
     title: 'Call details',

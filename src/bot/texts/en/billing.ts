@@ -1,5 +1,9 @@
 // English texts of the client's «Персональная информация», «Платежи», «Счета», «Информация по рассрочке».
 import type * as ru from '../ru/billing.js';
+import { count, en } from '../plural.js';
+
+const DAYS = en('day', 'days');
+const CHARS = en('character', 'characters');
 
 export const billing: typeof ru.billing = {
   clientInfo: {
@@ -91,7 +95,7 @@ export const payments: typeof ru.payments = {
       `Document number not recognised: 1 to ${p.max ?? 32} letters, digits, «-» and «/». Type it again.`,
     invalidDate: 'Date not recognised. Type it as DD.MM.YYYY or press «Today» / «Yesterday».',
     futureDate: 'A payment date cannot be in the future. Type another date.',
-    tooOld: (p) => `A payment older than ${p.days} days cannot be registered. Type another date.`,
+    tooOld: (p) => `A payment older than ${count('en', p.days, DAYS)} cannot be registered. Type another date.`,
     invalidAmount: 'The amount must be above zero. Type, e.g., 123.45.',
     duplicateDocument: (p) =>
       `A payment with document number ${p.documentNumber ?? ''} is already registered. It cannot be registered again.`,
@@ -109,6 +113,6 @@ export const invoices: typeof ru.invoices = {
     emailRequired: 'No e-mail address is set. Type one.',
     invalidDelivery: 'This delivery method is not available.',
     addressRequired: 'Type the postal address.',
-    invalidAddress: (p) => `A postal address has ${p.min} to ${p.max} characters. Type it again.`,
+    invalidAddress: (p) => `A postal address has ${p.min} to ${count('en', p.max, CHARS)}. Type it again.`,
   },
 };

@@ -68,6 +68,13 @@ export const core: typeof ru.core = {
     support: 'Contact a specialist',
     logout: 'Unlink Telegram',
   },
+  /** The bot's profile (setMyDescription ≤ 512, setMyShortDescription ≤ 120 characters): read before Start. */
+  profile: {
+    description:
+      "A mobile operator's corporate self-care portal in Telegram.\n\nSubscribers: balance, services and tariffs, call details, charges, PIN/PUK, call forwarding, pause and number change.\nClient administrators: the organisation's subscribers, invoices and payments, renames and services by list, installments.\n\nPress Start and share your contact, or sign in with an administrator's invite.",
+    shortDescription:
+      'Self-care portal: balance, services, invoices and call details for subscribers and administrators.',
+  },
   menus: {
     admin: (client: string) => `Administrator main menu\n${client}`,
     subscriber: (phone: string, name: string) => `Subscriber main menu\n${phone} · ${name}`,

@@ -2,6 +2,13 @@
 import { date } from '../../format.js';
 import type { Message } from '../message.js';
 import type * as ru from '../ru/lists.js';
+import { count, en, plural } from '../plural.js';
+
+const NUMBERS = en('number', 'numbers');
+const BELONG = en('belongs', 'belong');
+const CHARS = en('character', 'characters');
+const LINES = en('line', 'lines');
+const DAYS = en('day', 'days');
 
 type P = Record<string, string | number>;
 
@@ -11,15 +18,15 @@ export const lists: typeof ru.lists = {
     notThisClient: 'the number does not belong to your company',
     duplicate: (p: P) => `the number is already on line ${p.line}`,
     nameEmpty: 'empty name',
-    nameTooLong: (p: P) => `name longer than ${p.max} characters`,
+    nameTooLong: (p: P) => `name longer than ${count('en', p.max, CHARS)}`,
     invalid: 'the line did not pass the check',
     blackout: (p: P) =>
-      `On the last ${p.days} days of a month (from ${date(String(p.from))}) a rename is possible only by written application. ` +
+      `On the last ${count('en', p.days, DAYS)} of a month (from ${date(String(p.from))}) a rename is possible only by written application. ` +
       `In the bot again from ${date(String(p.until))}.`,
     wrongType: 'This file type does not fit: send text, CSV or XLSX.',
     brokenFile: 'The file could not be read: it is damaged or not CSV/XLSX.',
     tooBig: (p: P) => `The file is too big: at most ${p.maxMb} MB.`,
-    tooManyLines: (p: P) => `The list has more than ${p.max} lines. Split it into parts.`,
+    tooManyLines: (p: P) => `The list has more than ${count('en', p.max, LINES)}. Split it into parts.`,
     empty: 'The list has no lines.',
     wrongColumns: (p: P) =>
       Number(p.expected) === 1
@@ -47,22 +54,22 @@ export const lists: typeof ru.lists = {
     start: (delay: string, maxLines: number, maxMb: number) =>
       'Rename a subscriber\n\n' +
       'One number: type the number or part of it (a mask as in «Выбор абонента»: % — several digits, _ — one digit) or press «Показать все».\n\n' +
-      `By list: send lines “number;new name” as text or a CSV/XLSX file — up to ${maxLines} lines, up to ${maxMb} MB. A first line without digits is a header.\n\n` +
+      `By list: send lines “number;new name” as text or a CSV/XLSX file — up to ${count('en', maxLines, LINES)}, up to ${maxMb} MB. A first line without digits is a header.\n\n` +
       `The new name takes effect within ${delay}.`,
     blackoutNote: (text: string) =>
       `⚠️ ${text}\nYou may still prepare the number or list here — the bot will offer to send a written application.`,
     results: 'Choose a subscriber:',
     none: 'Nothing found. Type another number or mask.',
     askName: (phone: string, current: string, max: number) =>
-      `Subscriber ${phone}, now “${current}”.\nType the new name (1 to ${max} characters):`,
+      `Subscriber ${phone}, now “${current}”.\nType the new name (1 to ${count('en', max, CHARS)}):`,
     badName: (reason: string) => `The name does not fit: ${reason}. Type another one.`,
     confirm: (phone: string, from: string, to: string, delay: string) =>
       `Rename subscriber ${phone}:\n“${from}” → “${to}”\n\nThe new name takes effect within ${delay}.`,
     accepted: (phone: string, name: string, at: string) =>
       `Rename accepted: ${phone} → “${name}”. Takes effect around ${at}; we will tell you when the name changes.`,
     listTitle: 'Rename by list: check',
-    listAccepted: (count: number, refused: number, at: string) =>
-      `Rename by list accepted: ${count} numbers${refused ? ` (${refused} more no longer belong to your company)` : ''}. ` +
+    listAccepted: (accepted: number, refused: number, at: string) =>
+      `Rename by list accepted: ${count('en', accepted, NUMBERS)}${refused ? ` (${refused} more no longer ${plural('en', refused, BELONG)} to your company)` : ''}. ` +
       `Takes effect around ${at}; we will tell you when done.`,
     offer: 'You may send a written application as a request in «Обратная связь» — it is already filled in.',
     sendApplication: 'Send the application',
@@ -78,7 +85,7 @@ export const lists: typeof ru.lists = {
     disconnect: 'Disconnect',
     askList: (service: string, action: 'connect' | 'disconnect', maxLines: number, maxMb: number) =>
       `${action === 'connect' ? 'Connecting' : 'Disconnecting'} “${service}”.\n\n` +
-      `Send the list of numbers: as text (one number per line) or a CSV/XLSX file — up to ${maxLines} lines, up to ${maxMb} MB. ` +
+      `Send the list of numbers: as text (one number per line) or a CSV/XLSX file — up to ${count('en', maxLines, LINES)}, up to ${maxMb} MB. ` +
       'A first line without digits is a header. The bot checks every line before carrying it out.',
     listTitle: (service: string, action: 'connect' | 'disconnect') =>
       `${action === 'connect' ? 'Connecting' : 'Disconnecting'} “${service}” by list: check`,
@@ -86,7 +93,7 @@ export const lists: typeof ru.lists = {
   },
   jobs: {
     renameApplied: (phone: string, name: string) => `Rename applied: ${phone} — “${name}”.`,
-    renameListApplied: (count: number) => `Renames from the list applied: ${count} numbers.`,
+    renameListApplied: (applied: number) => `Renames from the list applied: ${count('en', applied, NUMBERS)}.`,
     failed: (service: string, action: 'connect' | 'disconnect', done: number, total: number) =>
       `${action === 'connect' ? 'Connecting' : 'Disconnecting'} “${service}” by list stopped after a failure: ${done} of ${total} processed. Please contact support.`,
     progress: (service: string, action: 'connect' | 'disconnect', done: number, total: number) =>

@@ -1,5 +1,10 @@
 // English texts of «Смена номера».
 import type * as ru from '../ru/numbers.js';
+import { count, en } from '../plural.js';
+
+const DAYS = en('day', 'days');
+const MINUTES = en('minute', 'minutes');
+const ATTEMPTS = en('attempt', 'attempts');
 
 export const numbers: typeof ru.numbers = {
   labels: {
@@ -24,7 +29,7 @@ export const numbers: typeof ru.numbers = {
   },
   offers: {
     title: (mask, category) => `Numbers found (mask +375 ${mask}, category ${category}):`,
-    pick: (minutes) => `Pick a number — it is reserved for you for ${minutes} min.`,
+    pick: (minutes) => `Pick a number — it is reserved for you for ${count('en', minutes, MINUTES)}.`,
     none: 'No free numbers match this mask and category. Change them or leave a request.',
     button: (phone, category, fee) => `${phone} · ${category} · ${fee}`,
   },
@@ -33,7 +38,7 @@ export const numbers: typeof ru.numbers = {
     number: (phone) => `New number: ${phone}`,
     category: (name) => `Category: ${name}`,
     fee: (fee) => `Fee: ${fee} (debited from the balance)`,
-    quarantine: (phone, days) => `After the change ${phone} goes into quarantine for ${days} days.`,
+    quarantine: (phone, days) => `After the change ${phone} goes into quarantine for ${count('en', days, DAYS)}.`,
     until: (time) => `The number is reserved for you until ${time}.`,
   },
   done: {
@@ -48,10 +53,11 @@ export const numbers: typeof ru.numbers = {
     title: 'Number change terms',
     fees: 'One-time fee by the category of the new number:',
     fee: (name, fee) => `${name} — ${fee}`,
-    attempts: (n) => `Number search: ${n} attempts a day.`,
+    attempts: (n) => `Number search: ${count('en', n, ATTEMPTS)} a day.`,
     reservation: (minutes) =>
-      `A picked number is reserved for you for ${minutes} min.; the fee is debited when you confirm.`,
-    quarantine: (days) => `After a change the old number stays in quarantine for ${days} days and is given to nobody.`,
+      `A picked number is reserved for you for ${count('en', minutes, MINUTES)}; the fee is debited when you confirm.`,
+    quarantine: (days) =>
+      `After a change the old number stays in quarantine for ${count('en', days, DAYS)} and is given to nobody.`,
     funds: 'The change needs a balance (or credit limit) that covers the fee.',
   },
   request: {

@@ -1,6 +1,10 @@
 // English texts of «Операции с услугами».
 import { date } from '../../format.js';
 import type * as ru from '../ru/services.js';
+import { count, en } from '../plural.js';
+
+const DAYS = en('day', 'days');
+const PAUSES = en('pause', 'pauses');
 
 type P = Record<string, string | number>;
 const d = (v: string | number | undefined) => date(String(v ?? ''));
@@ -25,9 +29,9 @@ export const services: typeof ru.services = {
     pauseAlreadyPaused: (p: P) => `A pause is already booked: ${d(p.startsOn)} to ${d(p.endsOn)}.`,
     pauseInvalidDate: 'Date not recognised. Type the end date as DD.MM.YYYY or a number of days.',
     pauseTooShort: (p: P) =>
-      `A pause lasts ${p.min} to ${p.max} days (you chose ${p.days}). The earliest end date is ${d(p.earliest)}.`,
+      `A pause lasts ${p.min} to ${count('en', p.max, DAYS)} (you chose ${p.days}). The earliest end date is ${d(p.earliest)}.`,
     pauseTooLong: (p: P) =>
-      `A pause lasts ${p.min} to ${p.max} days (you chose ${p.days}). The latest end date is ${d(p.latest)}.`,
+      `A pause lasts ${p.min} to ${count('en', p.max, DAYS)} (you chose ${p.days}). The latest end date is ${d(p.latest)}.`,
     pauseYearLimit: (p: P) => `No more pauses in ${p.year}: at most ${p.limit} per calendar year.`,
     pauseNotPaused: 'There is no pause.',
     fwdInvalidNumber: 'Number not recognised. Type it in international format, e.g. +375 29 123-45-67.',
@@ -111,10 +115,10 @@ export const services: typeof ru.services = {
     title: 'Pause',
     intro: 'A pause suspends all mobile services for a while.',
     rules: (p) =>
-      `A pause starts tomorrow (${p.startsOn}) and lasts ${p.min} to ${p.max} days inclusive, up to the end date you choose. ` +
-      `Fee: ${p.fee} once. At most ${p.perYear} pauses per calendar year; this year: ${p.used}.`,
+      `A pause starts tomorrow (${p.startsOn}) and lasts ${p.min} to ${count('en', p.max, DAYS)} inclusive, up to the end date you choose. ` +
+      `Fee: ${p.fee} once. At most ${count('en', p.perYear, PAUSES)} per calendar year; this year: ${p.used}.`,
     choose: 'Choose the length or type the end date (DD.MM.YYYY):',
-    daysButton: (days) => `${days} days`,
+    daysButton: (days) => count('en', days, DAYS),
     running: (from, to, activeFrom) =>
       `The number is paused from ${from} to ${to} inclusive. Services work again on ${activeFrom}.`,
     scheduled: (from, to) => `A pause is booked from ${from} to ${to} inclusive.`,
@@ -122,7 +126,7 @@ export const services: typeof ru.services = {
     cancelScheduled: 'Cancel the pause',
     blocked: 'The number is blocked: a pause is not available.',
     confirm: (p) =>
-      `Confirm the pause:\nStart: ${p.from}\nEnd: ${p.to} (inclusive)\nLength: ${p.days} days\nFee: ${p.fee}\n\nAll mobile services are suspended during the pause.`,
+      `Confirm the pause:\nStart: ${p.from}\nEnd: ${p.to} (inclusive)\nLength: ${count('en', p.days, DAYS)}\nFee: ${p.fee}\n\nAll mobile services are suspended during the pause.`,
     confirmEnd: (from, to, today) =>
       `End the pause (${from} — ${to}) early? The number becomes active today, ${today}. The fee is not refunded.`,
     started: (from, to) => `✅ Pause booked: ${from} to ${to}.`,

@@ -1,5 +1,9 @@
 // English texts of «Обратная связь», «Связаться со специалистом» and the support group.
 import type * as ru from '../ru/tickets.js';
+import { count, en } from '../plural.js';
+
+const CHARS = en('character', 'characters');
+const FILES = en('file', 'files');
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -99,8 +103,8 @@ export const tickets: typeof ru.tickets = {
     notClosed: 'The request is not closed yet.',
     notFound: 'Request not found.',
     textEmpty: 'Please write the text of the request.',
-    textTooLong: (p) => `Text too long: at most ${p.max} characters.`,
-    tooManyAttachments: (p) => `At most ${p.max} files in one message.`,
+    textTooLong: (p) => `Text too long: at most ${count('en', p.max, CHARS)}.`,
+    tooManyAttachments: (p) => `At most ${count('en', p.max, FILES)} in one message.`,
     badAttachment: 'This file cannot be attached.',
     badTopic: 'Choose a topic from the list.',
     badRating: 'A rating is 1 to 5.',

@@ -56,6 +56,14 @@ export const account = {
     chartTitle: 'Начисления за период',
     chartCaption: 'Начисления по месяцам',
     unit: 'руб.',
+    /** The chart's legend: its bars are stacked by these kinds (src/documents/charges-chart.ts). */
+    kinds: {
+      subscription: 'Абонентская плата',
+      services: 'Дополнительные услуги',
+      internet: 'Мобильный интернет',
+      usage: 'Звонки и SMS',
+      fees: 'Разовые платежи',
+    },
   },
   details: {
     title: 'Просмотр детализации',

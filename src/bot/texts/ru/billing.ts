@@ -1,6 +1,11 @@
 // Russian texts of «Персональная информация» of the client, «Платежи», «Счета», «Информация по рассрочке».
 // Owned by that section. Refusals map DomainError('payments.<reason>') and ('invoices.<reason>').
 import type { Message } from '../message.js';
+import { count, ru } from '../plural.js';
+
+/** After «старше», «до»: the genitive. */
+const DAYS_GEN = ru('дня', 'дней', 'дней');
+const CHARS_GEN = ru('символа', 'символов', 'символов');
 
 export const billing = {
   clientInfo: {
@@ -102,7 +107,7 @@ export const payments = {
     invalidDate: 'Дата не распознана. Введите дату в формате ДД.ММ.ГГГГ или нажмите «Сегодня» / «Вчера».',
     futureDate: 'Дата платежа не может быть в будущем. Введите другую дату.',
     tooOld: (p: Record<string, string | number>) =>
-      `Платеж старше ${p.days} дней зарегистрировать нельзя. Введите другую дату.`,
+      `Платеж старше ${count('ru', p.days, DAYS_GEN)} зарегистрировать нельзя. Введите другую дату.`,
     invalidAmount: 'Сумма должна быть больше нуля. Введите, например, 123,45.',
     duplicateDocument: (p: Record<string, string | number>) =>
       `Платеж с номером документа ${p.documentNumber ?? ''} уже зарегистрирован. Повторная регистрация невозможна.`,
@@ -122,6 +127,6 @@ export const invoices = {
     invalidDelivery: 'Такой способ доставки недоступен.',
     addressRequired: 'Введите почтовый адрес.',
     invalidAddress: (p: Record<string, string | number>) =>
-      `Почтовый адрес должен быть от ${p.min} до ${p.max} символов. Введите его еще раз.`,
+      `Почтовый адрес должен быть от ${p.min} до ${count('ru', p.max, CHARS_GEN)}. Введите его еще раз.`,
   } as Record<string, Message>,
 };

@@ -1,5 +1,11 @@
 // Russian texts of «Смена номера» (R-NUM-*): the portal's labels verbatim; errors map DomainError('numbers.<reason>').
 import type { Message } from '../message.js';
+import { count, ru } from '../plural.js';
+
+/** Accusative after «на», and «N дней находится»: 1 день, 2 дня, 5 дней. */
+const DAYS = ru('день', 'дня', 'дней');
+const MINUTES = ru('минуту', 'минуты', 'минут');
+const ATTEMPTS = ru('попытка', 'попытки', 'попыток');
 
 export const numbers = {
   labels: {
@@ -25,7 +31,7 @@ export const numbers = {
   },
   offers: {
     title: (mask: string, category: string) => `Подобранные номера (маска +375 ${mask}, категория ${category}):`,
-    pick: (minutes: number) => `Выберите номер — он будет забронирован за вами на ${minutes} мин.`,
+    pick: (minutes: number) => `Выберите номер — он будет забронирован за вами на ${count('ru', minutes, MINUTES)}.`,
     none: 'Свободных номеров по этой маске и категории нет. Измените маску или категорию либо оставьте заявку.',
     button: (phone: string, category: string, fee: string) => `${phone} · ${category} · ${fee}`,
   },
@@ -34,7 +40,8 @@ export const numbers = {
     number: (phone: string) => `Новый номер: ${phone}`,
     category: (name: string) => `Категория: ${name}`,
     fee: (fee: string) => `Стоимость смены номера: ${fee} (спишется с баланса)`,
-    quarantine: (phone: string, days: number) => `Номер ${phone} после смены уйдет в карантин на ${days} дн.`,
+    quarantine: (phone: string, days: number) =>
+      `Номер ${phone} после смены уйдет в карантин на ${count('ru', days, DAYS)}.`,
     until: (time: string) => `Номер забронирован за вами до ${time}.`,
   },
   done: {
@@ -49,10 +56,11 @@ export const numbers = {
     title: 'Условия смены номера',
     fees: 'Стоимость смены номера (разово), по категории нового номера:',
     fee: (name: string, fee: string) => `${name} — ${fee}`,
-    attempts: (n: number) => `Подбор номера: ${n} попыток в сутки.`,
+    attempts: (n: number) => `Подбор номера: ${count('ru', n, ATTEMPTS)} в сутки.`,
     reservation: (minutes: number) =>
-      `Выбранный номер бронируется за вами на ${minutes} мин.; стоимость списывается с баланса при подтверждении.`,
-    quarantine: (days: number) => `Прежний номер после смены ${days} дн. находится в карантине и никому не выдается.`,
+      `Выбранный номер бронируется за вами на ${count('ru', minutes, MINUTES)}; стоимость списывается с баланса при подтверждении.`,
+    quarantine: (days: number) =>
+      `Прежний номер после смены ${count('ru', days, DAYS)} находится в карантине и никому не выдается.`,
     funds: 'Смена возможна, если баланса (или кредитного лимита) хватает на оплату.',
   },
   request: {

@@ -2,6 +2,12 @@
 // the portal's own; screen intros follow its help text. Errors map DomainError('services.<reason>').
 import { date } from '../../format.js';
 import type { Message } from '../message.js';
+import { count, ru } from '../plural.js';
+
+const DAYS = ru('день', 'дня', 'дней');
+/** After «до», «не более»: the genitive. */
+const DAYS_GEN = ru('дня', 'дней', 'дней');
+const PAUSES_GEN = ru('паузы', 'пауз', 'пауз');
 
 type P = Record<string, string | number>;
 const d = (v: string | number | undefined) => date(String(v ?? ''));
@@ -26,9 +32,9 @@ const errors = {
   pauseAlreadyPaused: (p: P) => `Пауза уже оформлена: с ${d(p.startsOn)} по ${d(p.endsOn)}.`,
   pauseInvalidDate: 'Дата не распознана. Введите дату окончания в формате ДД.ММ.ГГГГ или число дней паузы.',
   pauseTooShort: (p: P) =>
-    `Пауза длится от ${p.min} до ${p.max} дней (выбрано ${p.days}). Самая ранняя дата окончания — ${d(p.earliest)}.`,
+    `Пауза длится от ${p.min} до ${count('ru', p.max, DAYS_GEN)} (выбрано ${p.days}). Самая ранняя дата окончания — ${d(p.earliest)}.`,
   pauseTooLong: (p: P) =>
-    `Пауза длится от ${p.min} до ${p.max} дней (выбрано ${p.days}). Самая поздняя дата окончания — ${d(p.latest)}.`,
+    `Пауза длится от ${p.min} до ${count('ru', p.max, DAYS_GEN)} (выбрано ${p.days}). Самая поздняя дата окончания — ${d(p.latest)}.`,
   pauseYearLimit: (p: P) => `Лимит пауз на ${p.year} год исчерпан: не более ${p.limit} за календарный год.`,
   pauseNotPaused: 'Пауза не оформлена.',
   fwdInvalidNumber: 'Номер не распознан. Введите номер в международном формате, например +375 29 123-45-67.',
@@ -118,10 +124,10 @@ export const services = {
     title: 'Пауза',
     intro: 'Пауза временно приостанавливает пользование всеми услугами мобильной связи.',
     rules: (p: { min: number; max: number; fee: string; perYear: number; used: number; startsOn: string }) =>
-      `Пауза начинается завтра (${p.startsOn}) и длится от ${p.min} до ${p.max} дней включительно, до выбранной даты окончания. ` +
-      `Плата: ${p.fee} единовременно. Не более ${p.perYear} пауз за календарный год; в этом году оформлено: ${p.used}.`,
+      `Пауза начинается завтра (${p.startsOn}) и длится от ${p.min} до ${count('ru', p.max, DAYS_GEN)} включительно, до выбранной даты окончания. ` +
+      `Плата: ${p.fee} единовременно. Не более ${count('ru', p.perYear, PAUSES_GEN)} за календарный год; в этом году оформлено: ${p.used}.`,
     choose: 'Выберите длительность кнопкой или введите дату окончания (ДД.ММ.ГГГГ):',
-    daysButton: (days: number) => `${days} дней`,
+    daysButton: (days: number) => count('ru', days, DAYS),
     running: (from: string, to: string, activeFrom: string) =>
       `Номер на паузе с ${from} по ${to} включительно. Услуги связи снова заработают ${activeFrom}.`,
     scheduled: (from: string, to: string) => `Оформлена пауза с ${from} по ${to} включительно.`,

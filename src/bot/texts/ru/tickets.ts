@@ -1,6 +1,11 @@
 // Russian texts of «Обратная связь», «Связаться со специалистом» and the support group (R-TICKET,
 // R-HANDOVER). Errors map DomainError('tickets.<reason>'); the portal's labels are verbatim.
 import type { Message } from '../message.js';
+import { count, ru } from '../plural.js';
+
+/** After «не больше»: the genitive. */
+const CHARS_GEN = ru('символа', 'символов', 'символов');
+const FILES_GEN = ru('файла', 'файлов', 'файлов');
 
 const s = (n: number, one: string, few: string, many: string) => {
   const m10 = n % 10;
@@ -110,8 +115,8 @@ export const tickets = {
     notClosed: 'Обращение ещё не закрыто.',
     notFound: 'Обращение не найдено.',
     textEmpty: 'Напишите, пожалуйста, текст обращения.',
-    textTooLong: (p) => `Слишком длинный текст: не больше ${p.max} символов.`,
-    tooManyAttachments: (p) => `Не больше ${p.max} файлов в одном сообщении.`,
+    textTooLong: (p) => `Слишком длинный текст: не больше ${count('ru', p.max, CHARS_GEN)}.`,
+    tooManyAttachments: (p) => `Не больше ${count('ru', p.max, FILES_GEN)} в одном сообщении.`,
     badAttachment: 'Этот файл нельзя приложить.',
     badTopic: 'Выберите тему из списка.',
     badRating: 'Оценка — от 1 до 5.',
