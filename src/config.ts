@@ -95,6 +95,9 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (production && set('BOT_NOW')) problems.push('BOT_NOW: is refused when NODE_ENV=production');
   if (production && !set('SECRETS_KEY')) problems.push('SECRETS_KEY: is required when NODE_ENV=production');
+  // The development key serves the embedded database only: a server database holds real codes.
+  if (!production && set('DATABASE_URL') && !set('SECRETS_KEY'))
+    problems.push('SECRETS_KEY: is required when DATABASE_URL is set (the development key serves PGlite only)');
   if (set('SECRETS_KEY') && decodeKey(env.SECRETS_KEY!.trim()) === undefined) {
     problems.push('SECRETS_KEY: must be 32 bytes as 64 hex characters or base64');
   }

@@ -10,6 +10,7 @@ export const commands: Record<string, Loader> = {
   'grant-support': () => import('./commands/grant-support.js'),
   'revoke-support': () => import('./commands/revoke-support.js'),
   'payments confirm': () => import('./commands/payments.js'),
+  'secrets reencrypt': () => import('./commands/secrets-reencrypt.js'),
   help: () => import('./commands/help.js'),
 };
 
