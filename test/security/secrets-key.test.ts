@@ -37,14 +37,14 @@ async function stored(id: number): Promise<string> {
 }
 
 async function cli(args: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
+  const out: string[] = [];
+  const err: string[] = [];
   const code = await runCli(
     args,
     { NODE_ENV: 'test', DATABASE_URL: deps.database.url, SECRETS_KEY: deps.secretsKey.toString('hex'), ...env },
-    { out: (s) => void (stdout += s), err: (s) => void (stderr += s) },
+    { out: (s) => void out.push(s), err: (s) => void err.push(s) },
   );
-  return { code, stdout, stderr };
+  return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
 describe('Finding 5 (secrets key): a server database needs a real SECRETS_KEY', () => {
