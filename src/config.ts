@@ -67,6 +67,9 @@ export const configSchema = z.object({
   INVITE_TTL_HOURS: z.coerce.number().positive().default(24),
   PAGE_SIZE: z.coerce.number().int().min(1).max(50).default(10),
   POST_DELIVERY_FEE: kopecks(510),
+  /** Finding 4 of issue 22: updates one Telegram user may send per window (a token bucket). */
+  RATE_LIMIT_UPDATES: z.coerce.number().int().positive().default(20),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().positive().default(10),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -75,6 +75,7 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
       BOT_TOKEN: TEST_BOT_TOKEN,
       // A server database needs a real key (finding 5); the tests' own.
       SECRETS_KEY: TEST_SECRETS_KEY.toString('hex'),
+      RATE_LIMIT_UPDATES: '1000000',
       PORT: '0',
       ...env,
     },
