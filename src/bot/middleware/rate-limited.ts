@@ -7,6 +7,9 @@ import type { RateLimited } from '../../session/rate-limit.js';
 import type { BotContext } from '../context.js';
 import { notice } from '../render.js';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: forged data may carry them; jsonb refuses \u0000.
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
 export async function answerRateLimited(context: Context, limited: RateLimited): Promise<void> {
   const ctx = context as BotContext;
   if (!limited.notify) return;
