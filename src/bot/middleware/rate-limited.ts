@@ -20,7 +20,7 @@ export async function answerRateLimited(context: Context, limited: RateLimited):
     await audit(ctx.services.deps.db, { kind: 'user', telegramId: limited.userId }, ctx.services.deps.clock.now(), {
       action: 'security.rateLimited',
       // The kind of update only (and a button's data, as refused presses are audited), never typed text.
-      after: { update: ctx.updateType, data: data?.replace(/[\u0000-\u001f\u007f]/g, '?') ?? null },
+      after: { update: ctx.updateType, data: data?.replace(CONTROL, '?') ?? null },
     });
   } catch (error) {
     ctx.log.warn({ err: error }, 'rate limit not audited');
