@@ -70,6 +70,11 @@ export const configSchema = z.object({
   /** Finding 4 of issue 22: updates one Telegram user may send per window (a token bucket). */
   RATE_LIMIT_UPDATES: z.coerce.number().int().positive().default(20),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().positive().default(10),
+  /** Finding 1 of issue 22: bounds of an uploaded XLSX, checked on its zip directory before inflating. */
+  LIST_MAX_UNZIPPED_MB: z.coerce.number().positive().default(64),
+  LIST_MAX_ZIP_RATIO: z.coerce.number().positive().default(100),
+  LIST_PARSE_MEMORY_MB: z.coerce.number().int().min(32).default(128),
+  LIST_PARSE_TIMEOUT_SECONDS: z.coerce.number().positive().default(15),
 });
 
 export type Config = z.infer<typeof configSchema>;

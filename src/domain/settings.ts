@@ -40,6 +40,12 @@ export interface Settings {
   /** R-BULK / R-RENAME lists */
   listMaxLines: number;
   listMaxBytes: number;
+  /** Finding 1 of issue 22: an XLSX's zip directory and parse bounds. */
+  listMaxUnzippedBytes: number;
+  listMaxZipRatio: number;
+  listMaxZipEntries: number;
+  listParseMemoryMb: number;
+  listParseTimeoutMs: number;
   /** R-DETAIL: previous months offered besides the current period. */
   detailMonths: number;
   /** R-CHARGES: previous months shown besides the current one. */
@@ -73,6 +79,11 @@ export const defaultSettings: Settings = {
   tariffChangeFee: 330,
   listMaxLines: 10_000,
   listMaxBytes: 5 * 1024 * 1024,
+  listMaxUnzippedBytes: 64 * 1024 * 1024,
+  listMaxZipRatio: 100,
+  listMaxZipEntries: 200,
+  listParseMemoryMb: 128,
+  listParseTimeoutMs: 15_000,
   detailMonths: 6,
   chargeMonths: 2,
 };
@@ -87,5 +98,9 @@ export function settingsFromConfig(config: Config): Settings {
       config.RENAME_DELAY_SECONDS ?? (config.BOT_NOW || !config.DATABASE_URL ? 60 : defaultSettings.renameDelaySeconds),
     inviteTtlHours: config.INVITE_TTL_HOURS,
     pinMessageTtlSeconds: config.PIN_MESSAGE_TTL_SECONDS,
+    listMaxUnzippedBytes: config.LIST_MAX_UNZIPPED_MB * 1024 * 1024,
+    listMaxZipRatio: config.LIST_MAX_ZIP_RATIO,
+    listParseMemoryMb: config.LIST_PARSE_MEMORY_MB,
+    listParseTimeoutMs: config.LIST_PARSE_TIMEOUT_SECONDS * 1000,
   };
 }
