@@ -70,6 +70,12 @@ export const configSchema = z.object({
   /** Finding 4 of issue 22: updates one Telegram user may send per window (a token bucket). */
   RATE_LIMIT_UPDATES: z.coerce.number().int().positive().default(20),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().positive().default(10),
+  /** R-TICKET: open requests per user (finding 4 of issue 22). */
+  TICKETS_OPEN_MAX_SUBSCRIBER: z.coerce.number().int().positive().default(5),
+  TICKETS_OPEN_MAX_ADMIN: z.coerce.number().int().positive().default(20),
+  /** Finding 6 of issue 22: days closed tickets' texts and attachments, and audit rows, are kept. */
+  TICKETS_KEEP_DAYS: z.coerce.number().int().positive().default(1095),
+  AUDIT_KEEP_DAYS: z.coerce.number().int().positive().default(1825),
   /** Finding 1 of issue 22: bounds of an uploaded XLSX, checked on its zip directory before inflating. */
   LIST_MAX_UNZIPPED_MB: z.coerce.number().positive().default(64),
   LIST_MAX_ZIP_RATIO: z.coerce.number().positive().default(100),

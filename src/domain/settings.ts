@@ -46,6 +46,12 @@ export interface Settings {
   listMaxZipEntries: number;
   listParseMemoryMb: number;
   listParseTimeoutMs: number;
+  /** R-TICKET: open requests per user as a subscriber and as an administrator. */
+  ticketsOpenMaxSubscriber: number;
+  ticketsOpenMaxAdmin: number;
+  /** Finding 6 of issue 22: what is kept, and for how long (days). */
+  ticketsKeepDays: number;
+  auditKeepDays: number;
   /** R-DETAIL: previous months offered besides the current period. */
   detailMonths: number;
   /** R-CHARGES: previous months shown besides the current one. */
@@ -84,6 +90,10 @@ export const defaultSettings: Settings = {
   listMaxZipEntries: 200,
   listParseMemoryMb: 128,
   listParseTimeoutMs: 15_000,
+  ticketsOpenMaxSubscriber: 5,
+  ticketsOpenMaxAdmin: 20,
+  ticketsKeepDays: 1095,
+  auditKeepDays: 1825,
   detailMonths: 6,
   chargeMonths: 2,
 };
@@ -98,6 +108,10 @@ export function settingsFromConfig(config: Config): Settings {
       config.RENAME_DELAY_SECONDS ?? (config.BOT_NOW || !config.DATABASE_URL ? 60 : defaultSettings.renameDelaySeconds),
     inviteTtlHours: config.INVITE_TTL_HOURS,
     pinMessageTtlSeconds: config.PIN_MESSAGE_TTL_SECONDS,
+    ticketsOpenMaxSubscriber: config.TICKETS_OPEN_MAX_SUBSCRIBER,
+    ticketsOpenMaxAdmin: config.TICKETS_OPEN_MAX_ADMIN,
+    ticketsKeepDays: config.TICKETS_KEEP_DAYS,
+    auditKeepDays: config.AUDIT_KEEP_DAYS,
     listMaxUnzippedBytes: config.LIST_MAX_UNZIPPED_MB * 1024 * 1024,
     listMaxZipRatio: config.LIST_MAX_ZIP_RATIO,
     listParseMemoryMb: config.LIST_PARSE_MEMORY_MB,
