@@ -11,6 +11,7 @@ export const commands: Record<string, Loader> = {
   'revoke-support': () => import('./commands/revoke-support.js'),
   'payments confirm': () => import('./commands/payments.js'),
   'secrets reencrypt': () => import('./commands/secrets-reencrypt.js'),
+  'retention run': () => import('./commands/retention.js'),
   help: () => import('./commands/help.js'),
 };
 

@@ -123,3 +123,17 @@ describe('Finding 6 (what is kept): a terminated subscriber’s SIM codes', () =
     expect(audits).toHaveLength(1);
   });
 });
+
+describe('Finding 6 (what is kept): `retention run` from the command line', () => {
+  it('runs every purge and prints the counts', async () => {
+    const { runCli } = await import('../../../src/cli/index.js');
+    const out: string[] = [];
+    const code = await runCli(
+      ['retention', 'run'],
+      { NODE_ENV: 'test', DATABASE_URL: deps.database.url, SECRETS_KEY: deps.secretsKey.toString('hex') },
+      { out: (s) => void out.push(s), err: () => undefined },
+    );
+    expect(code).toBe(0);
+    expect(out.join('')).toMatch(/^Purged: \d+ call\/SMS records, \d+ ticket messages, \d+ audit rows, \d+ SIM codes/);
+  });
+});
