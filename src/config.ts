@@ -117,6 +117,20 @@ export const configSchema = z.object({
   ),
   /** Day of the month after the billed one by which an invoice is to be paid. */
   INVOICE_DUE_DAY: z.coerce.number().int().min(1).max(28).default(25),
+  /** Finding 4 of issue 22: updates one Telegram user may send per window (a token bucket). */
+  RATE_LIMIT_UPDATES: z.coerce.number().int().positive().default(20),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().positive().default(10),
+  /** R-TICKET: open requests per user (finding 4 of issue 22). */
+  TICKETS_OPEN_MAX_SUBSCRIBER: z.coerce.number().int().positive().default(5),
+  TICKETS_OPEN_MAX_ADMIN: z.coerce.number().int().positive().default(20),
+  /** Finding 6 of issue 22: days closed tickets' texts and attachments, and audit rows, are kept. */
+  TICKETS_KEEP_DAYS: z.coerce.number().int().positive().default(1095),
+  AUDIT_KEEP_DAYS: z.coerce.number().int().positive().default(1825),
+  /** Finding 1 of issue 22: bounds of an uploaded XLSX, checked on its zip directory before inflating. */
+  LIST_MAX_UNZIPPED_MB: z.coerce.number().positive().default(64),
+  LIST_MAX_ZIP_RATIO: z.coerce.number().positive().default(100),
+  LIST_PARSE_MEMORY_MB: z.coerce.number().int().min(32).default(128),
+  LIST_PARSE_TIMEOUT_SECONDS: z.coerce.number().positive().default(15),
 });
 
 /** The variables of the invoice's supplier block: all set in production. */
@@ -155,6 +169,9 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (production && set('BOT_NOW')) problems.push('BOT_NOW: is refused when NODE_ENV=production');
   if (production && !set('SECRETS_KEY')) problems.push('SECRETS_KEY: is required when NODE_ENV=production');
+  // The development key serves the embedded database only: a server database holds real codes.
+  if (!production && set('DATABASE_URL') && !set('SECRETS_KEY'))
+    problems.push('SECRETS_KEY: is required when DATABASE_URL is set (the development key serves PGlite only)');
   if (set('SECRETS_KEY') && decodeKey(env.SECRETS_KEY!.trim()) === undefined) {
     problems.push('SECRETS_KEY: must be 32 bytes as 64 hex characters or base64');
   }

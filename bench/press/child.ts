@@ -122,6 +122,7 @@ async function startFull(): Promise<{ bot: Telegraf<Context>; close: () => Promi
     BOT_TOKEN: options.token,
     TELEGRAM_API_ROOT: options.apiRoot,
     DATABASE_URL: options.dbUrl,
+    SECRETS_KEY: '07'.repeat(32),
     REDIS_URL: options.redisUrl,
     REDIS_PREFIX: options.redisPrefix,
     LOG_LEVEL: options.logLevel,

@@ -10,6 +10,7 @@ import type { BotContext, BotServices, SessionData } from './context.js';
 import { errorBoundary, type ShowHome } from './middleware/error-boundary.js';
 import { identityMiddleware, languageMiddleware } from './middleware/identity.js';
 import { updateLogger } from './middleware/logger.js';
+import { answerRateLimited } from './middleware/rate-limited.js';
 import { typedInputBoundary } from './middleware/typed-input.js';
 import { answerOnce, remember } from './render.js';
 import { dispatcher, type Section } from './sections.js';
@@ -75,6 +76,13 @@ export function createBot(options: CreateBotOptions): Telegraf<BotContext> {
       waitMs: 15_000,
       logger: services.logger,
       claimUpdates,
+      // Finding 4 of issue 22: a token bucket per Telegram user, taken by the lock (before session and identity).
+      rateLimit: {
+        capacity: services.config.RATE_LIMIT_UPDATES,
+        windowMs: services.config.RATE_LIMIT_WINDOW_SECONDS * 1000,
+        prefix: `${prefix}rate:`,
+        onLimited: answerRateLimited,
+      },
     }),
   );
   bot.use(

@@ -17,6 +17,8 @@ export const commands: Record<string, Loader> = {
   'api-token list': () => import('./commands/api-token-list.js'),
   'api-token revoke': () => import('./commands/api-token-revoke.js'),
   'add-subscriber': () => import('./commands/add-subscriber.js'),
+  'secrets reencrypt': () => import('./commands/secrets-reencrypt.js'),
+  'retention run': () => import('./commands/retention.js'),
   help: () => import('./commands/help.js'),
 };
 

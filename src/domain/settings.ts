@@ -64,6 +64,18 @@ export interface Settings {
   /** R-BULK / R-RENAME lists */
   listMaxLines: number;
   listMaxBytes: number;
+  /** Finding 1 of issue 22: an XLSX's zip directory and parse bounds. */
+  listMaxUnzippedBytes: number;
+  listMaxZipRatio: number;
+  listMaxZipEntries: number;
+  listParseMemoryMb: number;
+  listParseTimeoutMs: number;
+  /** R-TICKET: open requests per user as a subscriber and as an administrator. */
+  ticketsOpenMaxSubscriber: number;
+  ticketsOpenMaxAdmin: number;
+  /** Finding 6 of issue 22: what is kept, and for how long (days). */
+  ticketsKeepDays: number;
+  auditKeepDays: number;
   /** R-DETAIL: previous months offered besides the current period. */
   detailMonths: number;
   /** R-CHARGES: previous months shown besides the current one. */
@@ -99,6 +111,15 @@ export const defaultSettings: Settings = {
   tariffChangeFee: 330,
   listMaxLines: 10_000,
   listMaxBytes: 5 * 1024 * 1024,
+  listMaxUnzippedBytes: 64 * 1024 * 1024,
+  listMaxZipRatio: 100,
+  listMaxZipEntries: 200,
+  listParseMemoryMb: 128,
+  listParseTimeoutMs: 15_000,
+  ticketsOpenMaxSubscriber: 5,
+  ticketsOpenMaxAdmin: 20,
+  ticketsKeepDays: 1095,
+  auditKeepDays: 1825,
   detailMonths: 6,
   chargeMonths: 2,
 };
@@ -115,6 +136,14 @@ export function settingsFromConfig(config: Config): Settings {
       config.RENAME_DELAY_SECONDS ?? (config.BOT_NOW || !config.DATABASE_URL ? 60 : defaultSettings.renameDelaySeconds),
     inviteTtlHours: config.INVITE_TTL_HOURS,
     pinMessageTtlSeconds: config.PIN_MESSAGE_TTL_SECONDS,
+    ticketsOpenMaxSubscriber: config.TICKETS_OPEN_MAX_SUBSCRIBER,
+    ticketsOpenMaxAdmin: config.TICKETS_OPEN_MAX_ADMIN,
+    ticketsKeepDays: config.TICKETS_KEEP_DAYS,
+    auditKeepDays: config.AUDIT_KEEP_DAYS,
+    listMaxUnzippedBytes: config.LIST_MAX_UNZIPPED_MB * 1024 * 1024,
+    listMaxZipRatio: config.LIST_MAX_ZIP_RATIO,
+    listParseMemoryMb: config.LIST_PARSE_MEMORY_MB,
+    listParseTimeoutMs: config.LIST_PARSE_TIMEOUT_SECONDS * 1000,
   };
 }
 

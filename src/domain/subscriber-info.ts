@@ -7,7 +7,7 @@ import { today } from './clock.js';
 import type { DomainDeps } from './deps.js';
 import { DomainError } from './errors.js';
 import { subscriberInScope } from './scope.js';
-import { decryptSecret, encryptSecret } from './secrets.js';
+import { decryptSecret, encryptSecret, subscriberBinding } from './secrets.js';
 import { isPaused } from './services/pause-window.js';
 
 /** «Пауза» is not a stored status: it is shown when a pause is in force today (R-PAUSE). */
@@ -37,15 +37,22 @@ export interface SimCodes {
   puk2: string;
 }
 
-const SIM_CODE_KEYS = ['pin1', 'puk1', 'pin2', 'puk2'] as const;
+export const SIM_CODE_KEYS = ['pin1', 'puk1', 'pin2', 'puk2'] as const;
 
-/** The plaintext that is encrypted into `subscribers.sim_codes_encrypted` (seed and import use this). */
-export function sealSimCodes(codes: SimCodes, key: Buffer): string {
-  return encryptSecret(JSON.stringify({ pin1: codes.pin1, puk1: codes.puk1, pin2: codes.pin2, puk2: codes.puk2 }), key);
+/**
+ * The plaintext that is encrypted into `subscribers.sim_codes_encrypted` (seed and import use this), bound
+ * to the subscriber's id so the ciphertext opens on its own row only.
+ */
+export function sealSimCodes(codes: SimCodes, key: Buffer, subscriberId: number): string {
+  return encryptSecret(
+    JSON.stringify({ pin1: codes.pin1, puk1: codes.puk1, pin2: codes.pin2, puk2: codes.puk2 }),
+    key,
+    subscriberBinding(subscriberId),
+  );
 }
 
-export function openSimCodes(sealed: string, key: Buffer): SimCodes {
-  const parsed = JSON.parse(decryptSecret(sealed, key)) as Record<string, unknown>;
+export function openSimCodes(sealed: string, key: Buffer, subscriberId: number): SimCodes {
+  const parsed = JSON.parse(decryptSecret(sealed, key, subscriberBinding(subscriberId))) as Record<string, unknown>;
   const codes = {} as SimCodes;
   for (const k of SIM_CODE_KEYS) {
     const v = parsed[k];
@@ -90,7 +97,7 @@ export async function revealSimCodes(deps: DomainDeps, actor: Actor, subscriberI
   return deps.db.transaction(async (tx) => {
     const sub = await subscriberInScope(tx, actor, subscriberId);
     if (!sub.simCodesEncrypted) throw new DomainError('subscriberInfo.noSimCodes');
-    const codes = openSimCodes(sub.simCodesEncrypted, deps.secretsKey);
+    const codes = openSimCodes(sub.simCodesEncrypted, deps.secretsKey, sub.id);
     await audit(tx, actor, deps.clock.now(), {
       action: 'subscriber.simCodes.view',
       clientId: sub.clientId,

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Context, MiddlewareFn } from 'telegraf';
 import type { Logger } from '../logger.js';
+import { bucketLua, MemoryBuckets, type RateLimit, type RateLimited } from './rate-limit.js';
 import { withRedis } from './redis.js';
 
 /** The chat's previous update still holds it after waitMs: the user is told to try again shortly. */
@@ -33,6 +34,12 @@ export interface PerChatOrderingOptions {
    * fewer than a separate dedupe step (bench/: Redis round trips per press).
    */
   claimUpdates?: { prefix: string; ttlSeconds: number };
+  /**
+   * A token bucket per Telegram user (finding 4 of issue 22), taken before the update runs — so before the
+   * session and identity are read. With Redis it is part of the lock script (no extra round trip); without,
+   * in this process. A refused update never reaches `next`; `onLimited` decides what the user sees.
+   */
+  rateLimit?: RateLimit & { onLimited(ctx: Context, limited: RateLimited): Promise<void> };
 }
 
 export type PerChatOrdering<C extends Context> = MiddlewareFn<C> & {
@@ -50,10 +57,14 @@ export function chatKeyOf(ctx: Context): string | undefined {
 // process must not be released by us.
 const releaseScript = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
-// Takes the lock and, with a second key, claims the update id: 1 = go, 0 = the chat is busy, 2 = the update
-// was already taken (the lock is given back at once).
-const acquireScript = `if redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then
-  if #KEYS > 1 and not redis.call('set', KEYS[2], '1', 'EX', ARGV[3], 'NX') then
+// KEYS: the lock, the update's claim ('' for none), the user's bucket ('' for none). First the bucket (3 or 4 =
+// refused, src/session/rate-limit.ts), then the lock and, with a claim key, the update id: 1 = go, 0 = the
+// chat is busy, 2 = the update was already taken (the lock is given back at once).
+const acquireScript = `${bucketLua}
+local limited = take_token()
+if limited ~= 0 then return limited end
+if redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then
+  if KEYS[2] ~= '' and not redis.call('set', KEYS[2], '1', 'EX', ARGV[3], 'NX') then
     redis.call('del', KEYS[1])
     return 2
   end
@@ -63,11 +74,17 @@ return 0`;
 
 /** acquireLock's answer for an update whose id another delivery already claimed. */
 const DUPLICATE = Symbol('duplicate update');
+/** acquireLock's answers for a user over their rate (3: tell them; 4: told already this window). */
+const LIMITED_NOTIFY = Symbol('rate limited, notify');
+const LIMITED_SILENT = Symbol('rate limited, silent');
+type Refusal = typeof DUPLICATE | typeof LIMITED_NOTIFY | typeof LIMITED_SILENT;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function perChatOrdering<C extends Context>(options: PerChatOrderingOptions): PerChatOrdering<C> {
-  const { redis, prefix, lockTtlMs, waitMs, logger, claimUpdates } = options;
+  const { redis, prefix, lockTtlMs, waitMs, logger, claimUpdates, rateLimit } = options;
+  const memoryBuckets = rateLimit && !redis ? new MemoryBuckets(rateLimit) : undefined;
+  const scripted = claimUpdates !== undefined || rateLimit !== undefined;
   // The tail of each chat's chain: it settles when the last queued update of the chat is finished.
   const tails = new Map<string, Promise<void>>();
 
@@ -108,10 +125,11 @@ export function perChatOrdering<C extends Context>(options: PerChatOrderingOptio
     key: string,
     deadline: number,
     updateId: number,
-  ): Promise<string | typeof DUPLICATE> {
+    userId: number | undefined,
+  ): Promise<string | Refusal> {
     const token = randomBytes(16).toString('hex');
     try {
-      return await tryAcquire(client, lockKey, key, deadline, updateId, token);
+      return await tryAcquire(client, lockKey, key, deadline, updateId, userId, token);
     } catch (err) {
       releaseLater(client, lockKey, token, key);
       throw err;
@@ -124,16 +142,32 @@ export function perChatOrdering<C extends Context>(options: PerChatOrderingOptio
     key: string,
     deadline: number,
     updateId: number,
+    userId: number | undefined,
     token: string,
-  ): Promise<string | typeof DUPLICATE> {
-    for (;;) {
-      if (claimUpdates) {
-        const claimKey = claimUpdates.prefix + String(updateId);
+  ): Promise<string | Refusal> {
+    const claimKey = claimUpdates ? claimUpdates.prefix + String(updateId) : '';
+    const bucketKey = rateLimit && userId !== undefined ? rateLimit.prefix + String(userId) : '';
+    for (let attempt = 0; ; attempt++) {
+      if (scripted) {
         const outcome = await withRedis('ordering.lock', () =>
-          client.eval(acquireScript, 2, lockKey, claimKey, token, lockTtlMs, claimUpdates.ttlSeconds),
+          client.eval(
+            acquireScript,
+            3,
+            lockKey,
+            claimKey,
+            bucketKey,
+            token,
+            lockTtlMs,
+            claimUpdates?.ttlSeconds ?? 0,
+            rateLimit?.capacity ?? 0,
+            rateLimit?.windowMs ?? 1,
+            attempt === 0 ? '1' : '0',
+          ),
         );
         if (outcome === 1) return token;
         if (outcome === 2) return DUPLICATE;
+        if (outcome === 3) return LIMITED_NOTIFY;
+        if (outcome === 4) return LIMITED_SILENT;
       } else {
         const taken = await withRedis('ordering.lock', () => client.set(lockKey, token, 'PX', lockTtlMs, 'NX'));
         if (taken === 'OK') return token;
@@ -158,19 +192,24 @@ export function perChatOrdering<C extends Context>(options: PerChatOrderingOptio
   }
 
   async function runInTurn(
+    ctx: C,
     next: () => Promise<void>,
     key: string,
     previous: Promise<void> | undefined,
-    updateId: number,
   ): Promise<void> {
+    const updateId = ctx.update.update_id;
+    const userId = ctx.from?.id;
     const deadline = Date.now() + waitMs;
     if (previous) await waitForTurn(previous, key, deadline);
     if (!redis) return next();
     const lockKey = prefix + key;
-    const token = await acquireLock(redis, lockKey, key, deadline, updateId);
+    const token = await acquireLock(redis, lockKey, key, deadline, updateId, userId);
     if (token === DUPLICATE) {
       logger.info({ update_id: updateId }, 'duplicate update dropped');
       return;
+    }
+    if (token === LIMITED_NOTIFY || token === LIMITED_SILENT) {
+      return rateLimit!.onLimited(ctx, { userId: userId!, notify: token === LIMITED_NOTIFY });
     }
     try {
       await next();
@@ -182,6 +221,12 @@ export function perChatOrdering<C extends Context>(options: PerChatOrderingOptio
   const middleware = async (ctx: C, next: () => Promise<void>): Promise<void> => {
     const key = chatKeyOf(ctx);
     if (key === undefined) return next();
+    // In memory the bucket is taken before the update queues for its chat: a flood never waits in line.
+    const userId = ctx.from?.id;
+    if (memoryBuckets && userId !== undefined) {
+      const taken = memoryBuckets.take(userId);
+      if (taken !== 'go') return rateLimit!.onLimited(ctx, taken);
+    }
 
     const previous = tails.get(key);
     let finish!: () => void;
@@ -192,7 +237,7 @@ export function perChatOrdering<C extends Context>(options: PerChatOrderingOptio
     const tail = previous ? Promise.all([previous, finished]).then(() => undefined) : finished;
     tails.set(key, tail);
     try {
-      await runInTurn(next, key, previous, ctx.update.update_id);
+      await runInTurn(ctx, next, key, previous);
     } finally {
       finish();
       void tail.then(() => {

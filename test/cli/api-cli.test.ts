@@ -21,7 +21,12 @@ const cli = (args: string[]) =>
       ['--import', 'tsx', 'src/cli/index.ts', ...args],
       {
         cwd: root,
-        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATABASE_URL: deps.database.url },
+        env: {
+          PATH: process.env.PATH ?? '',
+          NODE_ENV: 'test',
+          DATABASE_URL: deps.database.url,
+          SECRETS_KEY: deps.secretsKey.toString('hex'),
+        },
         timeout: 120_000,
       },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),

@@ -10,6 +10,7 @@ import { redeemInvite } from '../../src/domain/access/invites.js';
 import { createTestDeps } from '../helpers/deps.js';
 
 const deps = await createTestDeps();
+const SECRETS_KEY = deps.secretsKey.toString('hex');
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 interface Run {
@@ -25,7 +26,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
       ['--import', 'tsx', 'src/cli/index.ts', ...args],
       {
         cwd: root,
-        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATABASE_URL: deps.database.url, ...env },
+        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DATABASE_URL: deps.database.url, SECRETS_KEY, ...env },
         timeout: 120_000,
       },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
@@ -107,7 +108,7 @@ async function cliInProcess(args: string[], env: Record<string, string> = {}): P
   let stderr = '';
   const code = await runCli(
     args,
-    { NODE_ENV: 'test', DATABASE_URL: deps.database.url, ...env },
+    { NODE_ENV: 'test', DATABASE_URL: deps.database.url, SECRETS_KEY, ...env },
     {
       out: (s) => {
         stdout += s;

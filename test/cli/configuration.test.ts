@@ -5,6 +5,7 @@ import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.js';
 import { createTestDatabase } from '../helpers/db.js';
+import { TEST_SECRETS_KEY } from '../helpers/deps.js';
 import { PG_ADMIN_URL, pgUrl } from '../helpers/pg.js';
 
 const migrated = await createTestDatabase();
@@ -21,7 +22,7 @@ async function run(args: string[], env: Record<string, string>) {
   let stderr = '';
   const code = await runCli(
     args,
-    { NODE_ENV: 'test', ...env },
+    { NODE_ENV: 'test', SECRETS_KEY: TEST_SECRETS_KEY.toString('hex'), ...env },
     {
       out: (s) => {
         stdout += s;

@@ -18,7 +18,12 @@ async function cli(args: string[]) {
   const err: string[] = [];
   const code = await runCli(
     args,
-    { NODE_ENV: 'test', DATABASE_URL: deps.database.url, BOT_NOW: deps.clock.now().toISOString() },
+    {
+      NODE_ENV: 'test',
+      DATABASE_URL: deps.database.url,
+      SECRETS_KEY: deps.secretsKey.toString('hex'),
+      BOT_NOW: deps.clock.now().toISOString(),
+    },
     { out: (s) => void out.push(s), err: (s) => void err.push(s) },
   );
   return { code, stdout: out.join(''), stderr: err.join('') };

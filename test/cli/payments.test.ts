@@ -14,7 +14,7 @@ async function cli(args: string[]) {
   const err: string[] = [];
   const code = await runCli(
     args,
-    { NODE_ENV: 'test', DATABASE_URL: deps.database.url },
+    { NODE_ENV: 'test', DATABASE_URL: deps.database.url, SECRETS_KEY: deps.secretsKey.toString('hex') },
     { out: (s) => void out.push(s), err: (s) => void err.push(s) },
   );
   return { code, stdout: out.join(''), stderr: err.join('') };

@@ -30,7 +30,7 @@ import * as demo from '../../src/db/seed/index.js';
 import { seedDemo } from '../../src/db/seed/index.js';
 import { vatPart } from '../../src/domain/money.js';
 import { classifyNumber, compileRules, defaultCategoryRules } from '../../src/domain/numbers/categories.js';
-import { decryptSecret } from '../../src/domain/secrets.js';
+import { decryptSecret, subscriberBinding } from '../../src/domain/secrets.js';
 import { addDays, addMonths, minskDate, monthStart, startOfMinskDay } from '../../src/domain/time.js';
 import { createTestDeps } from '../helpers/deps.js';
 
@@ -119,7 +119,9 @@ describe('demo seed: the named clients and numbers (issue 2, SPEC §5)', () => {
     expect(await pauseCoversToday(s.id)).toBe(false);
     expect(await deps.db.select().from(callForwarding).where(eq(callForwarding.subscriberId, s.id))).toHaveLength(0);
     expect(s.simCodesEncrypted).not.toContain(demo.DEMO_SUBSCRIBER_SIM_CODES.puk1);
-    expect(JSON.parse(decryptSecret(s.simCodesEncrypted!, deps.secretsKey))).toEqual(demo.DEMO_SUBSCRIBER_SIM_CODES);
+    expect(JSON.parse(decryptSecret(s.simCodesEncrypted!, deps.secretsKey, subscriberBinding(s.id)))).toEqual(
+      demo.DEMO_SUBSCRIBER_SIM_CODES,
+    );
   });
 
   it('among the demo client’s numbers one is blocked and one is paused today', async () => {

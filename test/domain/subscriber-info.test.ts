@@ -6,7 +6,8 @@ import { pinMessageHandler } from '../../src/jobs/handlers/pin-message.js';
 import { JobRunner } from '../../src/jobs/runner.js';
 import type { Notifier } from '../../src/jobs/types.js';
 import { createLogger } from '../../src/logger.js';
-import { revealSimCodes, sealSimCodes, subscriberCard } from '../../src/domain/subscriber-info.js';
+import { writeSimCodes } from '../../src/domain/sim-codes-store.js';
+import { revealSimCodes, subscriberCard } from '../../src/domain/subscriber-info.js';
 import { createTestDeps, minsk } from '../helpers/deps.js';
 import { adminActor, makeClient, makeSubscriber, makeTariff, subscriberActor } from '../helpers/fixtures.js';
 
@@ -88,9 +89,16 @@ describe('R-SUB-INFO: the subscriber card', () => {
   });
 });
 
+/** A subscriber whose codes are sealed with `key`, bound to its id. */
+async function subscriberWithCodes(key: Buffer) {
+  const s = await makeSubscriber(deps.db);
+  await writeSimCodes(deps.db, key, [{ subscriberId: s.id, codes }]);
+  return s;
+}
+
 describe('R-SUB-INFO: PIN/PUK on an extra press, encrypted at rest, audited without the codes', () => {
   it('round-trips the four codes and stores none of them in clear', async () => {
-    const s = await makeSubscriber(deps.db, { simCodesEncrypted: sealSimCodes(codes, deps.secretsKey) });
+    const s = await subscriberWithCodes(deps.secretsKey);
     const [stored] = await deps.db
       .select({ sealed: subscribers.simCodesEncrypted })
       .from(subscribers)
@@ -101,7 +109,7 @@ describe('R-SUB-INFO: PIN/PUK on an extra press, encrypted at rest, audited with
   });
 
   it('writes one audit row per view, and the row holds no code', async () => {
-    const s = await makeSubscriber(deps.db, { simCodesEncrypted: sealSimCodes(codes, deps.secretsKey) });
+    const s = await subscriberWithCodes(deps.secretsKey);
     await revealSimCodes(deps, adminActor(s.clientId, 777), s.id);
     await revealSimCodes(deps, adminActor(s.clientId, 777), s.id);
     const rows = await deps.db
@@ -115,7 +123,7 @@ describe('R-SUB-INFO: PIN/PUK on an extra press, encrypted at rest, audited with
   });
 
   it('refuses another client’s number without auditing, and a number without codes', async () => {
-    const s = await makeSubscriber(deps.db, { simCodesEncrypted: sealSimCodes(codes, deps.secretsKey) });
+    const s = await subscriberWithCodes(deps.secretsKey);
     const other = await makeClient(deps.db);
     await expect(revealSimCodes(deps, adminActor(other.id), s.id)).rejects.toThrow('access.forbidden');
     const none = await makeSubscriber(deps.db);
@@ -125,7 +133,7 @@ describe('R-SUB-INFO: PIN/PUK on an extra press, encrypted at rest, audited with
   });
 
   it('fails closed with a wrong key (the ciphertext is authenticated)', async () => {
-    const s = await makeSubscriber(deps.db, { simCodesEncrypted: sealSimCodes(codes, Buffer.alloc(32, 1)) });
+    const s = await subscriberWithCodes(Buffer.alloc(32, 1));
     await expect(revealSimCodes(deps, subscriberActor(s), s.id)).rejects.toThrow();
   });
 });

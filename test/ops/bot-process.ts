@@ -1,6 +1,7 @@
 // Runs the real entry point (`node --import tsx src/main.ts`) as a child process and reads its JSON log
 // lines: the port it bound (PORT=0), "bot started", and how it exits.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { TEST_SECRETS_KEY } from '../helpers/deps.js';
 import { BOT_INFO } from '../helpers/telegram-fake.js';
 
 export const TEST_BOT_TOKEN = `${BOT_INFO.id}:OPS-TOKEN-abcdefghijklmnopqrstuvwxyz`;
@@ -73,6 +74,9 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       BOT_TOKEN: TEST_BOT_TOKEN,
+      // A server database needs a real key (finding 5); the tests' own.
+      SECRETS_KEY: TEST_SECRETS_KEY.toString('hex'),
+      RATE_LIMIT_UPDATES: '1000000',
       PORT: '0',
       API_PORT: '0',
       ...env,

@@ -11,7 +11,7 @@ import {
   subscribers,
   voicemailSettings,
 } from '../schema/index.js';
-import { encryptSecret } from '../../domain/secrets.js';
+import { writeSimCodes } from '../../domain/sim-codes-store.js';
 import { addDays, addMonths, type IsoDate, monthStart, startOfMinskDay } from '../../domain/time.js';
 import { insertBatches } from './batch.js';
 import { allowedOn, type CatalogIds, excludes, SERVICES, TARIFF_PLANS } from './catalog.js';
@@ -229,11 +229,11 @@ async function insertSubscriber(tx: Executor, s: SubscriberInput): Promise<Seede
       balance,
       status: terminated ? 'terminated' : blocked ? 'blocked' : 'active',
       cugName: msisdn.startsWith('375291') ? 'Демо Телеком — офис' : null,
-      // The layout the subscriber card decrypts: JSON of pin1, puk1, pin2, puk2 (R-SUB-INFO).
-      simCodesEncrypted: encryptSecret(JSON.stringify(codes), s.secretsKey),
       createdAt: s.createdAt,
     })
     .returning({ id: subscribers.id });
+  // Sealed once the id is known: the ciphertext is bound to its subscriber (R-SUB-INFO).
+  await writeSimCodes(tx, s.secretsKey, [{ subscriberId: row!.id, codes }]);
   const quietFrom = terminated ? addMonths(monthStart(today), -2) : blocked ? addDays(today, -20) : null;
   return {
     id: row!.id,

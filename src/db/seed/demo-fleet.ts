@@ -3,7 +3,8 @@
 // lists of hundreds of numbers as the demo administrator (R-RENAME, R-BULK).
 import { personalAccounts, subscribers } from '../schema/index.js';
 import type { Executor } from '../client.js';
-import { encryptSecret } from '../../domain/secrets.js';
+import { and, eq } from 'drizzle-orm';
+import { writeSimCodes } from '../../domain/sim-codes-store.js';
 import { insertBatches } from './batch.js';
 import type { CatalogIds } from './catalog.js';
 import { DEMO_FLEET_ACCOUNT, DEMO_FLEET_FIRST, DEMO_FLEET_SIZE } from './identities.js';
@@ -38,10 +39,25 @@ export async function seedDemoFleet(
       balance: rnd.int(10, 300) * 100,
       status: 'active' as const,
       cugName: null,
-      simCodesEncrypted: encryptSecret(JSON.stringify(codes), secretsKey),
       createdAt,
+      codes,
     };
   });
-  await insertBatches(tx, subscribers, rows);
+  await insertBatches(
+    tx,
+    subscribers,
+    rows.map(({ codes: _, ...row }) => row),
+  );
+  // Sealed once the ids are known: each ciphertext is bound to its subscriber (R-SUB-INFO).
+  const ids = await tx
+    .select({ id: subscribers.id, msisdn: subscribers.msisdn })
+    .from(subscribers)
+    .where(and(eq(subscribers.personalAccountId, account!.id), eq(subscribers.clientId, clientId)));
+  const codesOf = new Map(rows.map((r) => [r.msisdn, r.codes]));
+  await writeSimCodes(
+    tx,
+    secretsKey,
+    ids.map((r) => ({ subscriberId: r.id, codes: codesOf.get(r.msisdn)! })),
+  );
   return rows.length;
 }

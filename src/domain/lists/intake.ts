@@ -39,7 +39,15 @@ const INSERT_CHUNK = 10_000;
 export async function createList(deps: DomainDeps, actor: Actor, input: CreateListInput): Promise<ListPreview> {
   const clientId = adminClientId(actor);
   const rows = dataRows(
-    await readListRows(input.source, { maxLines: deps.settings.listMaxLines, maxBytes: deps.settings.listMaxBytes }),
+    await readListRows(input.source, {
+      maxLines: deps.settings.listMaxLines,
+      maxBytes: deps.settings.listMaxBytes,
+      maxUnzippedBytes: deps.settings.listMaxUnzippedBytes,
+      maxRatio: deps.settings.listMaxZipRatio,
+      maxEntries: deps.settings.listMaxZipEntries,
+      parseMemoryMb: deps.settings.listParseMemoryMb,
+      parseTimeoutMs: deps.settings.listParseTimeoutMs,
+    }),
     input.kind,
   );
   const now = deps.clock.now();

@@ -2,15 +2,23 @@
 // an XLSX — into numbered rows of cells. Size and line limits are checked here again (the bot checks
 // `file_size` before download); a file that cannot be read is refused as a whole.
 import { parse as parseCsv } from 'csv-parse/sync';
-import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { DomainError } from '../errors.js';
+import { defaultSettings } from '../settings.js';
+import { trimCells } from './cells.js';
 import type { ListSource, SourceRow } from './types.js';
+import { type XlsxLimits, xlsxRowsBounded } from './xlsx-bounded.js';
 
-export interface ListLimits {
-  maxLines: number;
-  maxBytes: number;
-}
+/** Lines and bytes; the XLSX bounds (finding 1 of issue 22) default to SPEC's settings. */
+export type ListLimits = { maxLines: number; maxBytes: number } & Partial<Omit<XlsxLimits, 'maxLines'>>;
+
+const XLSX_DEFAULTS: Omit<XlsxLimits, 'maxLines'> = {
+  maxUnzippedBytes: defaultSettings.listMaxUnzippedBytes,
+  maxRatio: defaultSettings.listMaxZipRatio,
+  maxEntries: defaultSettings.listMaxZipEntries,
+  parseMemoryMb: defaultSettings.listParseMemoryMb,
+  parseTimeoutMs: defaultSettings.listParseTimeoutMs,
+};
 
 const DELIMITERS = [';', '\t', ','] as const;
 
@@ -24,7 +32,7 @@ export async function readListRows(source: ListSource, limits: ListLimits): Prom
   if (content.length > limits.maxBytes) throw tooBig(limits);
   if (content.length === 0) throw new DomainError('lists.empty');
   const type = fileType(fileName, content);
-  if (type === 'xlsx') return xlsxRows(content, limits);
+  if (type === 'xlsx') return checkLineCount(await xlsxRowsBounded(content, { ...XLSX_DEFAULTS, ...limits }), limits);
   return checkLineCount(csvRows(decodeText(content)), limits);
 }
 
@@ -146,44 +154,4 @@ function csvRows(text: string): SourceRow[] {
     throw new DomainError('lists.brokenFile');
   }
   return records.map((r) => ({ lineNo: r.info.lines, cells: trimCells(r.record) })).filter((r) => r.cells.length > 0);
-}
-
-async function xlsxRows(content: Buffer, limits: ListLimits): Promise<SourceRow[]> {
-  // exceljs loads on first use: a second of start-up for the few updates that carry a spreadsheet.
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
-  try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw new DomainError('lists.brokenFile');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new DomainError('lists.empty');
-  if (sheet.actualRowCount > limits.maxLines + 1) throw new DomainError('lists.tooManyLines', { max: limits.maxLines });
-  const rows: SourceRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c)));
-    const trimmed = trimCells(cells);
-    if (trimmed.length > 0) rows.push({ lineNo: rowNumber, cells: trimmed });
-  });
-  return checkLineCount(rows, limits);
-}
-
-/** A cell as the user sees it; numbers without exponent or grouping (a phone typed as a number). */
-function cellText(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  try {
-    return cell.text ?? '';
-  } catch {
-    return '';
-  }
-}
-
-/** Cells trimmed, trailing empty cells dropped. */
-function trimCells(cells: string[]): string[] {
-  const out = cells.map((c) => (c ?? '').trim());
-  while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  return out;
 }

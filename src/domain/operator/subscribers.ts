@@ -23,7 +23,7 @@ import {
 import type { Actor } from '../actor.js';
 import { audit } from '../audit.js';
 import type { DomainDeps } from '../deps.js';
-import { decryptSecret, encryptSecret } from '../secrets.js';
+import { openSimCodes, SIM_CODE_KEYS, sealSimCodes } from '../subscriber-info.js';
 import type { Stored } from './clients.js';
 import { checkIfMatch, decimalAmount, etagOf, sameRepresentation } from './etag.js';
 import { conflict, notFound, Problems } from './problems.js';
@@ -214,15 +214,17 @@ async function resolveCodes(tx: Executor, input: SubscriberInput): Promise<Resol
   };
 }
 
-function simCodesText(codes: NonNullable<SubscriberInput['simCodes']>): string {
-  return JSON.stringify({ pin1: codes.pin1, puk1: codes.puk1, pin2: codes.pin2, puk2: codes.puk2 });
-}
-
-function sameSimCodes(deps: DomainDeps, stored: string | null, given: SubscriberInput['simCodes']): boolean {
+function sameSimCodes(
+  deps: DomainDeps,
+  subscriberId: number,
+  stored: string | null,
+  given: SubscriberInput['simCodes'],
+): boolean {
   if (!given) return true;
   if (!stored) return false;
   try {
-    return decryptSecret(stored, deps.secretsKey) === simCodesText(given);
+    const codes = openSimCodes(stored, deps.secretsKey, subscriberId);
+    return SIM_CODE_KEYS.every((k) => codes[k] === given[k]);
   } catch {
     return false;
   }
@@ -361,7 +363,7 @@ export async function putSubscriber(
       before &&
       !holderChange &&
       sameRepresentation(before, after) &&
-      sameSimCodes(deps, row!.simCodesEncrypted, input.simCodes)
+      sameSimCodes(deps, row!.id, row!.simCodesEncrypted, input.simCodes)
     ) {
       return { resource: before, etag: etagOf(before), changed: false, created: false, holderChange: false };
     }
@@ -377,7 +379,6 @@ export async function putSubscriber(
       status: after.status,
       cugName: after.cug,
       operatorContract: input.contract,
-      ...(input.simCodes ? { simCodesEncrypted: encryptSecret(simCodesText(input.simCodes), deps.secretsKey) } : {}),
     };
     let subscriberId: number;
     if (!row || holderChange) {
@@ -421,6 +422,12 @@ export async function putSubscriber(
       }
       await tx.update(subscribers).set(values).where(eq(subscribers.id, row.id));
     }
+    // Sealed once the row's id is known: each ciphertext is bound to its subscriber.
+    if (input.simCodes)
+      await tx
+        .update(subscribers)
+        .set({ simCodesEncrypted: sealSimCodes(input.simCodes, deps.secretsKey, subscriberId) })
+        .where(eq(subscribers.id, subscriberId));
     if (after.status === 'terminated') effects.telegramLinksRemoved = await unlinkTelegram(tx, subscriberId);
     await writeServices(tx, subscriberId, resolved, input, now);
     if (input.forwarding) {

@@ -1,6 +1,6 @@
 // R-TICKET / R-HANDOVER: opening a ticket — by a requester (an administrator, perhaps on behalf of a
 // chosen subscriber, or a subscriber), or by support staff for a user they are talking to.
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { subscribers, telegramRoles, ticketMessages, tickets } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../actor.js';
@@ -52,6 +52,7 @@ export async function openTicket(deps: DomainDeps, actor: Actor, input: OpenTick
   const now = deps.clock.now();
 
   const change = async (tx: Executor): Promise<OpenedTicket> => {
+    await requireUnderOpenCap(tx, requester, deps.settings);
     let subscriberId: number | null = null;
     if (requester.kind === 'subscriber') {
       subscriberId = (await subscriberInScope(tx, requester, input.subscriberId ?? requester.subscriberId)).id;
@@ -104,6 +105,31 @@ export async function openTicket(deps: DomainDeps, actor: Actor, input: OpenTick
     if (!input.nonce) return change(tx);
     return (await once(tx, `tickets:open:${input.nonce}`, now, () => change(tx))).result;
   });
+}
+
+/**
+ * R-TICKET: at most `ticketsOpenMaxSubscriber` open requests as a subscriber and `ticketsOpenMaxAdmin` as an
+ * administrator (finding 4 of issue 22). The user's opens are serialised by a transaction lock, so two at
+ * once cannot both pass the count.
+ */
+async function requireUnderOpenCap(
+  tx: Executor,
+  requester: { kind: 'admin' | 'subscriber'; telegramId: number },
+  settings: DomainDeps['settings'],
+): Promise<void> {
+  const max = requester.kind === 'subscriber' ? settings.ticketsOpenMaxSubscriber : settings.ticketsOpenMaxAdmin;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`tickets:open:${requester.telegramId}`}))`);
+  const [row] = await tx
+    .select({ n: count() })
+    .from(tickets)
+    .where(
+      and(
+        eq(tickets.requesterTelegramId, requester.telegramId),
+        eq(tickets.role, requester.kind),
+        ne(tickets.status, 'closed'),
+      ),
+    );
+  if ((row?.n ?? 0) >= max) throw new DomainError('tickets.tooManyOpen', { max });
 }
 
 export type TicketUser = { telegramId: number } | { msisdn: string };

@@ -137,6 +137,8 @@ export async function createFaultHarness(options: FaultAppOptions = {}): Promise
     LOG_LEVEL: 'debug',
     SECRETS_KEY: deps.secretsKey.toString('hex'),
     TELEGRAM_API_ROOT: api.url,
+    // Scripted presses are faster than a person's: the flood limit (finding 4) stays out of the way.
+    RATE_LIMIT_UPDATES: '1000000',
   });
   const appDatabase = options.databaseUrl
     ? await openDatabase({ url: options.databaseUrl(deps.database.url), max: 3 })

@@ -105,6 +105,7 @@ export const core: typeof ru.core = {
     generic: 'Something went wrong. We are looking into it; please try again.',
     unavailable: 'The service is temporarily unavailable, please try later.',
     busy: 'Please wait, the previous action is still running.',
+    tooFast: 'Too many actions, please wait a little',
     stale: 'This menu is out of date',
     forbidden: 'Access denied.',
     tooLong: 'The message is too long.',

@@ -25,6 +25,7 @@ export const lists: typeof ru.lists = {
       `In the bot again from ${date(String(p.until))}.`,
     wrongType: 'This file type does not fit: send text, CSV or XLSX.',
     brokenFile: 'The file could not be read: it is damaged or not CSV/XLSX.',
+    unsafeFile: 'The file is damaged or too large.',
     tooBig: (p: P) => `The file is too big: at most ${p.maxMb} MB.`,
     tooManyLines: (p: P) => `The list has more than ${count('en', p.max, LINES)}. Split it into parts.`,
     empty: 'The list has no lines.',

@@ -100,6 +100,7 @@ export const tickets: typeof ru.tickets = {
   },
   errors: {
     closed: 'The request is closed.',
+    tooManyOpen: (p) => `You already have ${p.max} open requests. Wait for an answer or close one of them.`,
     notClosed: 'The request is not closed yet.',
     notFound: 'Request not found.',
     textEmpty: 'Please write the text of the request.',
