@@ -2,9 +2,9 @@
 // balance, status, payment form and contract, with a way to change the bill delivery.
 import type { BotContext } from '../../src/bot/context.js';
 import { date, money } from '../../src/bot/format.js';
-import { button, type View } from '../../src/bot/keyboards.js';
+import { routeButton, type View } from '../../src/bot/keyboards.js';
 import { show } from '../../src/bot/render.js';
-import type { Section } from '../../src/bot/sections.js';
+import { legacySection, type Section } from '../../src/bot/sections.js';
 import type { Texts } from '../../src/bot/texts/index.js';
 import { type ClientInfo, clientInfo } from '../../src/domain/client-info.js';
 
@@ -28,7 +28,7 @@ export function clientInfoView(t: Texts, info: ClientInfo): View {
   ];
   return {
     text: lines.join('\n'),
-    keyboard: [[button(c.changeDelivery, 'inv', 'dlv')], [button(t.core.labels.back, 'menu', 'admin')]],
+    keyboard: [[routeButton(c.changeDelivery, 'inv', 'dlv')], [routeButton(t.core.labels.back, 'menu', 'admin')]],
   };
 }
 
@@ -36,4 +36,4 @@ async function showInfo(ctx: BotContext): Promise<void> {
   await show(ctx, clientInfoView(ctx.t, await clientInfo(ctx.services.deps, ctx.actor!)));
 }
 
-export const sections: Section[] = [{ area: 'ci', roles: ['admin'], actions: { show: showInfo } }];
+export const sections: Section[] = [legacySection({ area: 'ci', roles: ['admin'], actions: { show: showInfo } })];

@@ -2,7 +2,7 @@
 // administrator; `inst:sub:<id>` (scenes/subscriber/installments.ts) one number's, in the subscriber menu.
 import type { BotContext } from '../../src/bot/context.js';
 import { show } from '../../src/bot/render.js';
-import type { Section } from '../../src/bot/sections.js';
+import { legacySection, type Section } from '../../src/bot/sections.js';
 import { clientInstallments } from '../../src/domain/installments.js';
 import { installmentsView, showSubscriberInstallments } from '../subscriber/installments.js';
 
@@ -22,9 +22,9 @@ async function showClientInstallments(ctx: BotContext): Promise<void> {
 }
 
 export const sections: Section[] = [
-  {
+  legacySection({
     area: 'inst',
     roles: ['admin', 'subscriber'],
     actions: { client: showClientInstallments, sub: showSubscriberInstallments },
-  },
+  }),
 ];

@@ -4,9 +4,9 @@ import { Scenes } from 'telegraf';
 import { idArg } from '../../src/bot/callback-data.js';
 import type { BotContext } from '../../src/bot/context.js';
 import { phone } from '../../src/bot/format.js';
-import { button, type Keyboard, pagerRow, type View } from '../../src/bot/keyboards.js';
+import { routeButton, type Keyboard, pagerRow, type View } from '../../src/bot/keyboards.js';
 import { show } from '../../src/bot/render.js';
-import { type Section, StaleButtonError } from '../../src/bot/sections.js';
+import { type Section, StaleButtonError, legacySection } from '../../src/bot/sections.js';
 import type { Texts } from '../../src/bot/texts/index.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { listPersonalAccounts, type SubscriberPage, searchSubscribers } from '../../src/domain/subscribers/search.js';
@@ -18,9 +18,9 @@ export function pickPromptView(t: Texts, accounts: { id: number; number: string;
   return {
     text: t.core.pick.prompt,
     keyboard: [
-      ...accounts.map((a) => [button(t.core.pick.account(a.number, a.name), AREA, 'acc', a.id)]),
-      [button(l.showAll, AREA, 'all')],
-      [button(l.back, 'menu', 'admin')],
+      ...accounts.map((a) => [routeButton(t.core.pick.account(a.number, a.name), AREA, 'acc', a.id)]),
+      [routeButton(l.showAll, AREA, 'all')],
+      [routeButton(l.back, 'menu', 'admin')],
     ],
   };
 }
@@ -32,13 +32,15 @@ export function pickResultsView(
   opts: { title: string; nextAction: string; nextArgs: (string | number)[] },
 ): View {
   const l = t.core.labels;
-  const rows: Keyboard = page.items.map((s) => [button(`${phone(s.msisdn)} · ${s.displayName}`, 'sm', 'show', s.id)]);
+  const rows: Keyboard = page.items.map((s) => [
+    routeButton(`${phone(s.msisdn)} · ${s.displayName}`, 'sm', 'show', s.id),
+  ]);
   const next = page.nextAfter
-    ? button(l.next, AREA, opts.nextAction, ...opts.nextArgs, page.nextAfter).callback_data
+    ? routeButton(l.next, AREA, opts.nextAction, ...opts.nextArgs, page.nextAfter).callback_data
     : undefined;
   const pager = pagerRow(l, undefined, next);
   if (pager.length) rows.push(pager);
-  rows.push([button(l.back, AREA, 'start')]);
+  rows.push([routeButton(l.back, AREA, 'start')]);
   return { text: page.items.length ? opts.title : t.core.pick.none, keyboard: rows };
 }
 
@@ -90,7 +92,7 @@ scene.on('text', async (ctx, next) => {
   await byMask(ctx, text.slice(0, 64), undefined, true);
 });
 
-export const chooseSubscriberSection: Section = {
+export const chooseSubscriberSection: Section = legacySection({
   area: AREA,
   roles: ['admin'],
   scene,
@@ -110,6 +112,6 @@ export const chooseSubscriberSection: Section = {
     },
     all: async (ctx, [after]) => byAccount(ctx, undefined, cursor(after)),
   },
-};
+});
 
 export const sections: Section[] = [chooseSubscriberSection];

@@ -2,11 +2,11 @@
 import type { BotContext } from '../../src/bot/context.js';
 import { phone } from '../../src/bot/format.js';
 import { answerOnce, show } from '../../src/bot/render.js';
-import type { Section } from '../../src/bot/sections.js';
+import { type Section, legacySection } from '../../src/bot/sections.js';
 import { unlinkSubscriberTelegram } from '../../src/domain/access/sign-in.js';
 import { adminMenuView, showSubscriberMenu } from './menus.js';
 
-export const adminMenuSection: Section = {
+export const adminMenuSection: Section = legacySection({
   area: 'menu',
   roles: ['admin'],
   actions: {
@@ -16,10 +16,10 @@ export const adminMenuSection: Section = {
       await show(ctx, adminMenuView(ctx.t, ctx.role.clientName));
     },
   },
-};
+});
 
 /** Subscriber-scoped: the id in the button is re-authorized by the dispatcher. */
-export const subscriberMenuSection: Section = {
+export const subscriberMenuSection: Section = legacySection({
   area: 'sm',
   roles: ['admin', 'subscriber'],
   subscriberScoped: true,
@@ -36,6 +36,6 @@ export const subscriberMenuSection: Section = {
       await showSubscriberMenu(ctx, ctx.subscriberId!);
     },
   },
-};
+});
 
 export const sections: Section[] = [adminMenuSection, subscriberMenuSection];

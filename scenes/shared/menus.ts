@@ -3,7 +3,7 @@
 import { Markup } from 'telegraf';
 import type { BotContext } from '../../src/bot/context.js';
 import { phone } from '../../src/bot/format.js';
-import { button, grid, type View } from '../../src/bot/keyboards.js';
+import { routeButton, grid, type View } from '../../src/bot/keyboards.js';
 import { answerOnce, show } from '../../src/bot/render.js';
 import type { Texts } from '../../src/bot/texts/index.js';
 import type { Role } from '../../src/domain/access/identity.js';
@@ -17,19 +17,19 @@ export function adminMenuView(t: Texts, clientName: string): View {
     keyboard: [
       ...grid(
         [
-          button(l.clientInfo, 'ci', 'show'),
-          button(l.payments, 'pay', 'list'),
-          button(l.invoices, 'inv', 'list'),
-          button(l.installments, 'inst', 'client'),
-          button(l.chooseSubscriber, 'pick', 'start'),
-          button(l.feedback, 'fb', 'menu'),
+          routeButton(l.clientInfo, 'ci', 'show'),
+          routeButton(l.payments, 'pay', 'list'),
+          routeButton(l.invoices, 'inv', 'list'),
+          routeButton(l.installments, 'inst', 'client'),
+          routeButton(l.chooseSubscriber, 'pick', 'start'),
+          routeButton(l.feedback, 'fb', 'menu'),
         ],
         2,
       ),
-      [button(l.rename, 'ren', 'start')],
-      [button(l.bulkServices, 'bulk', 'start')],
-      [button(l.contactSpecialist, 'fb', 'handover')],
-      [button(l.exit, 'start', 'exit')],
+      [routeButton(l.rename, 'ren', 'start')],
+      [routeButton(l.bulkServices, 'bulk', 'start')],
+      [routeButton(l.contactSpecialist, 'fb', 'handover')],
+      [routeButton(l.exit, 'start', 'exit')],
     ],
   };
 }
@@ -45,20 +45,20 @@ export function subscriberMenuView(
   const rows = [
     ...grid(
       [
-        button(l.personalInfo, 'si', 'show', id),
-        button(l.serviceOperations, 'ops', 'menu', id),
-        button(l.installments, 'inst', 'sub', id),
-        button(l.tariffChange, 'tp', 'list', id),
-        button(l.charges, 'chg', 'show', id),
-        button(l.details, 'det', 'periods', id),
+        routeButton(l.personalInfo, 'si', 'show', id),
+        routeButton(l.serviceOperations, 'ops', 'menu', id),
+        routeButton(l.installments, 'inst', 'sub', id),
+        routeButton(l.tariffChange, 'tp', 'list', id),
+        routeButton(l.charges, 'chg', 'show', id),
+        routeButton(l.details, 'det', 'periods', id),
       ],
       2,
     ),
   ];
-  if (asAdmin) rows.push([button(l.chooseSubscriber, 'pick', 'start'), button(l.adminMenu, 'menu', 'admin')]);
-  rows.push([button(l.feedback, 'fb', 'menu', id), button(l.contactSpecialist, 'fb', 'handover', id)]);
-  if (asAdmin) rows.push([button(l.unlinkTelegram, 'sm', 'unlink', id)]);
-  rows.push([button(l.exit, 'start', 'exit')]);
+  if (asAdmin) rows.push([routeButton(l.chooseSubscriber, 'pick', 'start'), routeButton(l.adminMenu, 'menu', 'admin')]);
+  rows.push([routeButton(l.feedback, 'fb', 'menu', id), routeButton(l.contactSpecialist, 'fb', 'handover', id)]);
+  if (asAdmin) rows.push([routeButton(l.unlinkTelegram, 'sm', 'unlink', id)]);
+  rows.push([routeButton(l.exit, 'start', 'exit')]);
   return { text: t.core.menus.subscriber(phone(subscriber.msisdn), subscriber.name), keyboard: rows };
 }
 
@@ -73,10 +73,10 @@ export function roleChoiceView(t: Texts, roles: Role[]): View {
     text: t.core.start.chooseRole,
     keyboard: roles.map((r) => [
       r.kind === 'admin'
-        ? button(roleLabel(t, r), 'role', 'adm', r.clientId)
+        ? routeButton(roleLabel(t, r), 'role', 'adm', r.clientId)
         : r.kind === 'subscriber'
-          ? button(roleLabel(t, r), 'role', 'sub', r.subscriberId)
-          : button(roleLabel(t, r), 'role', 'sup'),
+          ? routeButton(roleLabel(t, r), 'role', 'sub', r.subscriberId)
+          : routeButton(roleLabel(t, r), 'role', 'sup'),
     ]),
   };
 }

@@ -5,9 +5,9 @@ import { idArg } from '../../src/bot/callback-data.js';
 import type { BotContext } from '../../src/bot/context.js';
 import { phone } from '../../src/bot/format.js';
 import { claimOf } from '../../src/bot/middleware/identity.js';
-import { button } from '../../src/bot/keyboards.js';
+import { routeButton } from '../../src/bot/keyboards.js';
 import { answerOnce, show } from '../../src/bot/render.js';
-import { type Section, StaleButtonError } from '../../src/bot/sections.js';
+import { type Section, StaleButtonError, legacySection } from '../../src/bot/sections.js';
 import { actorFor, loadIdentity, type Role } from '../../src/domain/access/identity.js';
 import { issueInvite, redeemInvite } from '../../src/domain/access/invites.js';
 import { logoutEverywhere, signInByContact } from '../../src/domain/access/sign-in.js';
@@ -78,7 +78,7 @@ function roleFromPress(ctx: BotContext, kind: string, id: number | undefined): R
   return role;
 }
 
-const roleSection: Section = {
+const roleSection: Section = legacySection({
   area: 'role',
   roles: ['admin', 'subscriber', 'support'],
   public: true,
@@ -87,7 +87,7 @@ const roleSection: Section = {
     sub: async (ctx, [id]) => enterRole(ctx, roleFromPress(ctx, 'sub', idArg(id))),
     sup: async (ctx) => enterRole(ctx, roleFromPress(ctx, 'sup', undefined)),
   },
-};
+});
 
 async function exit(ctx: BotContext): Promise<void> {
   if (ctx.scene?.current) await ctx.scene.leave();
@@ -105,13 +105,13 @@ async function askLogout(ctx: BotContext): Promise<void> {
     ctx,
     {
       text: ctx.t.core.start.logoutConfirm,
-      keyboard: [[button(l.yes, 'start', 'logoutYes'), button(l.no, 'start', 'logoutNo')]],
+      keyboard: [[routeButton(l.yes, 'start', 'logoutYes'), routeButton(l.no, 'start', 'logoutNo')]],
     },
     { newMessage: !ctx.callbackQuery },
   );
 }
 
-const startSection: Section = {
+const startSection: Section = legacySection({
   area: 'start',
   roles: ['admin', 'subscriber', 'support'],
   public: true,
@@ -153,6 +153,6 @@ const startSection: Section = {
     },
   },
   middleware: contactHandler,
-};
+});
 
 export const sections: Section[] = [startSection, roleSection];

@@ -2,7 +2,7 @@
 // totals, then the bar chart of the months as a photo (rendered once per data, file_id reused).
 import type { BotContext } from '../../src/bot/context.js';
 import { show } from '../../src/bot/render.js';
-import type { Section } from '../../src/bot/sections.js';
+import { type Section, legacySection } from '../../src/bot/sections.js';
 import { chargesForPeriods } from '../../src/domain/charges.js';
 import { renderChargesChart } from '../../src/documents/charges-chart.js';
 import { chargesView, chartInput } from './charges/view.js';
@@ -30,5 +30,10 @@ async function showCharges(ctx: BotContext): Promise<void> {
 }
 
 export const sections: Section[] = [
-  { area: 'chg', roles: ['admin', 'subscriber'], subscriberScoped: true, actions: { show: showCharges } },
+  legacySection({
+    area: 'chg',
+    roles: ['admin', 'subscriber'],
+    subscriberScoped: true,
+    actions: { show: showCharges },
+  }),
 ];

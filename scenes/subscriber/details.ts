@@ -2,7 +2,7 @@
 // and «Скачать CSV» / «Скачать XLSX», which queue a job that builds and sends the whole period.
 import type { BotContext } from '../../src/bot/context.js';
 import { answerOnce, show } from '../../src/bot/render.js';
-import { type Section, StaleButtonError } from '../../src/bot/sections.js';
+import { legacySection, type Section, StaleButtonError } from '../../src/bot/sections.js';
 import { detailPage, detailPeriods } from '../../src/domain/details.js';
 import { type DetailsFormat, requestDetailsExport } from '../../src/jobs/handlers/details-export.js';
 import { pageView, periodsView } from './details/view.js';
@@ -37,10 +37,10 @@ function download(format: DetailsFormat) {
 }
 
 export const sections: Section[] = [
-  {
+  legacySection({
     area: 'det',
     roles: ['admin', 'subscriber'],
     subscriberScoped: true,
     actions: { periods, page, csv: download('csv'), xlsx: download('xlsx') },
-  },
+  }),
 ];

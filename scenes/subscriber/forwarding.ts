@@ -3,7 +3,7 @@
 import { Scenes } from 'telegraf';
 import type { BotContext } from '../../src/bot/context.js';
 import { show } from '../../src/bot/render.js';
-import { type Section, StaleButtonError } from '../../src/bot/sections.js';
+import { type Section, StaleButtonError, legacySection } from '../../src/bot/sections.js';
 import {
   cancelForwarding,
   type ForwardCondition,
@@ -76,7 +76,7 @@ scene.on('text', async (ctx, next) => {
   await preview(ctx, st.sid, st.cond, text.slice(0, 40), null, true);
 });
 
-export const forwardingSection: Section = {
+export const forwardingSection: Section = legacySection({
   area: AREA,
   roles: ['admin', 'subscriber'],
   subscriberScoped: true,
@@ -127,6 +127,6 @@ export const forwardingSection: Section = {
       );
     },
   },
-};
+});
 
 export const sections: Section[] = [forwardingSection];

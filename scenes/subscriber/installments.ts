@@ -4,7 +4,7 @@ import { idArg } from '../../src/bot/callback-data.js';
 import type { BotContext } from '../../src/bot/context.js';
 import { date, money, phone } from '../../src/bot/format.js';
 import type { View } from '../../src/bot/keyboards.js';
-import { button } from '../../src/bot/keyboards.js';
+import { routeButton } from '../../src/bot/keyboards.js';
 import { show } from '../../src/bot/render.js';
 import { StaleButtonError } from '../../src/bot/sections.js';
 import type { Texts } from '../../src/bot/texts/index.js';
@@ -33,7 +33,7 @@ export function installmentsView(
     : l.empty;
   return {
     text: `${title}\n\n${body}`,
-    keyboard: [[button(t.core.labels.back, back.area, back.action, ...back.args)]],
+    keyboard: [[routeButton(t.core.labels.back, back.area, back.action, ...back.args)]],
   };
 }
 

@@ -4,9 +4,9 @@
 import { cb } from '../../src/bot/callback-data.js';
 import type { BotContext } from '../../src/bot/context.js';
 import { money } from '../../src/bot/format.js';
-import { button, type Keyboard, type View } from '../../src/bot/keyboards.js';
+import { routeButton, type Keyboard, type View } from '../../src/bot/keyboards.js';
 import { show } from '../../src/bot/render.js';
-import type { Section } from '../../src/bot/sections.js';
+import { type Section, legacySection } from '../../src/bot/sections.js';
 import type { Texts } from '../../src/bot/texts/index.js';
 import type { ServiceView } from '../../src/domain/services/catalog.js';
 import {
@@ -43,13 +43,19 @@ export function mobileInternetView(t: Texts, data: MobileInternet, done?: string
   if (!data.blocked && !data.paused) {
     for (const p of data.packages.filter((x) => x.id !== data.active?.id)) {
       keyboard.push([
-        button(data.active ? m.changeButton(p.name) : m.connectButton(p.name), AREA, 'pick', data.subscriberId, p.id),
+        routeButton(
+          data.active ? m.changeButton(p.name) : m.connectButton(p.name),
+          AREA,
+          'pick',
+          data.subscriberId,
+          p.id,
+        ),
       ]);
     }
   }
   if (data.active)
-    keyboard.push([button(m.disconnectButton(data.active.name), AREA, 'off', data.subscriberId, data.active.id)]);
-  if (data.paused) keyboard.push([button(c.toPause, 'pause', 'show', data.subscriberId)]);
+    keyboard.push([routeButton(m.disconnectButton(data.active.name), AREA, 'off', data.subscriberId, data.active.id)]);
+  if (data.paused) keyboard.push([routeButton(c.toPause, 'pause', 'show', data.subscriberId)]);
   keyboard.push(backRow(t, data.subscriberId));
   return { text: [header(m.title, data.msisdn, m.intro, done), lines.join('\n')].join('\n\n'), keyboard };
 }
@@ -99,7 +105,7 @@ async function apply(ctx: BotContext, [id, nonce]: string[], disconnect: boolean
   await overview(ctx, outcome(ctx.t, result, ctx.t.services.mi.done));
 }
 
-export const mobileInternetSection: Section = {
+export const mobileInternetSection: Section = legacySection({
   area: AREA,
   roles: ['admin', 'subscriber'],
   subscriberScoped: true,
@@ -110,6 +116,6 @@ export const mobileInternetSection: Section = {
     ok: (ctx, args) => apply(ctx, args, false),
     offok: (ctx, args) => apply(ctx, args, true),
   },
-};
+});
 
 export const sections: Section[] = [mobileInternetSection];

@@ -4,7 +4,7 @@
 import { Scenes } from 'telegraf';
 import type { BotContext } from '../../src/bot/context.js';
 import { show } from '../../src/bot/render.js';
-import { type Section, StaleButtonError } from '../../src/bot/sections.js';
+import { legacySection, type Section, StaleButtonError } from '../../src/bot/sections.js';
 import {
   confirmNumberChange,
   leaveNumberRequest,
@@ -154,7 +154,7 @@ const withId =
     handler(ctx, ctx.subscriberId!, args);
 
 export const sections: Section[] = [
-  {
+  legacySection({
     area: AREA,
     roles: ['admin', 'subscriber'],
     subscriberScoped: true,
@@ -173,5 +173,5 @@ export const sections: Section[] = [
       req: withId(request),
       terms: withId(terms),
     },
-  },
+  }),
 ];

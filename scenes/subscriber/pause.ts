@@ -4,9 +4,9 @@ import { Scenes } from 'telegraf';
 import { cb } from '../../src/bot/callback-data.js';
 import type { BotContext } from '../../src/bot/context.js';
 import { date, money } from '../../src/bot/format.js';
-import { button, grid, type Keyboard, type View } from '../../src/bot/keyboards.js';
+import { routeButton, grid, type Keyboard, type View } from '../../src/bot/keyboards.js';
 import { show } from '../../src/bot/render.js';
-import { type Section, StaleButtonError } from '../../src/bot/sections.js';
+import { type Section, StaleButtonError, legacySection } from '../../src/bot/sections.js';
 import type { Texts } from '../../src/bot/texts/index.js';
 import { today } from '../../src/domain/clock.js';
 import {
@@ -34,7 +34,7 @@ export function pauseView(t: Texts, data: PauseOverview, done?: string): View {
     body = data.current.running
       ? p.running(date(startsOn), date(endsOn), date(addDays(endsOn, 1)))
       : p.scheduled(date(startsOn), date(endsOn));
-    keyboard.push([button(data.current.running ? p.endEarly : p.cancelScheduled, AREA, 'end', data.subscriberId)]);
+    keyboard.push([routeButton(data.current.running ? p.endEarly : p.cancelScheduled, AREA, 'end', data.subscriberId)]);
   } else if (data.blocked) {
     body = p.blocked;
   } else {
@@ -42,7 +42,7 @@ export function pauseView(t: Texts, data: PauseOverview, done?: string): View {
     const presets = PAUSE_PRESETS.filter((n) => n >= data.minDays && n <= data.maxDays);
     keyboard.push(
       ...grid(
-        presets.map((n) => button(p.daysButton(n), AREA, 'days', data.subscriberId, n)),
+        presets.map((n) => routeButton(p.daysButton(n), AREA, 'days', data.subscriberId, n)),
         3,
       ),
     );
@@ -108,7 +108,7 @@ scene.on('text', async (ctx, next) => {
   await quote(ctx, subscriberId, parsePauseEnd(text.slice(0, 32), today(ctx.services.deps.clock)), true);
 });
 
-export const pauseSection: Section = {
+export const pauseSection: Section = legacySection({
   area: AREA,
   roles: ['admin', 'subscriber'],
   subscriberScoped: true,
@@ -146,6 +146,6 @@ export const pauseSection: Section = {
       await overview(ctx, sid(ctx), outcome(ctx.t, ended, ctx.t.services.pause.ended(date(ended.endedOn))));
     },
   },
-};
+});
 
 export const sections: Section[] = [pauseSection];

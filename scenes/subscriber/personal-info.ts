@@ -2,7 +2,7 @@
 // user group; PIN/PUK only on the extra press «Показать PIN/PUK», in a message deleted by a job row.
 import type { BotContext } from '../../src/bot/context.js';
 import { answerOnce, show } from '../../src/bot/render.js';
-import type { Section } from '../../src/bot/sections.js';
+import { type Section, legacySection } from '../../src/bot/sections.js';
 import { revealSimCodes, subscriberCard } from '../../src/domain/subscriber-info.js';
 import { schedulePinMessageDeletion } from '../../src/jobs/handlers/pin-message.js';
 import { cardView } from './personal-info/view.js';
@@ -33,5 +33,10 @@ async function showCodes(ctx: BotContext): Promise<void> {
 }
 
 export const sections: Section[] = [
-  { area: 'si', roles: ['admin', 'subscriber'], subscriberScoped: true, actions: { show: showCard, pin: showCodes } },
+  legacySection({
+    area: 'si',
+    roles: ['admin', 'subscriber'],
+    subscriberScoped: true,
+    actions: { show: showCard, pin: showCodes },
+  }),
 ];

@@ -4,9 +4,9 @@
 import { cb } from '../../src/bot/callback-data.js';
 import type { BotContext } from '../../src/bot/context.js';
 import { money } from '../../src/bot/format.js';
-import { button, type Keyboard, type View } from '../../src/bot/keyboards.js';
+import { routeButton, type Keyboard, type View } from '../../src/bot/keyboards.js';
 import { show } from '../../src/bot/render.js';
-import type { Section } from '../../src/bot/sections.js';
+import { type Section, legacySection } from '../../src/bot/sections.js';
 import type { Texts } from '../../src/bot/texts/index.js';
 import type { ServiceView } from '../../src/domain/services/catalog.js';
 import {
@@ -43,10 +43,10 @@ export function servicesView(t: Texts, data: SubscriberServices, done?: string):
   // Every connectable service gets its button, also an excluded one: the press names the reason.
   if (!data.blocked && !data.paused)
     for (const svc of data.connectable)
-      keyboard.push([button(s.connectButton(svc.name), AREA, 'on', data.subscriberId, svc.id)]);
+      keyboard.push([routeButton(s.connectButton(svc.name), AREA, 'on', data.subscriberId, svc.id)]);
   for (const svc of data.connected.filter((x) => x.kind === 'additional'))
-    keyboard.push([button(s.disconnectButton(svc.name), AREA, 'off', data.subscriberId, svc.id)]);
-  if (data.paused) keyboard.push([button(c.toPause, 'pause', 'show', data.subscriberId)]);
+    keyboard.push([routeButton(s.disconnectButton(svc.name), AREA, 'off', data.subscriberId, svc.id)]);
+  if (data.paused) keyboard.push([routeButton(c.toPause, 'pause', 'show', data.subscriberId)]);
   keyboard.push(backRow(t, data.subscriberId));
   return { text: [header(s.title, data.msisdn, s.intro, done), lines.join('\n')].join('\n\n'), keyboard };
 }
@@ -68,7 +68,7 @@ export function serviceConfirmView(
           service.monthlyFee > 0 ? c.perMonth(money(service.monthlyFee)) : '',
         ]
       : [s.confirmDisconnect(service.name)];
-  const ok = button(
+  const ok = routeButton(
     t.core.labels.confirm,
     AREA,
     preview.action === 'connect' ? 'onok' : 'offok',
@@ -112,7 +112,7 @@ async function apply(ctx: BotContext, [id, nonce]: string[], action: 'connect' |
   );
 }
 
-export const servicesSection: Section = {
+export const servicesSection: Section = legacySection({
   area: AREA,
   roles: ['admin', 'subscriber'],
   subscriberScoped: true,
@@ -123,6 +123,6 @@ export const servicesSection: Section = {
     onok: (ctx, args) => apply(ctx, args, 'connect'),
     offok: (ctx, args) => apply(ctx, args, 'disconnect'),
   },
-};
+});
 
 export const sections: Section[] = [servicesSection];

@@ -1,9 +1,9 @@
 // «Настройки» (R-SETTINGS): the Mobile Internet, MMS and streaming-video settings, each sent as its own
 // message in the chat; the menu stays where it is.
 import type { BotContext } from '../../src/bot/context.js';
-import { button, type View } from '../../src/bot/keyboards.js';
+import { routeButton, type View } from '../../src/bot/keyboards.js';
 import { answerOnce, show } from '../../src/bot/render.js';
-import { type Section, StaleButtonError } from '../../src/bot/sections.js';
+import { type Section, StaleButtonError, legacySection } from '../../src/bot/sections.js';
 import type { Texts } from '../../src/bot/texts/index.js';
 import { isSettingsKind, SETTINGS_KINDS, settingsText } from '../../src/domain/services/settings.js';
 import { subscriberSummary } from '../../src/domain/subscribers/search.js';
@@ -16,7 +16,7 @@ export function settingsMenuView(t: Texts, subscriber: { id: number; msisdn: str
   return {
     text: header(s.title, subscriber.msisdn, s.intro),
     keyboard: [
-      ...SETTINGS_KINDS.map((kind) => [button(s.kinds[kind]!, AREA, 'send', subscriber.id, kind)]),
+      ...SETTINGS_KINDS.map((kind) => [routeButton(s.kinds[kind]!, AREA, 'send', subscriber.id, kind)]),
       backRow(t, subscriber.id),
     ],
   };
@@ -34,11 +34,11 @@ async function send(ctx: BotContext, [kind]: string[]): Promise<void> {
   await ctx.reply(`${text.title}\n\n${text.body}`, { link_preview_options: { is_disabled: true } });
 }
 
-export const settingsSection: Section = {
+export const settingsSection: Section = legacySection({
   area: AREA,
   roles: ['admin', 'subscriber'],
   subscriberScoped: true,
   actions: { menu, send },
-};
+});
 
 export const sections: Section[] = [settingsSection];

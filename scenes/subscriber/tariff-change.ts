@@ -3,7 +3,7 @@
 import { idArg } from '../../src/bot/callback-data.js';
 import type { BotContext } from '../../src/bot/context.js';
 import { show } from '../../src/bot/render.js';
-import { type Section, StaleButtonError } from '../../src/bot/sections.js';
+import { legacySection, type Section, StaleButtonError } from '../../src/bot/sections.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { changeTariff, tariffOptions } from '../../src/domain/tariffs.js';
 import { confirmView, doneView, optionsView } from './tariff-change/view.js';
@@ -38,5 +38,10 @@ async function confirm(ctx: BotContext, [plan, nonce]: string[]): Promise<void> 
 }
 
 export const sections: Section[] = [
-  { area: 'tp', roles: ['admin', 'subscriber'], subscriberScoped: true, actions: { list, pick, ok: confirm } },
+  legacySection({
+    area: 'tp',
+    roles: ['admin', 'subscriber'],
+    subscriberScoped: true,
+    actions: { list, pick, ok: confirm },
+  }),
 ];

@@ -4,9 +4,9 @@ import { Scenes } from 'telegraf';
 import { cb } from '../../src/bot/callback-data.js';
 import type { BotContext } from '../../src/bot/context.js';
 import { money } from '../../src/bot/format.js';
-import { button, type Keyboard, type View } from '../../src/bot/keyboards.js';
+import { routeButton, type Keyboard, type View } from '../../src/bot/keyboards.js';
 import { show } from '../../src/bot/render.js';
-import { type Section, StaleButtonError } from '../../src/bot/sections.js';
+import { type Section, StaleButtonError, legacySection } from '../../src/bot/sections.js';
 import type { Texts } from '../../src/bot/texts/index.js';
 import {
   cancelVoicemailEmail,
@@ -32,11 +32,11 @@ export function voicemailView(t: Texts, data: VoicemailState, done?: string): Vi
   const keyboard: Keyboard = [];
   if (data.connected) {
     lines.push(data.email ? v.email(data.email) : v.emailNone);
-    keyboard.push([button(data.email ? v.changeEmail : v.setEmail, AREA, 'mail', data.subscriberId)]);
-    if (data.email) keyboard.push([button(v.cancelEmail, AREA, 'unmail', data.subscriberId)]);
-    keyboard.push([button(v.disconnect, AREA, 'off', data.subscriberId)]);
+    keyboard.push([routeButton(data.email ? v.changeEmail : v.setEmail, AREA, 'mail', data.subscriberId)]);
+    if (data.email) keyboard.push([routeButton(v.cancelEmail, AREA, 'unmail', data.subscriberId)]);
+    keyboard.push([routeButton(v.disconnect, AREA, 'off', data.subscriberId)]);
   } else {
-    keyboard.push([button(v.connect, AREA, 'on', data.subscriberId)]);
+    keyboard.push([routeButton(v.connect, AREA, 'on', data.subscriberId)]);
   }
   keyboard.push(backRow(t, data.subscriberId));
   return { text: [header(v.title, data.msisdn, v.intro, done), lines.join('\n')].join('\n\n'), keyboard };
@@ -86,7 +86,7 @@ scene.on('text', async (ctx, next) => {
   await show(ctx, { text: ctx.t.services.vm.confirmEmail(email), keyboard }, { newMessage: true });
 });
 
-export const voicemailSection: Section = {
+export const voicemailSection: Section = legacySection({
   area: AREA,
   roles: ['admin', 'subscriber'],
   subscriberScoped: true,
@@ -113,7 +113,7 @@ export const voicemailSection: Section = {
       Object.assign(state(ctx), { sid: sid(ctx), typing: true, email: undefined });
       await show(ctx, {
         text: ctx.t.services.vm.askEmail,
-        keyboard: [[button(ctx.t.core.labels.cancel, AREA, 'show', sid(ctx))]],
+        keyboard: [[routeButton(ctx.t.core.labels.cancel, AREA, 'show', sid(ctx))]],
       });
     },
     mailok: async (ctx, [nonce]) => {
@@ -144,6 +144,6 @@ export const voicemailSection: Section = {
       await overview(ctx, outcome(ctx.t, r, ctx.t.services.vm.done));
     },
   },
-};
+});
 
 export const sections: Section[] = [voicemailSection];

@@ -6,7 +6,7 @@ import { Scenes } from 'telegraf';
 import { idArg } from '../../../src/bot/callback-data.js';
 import type { BotContext } from '../../../src/bot/context.js';
 import { show } from '../../../src/bot/render.js';
-import { type Section, StaleButtonError } from '../../../src/bot/sections.js';
+import { type Section, StaleButtonError, legacySection } from '../../../src/bot/sections.js';
 import {
   type BulkAction,
   bulkServiceChoice,
@@ -62,7 +62,7 @@ scene.on('text', async (ctx, next) => {
 });
 scene.on('document', async (ctx) => listIntake(ctx));
 
-export const bulkServicesSection: Section = {
+export const bulkServicesSection: Section = legacySection({
   area: AREA,
   roles: ['admin'],
   scene,
@@ -115,4 +115,4 @@ export const bulkServicesSection: Section = {
       );
     },
   },
-};
+});

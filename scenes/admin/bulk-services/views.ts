@@ -1,6 +1,6 @@
 // Screens of «Действия с услугами по списку абонентов» as pure functions of texts and data.
 import { money } from '../../../src/bot/format.js';
-import { button, type View } from '../../../src/bot/keyboards.js';
+import { routeButton, type View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import type { BulkAction, BulkServiceChoice } from '../../../src/domain/bulk/index.js';
 
@@ -15,8 +15,8 @@ export function servicesView(t: Texts, choices: BulkServiceChoice[]): View {
   return {
     text: choices.length ? t.lists.bulk.chooseService : t.lists.bulk.noServices,
     keyboard: [
-      ...choices.map((s) => [button(`${s.name} · ${money(s.monthlyFee)}`, AREA, 'svc', s.id)]),
-      [button(t.core.labels.back, 'menu', 'admin')],
+      ...choices.map((s) => [routeButton(`${s.name} · ${money(s.monthlyFee)}`, AREA, 'svc', s.id)]),
+      [routeButton(t.core.labels.back, 'menu', 'admin')],
     ],
   };
 }
@@ -26,10 +26,10 @@ export function actionView(t: Texts, service: BulkServiceChoice): View {
     text: t.lists.bulk.chooseAction(service.name),
     keyboard: [
       [
-        button(t.lists.bulk.connect, AREA, 'act', service.id, 'c'),
-        button(t.lists.bulk.disconnect, AREA, 'act', service.id, 'd'),
+        routeButton(t.lists.bulk.connect, AREA, 'act', service.id, 'c'),
+        routeButton(t.lists.bulk.disconnect, AREA, 'act', service.id, 'd'),
       ],
-      [button(t.core.labels.back, AREA, 'start')],
+      [routeButton(t.core.labels.back, AREA, 'start')],
     ],
   };
 }
@@ -40,14 +40,14 @@ export function askListView(
 ): View {
   return {
     text: t.lists.bulk.askList(o.service, o.action, o.maxLines, o.maxMb),
-    keyboard: [[button(t.core.labels.cancel, AREA, 'start')]],
+    keyboard: [[routeButton(t.core.labels.cancel, AREA, 'start')]],
   };
 }
 
 export function listButtons(t: Texts, o: { listId: number; nonce: string; fine: number }) {
-  const cancel = [button(t.core.labels.cancel, AREA, 'start')];
+  const cancel = [routeButton(t.core.labels.cancel, AREA, 'start')];
   if (o.fine === 0) return [cancel];
-  return [[button(`${t.core.labels.confirm} (${o.fine})`, AREA, 'ok', o.listId, o.nonce)], cancel];
+  return [[routeButton(`${t.core.labels.confirm} (${o.fine})`, AREA, 'ok', o.listId, o.nonce)], cancel];
 }
 
 /** The message the worker edits with progress: no buttons, so nothing is pressed mid-run. */

@@ -1,6 +1,6 @@
 // «Начисления за период» as text (R-CHARGES, R-MONEY) and the data of its bar chart. Pure.
 import { money, monthName } from '../../../src/bot/format.js';
-import { button, type View } from '../../../src/bot/keyboards.js';
+import { routeButton, type View } from '../../../src/bot/keyboards.js';
 import type { Lang, Texts } from '../../../src/bot/texts/index.js';
 import type { ChargeLine, ChargePeriod } from '../../../src/domain/charges.js';
 import type { ChargesChartInput } from '../../../src/documents/charges-chart.js';
@@ -34,7 +34,7 @@ export function chargesView(t: Texts, lang: Lang, subscriberId: number, periods:
   }
   let text = blocks.join('\n\n');
   if (text.length > MAX_TEXT) text = `${text.slice(0, MAX_TEXT - 1)}…`;
-  return { text, keyboard: [[button(t.core.labels.back, 'sm', 'show', subscriberId)]] };
+  return { text, keyboard: [[routeButton(t.core.labels.back, 'sm', 'show', subscriberId)]] };
 }
 
 export function chartInput(t: Texts, lang: Lang, periods: ChargePeriod[]): ChargesChartInput {

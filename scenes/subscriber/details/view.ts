@@ -2,7 +2,7 @@
 // per type, paging and the two downloads. Pure.
 import { cb } from '../../../src/bot/callback-data.js';
 import { date, money, monthName, phone } from '../../../src/bot/format.js';
-import { button, type Keyboard, pagerRow, type View } from '../../../src/bot/keyboards.js';
+import { routeButton, type Keyboard, pagerRow, type View } from '../../../src/bot/keyboards.js';
 import type { Lang, Texts } from '../../../src/bot/texts/index.js';
 import type { DetailPage, DetailPeriod, UsageKind } from '../../../src/domain/details.js';
 import { duration, isCall, otherParty } from '../../../src/documents/details-rows.js';
@@ -19,13 +19,14 @@ export function periodsView(t: Texts, lang: Lang, subscriberId: number, periods:
   const l = t.account.details;
   const [current, ...months] = periods;
   const keyboard: Keyboard = [];
-  if (current) keyboard.push([button(periodButtonLabel(t, lang, current), 'det', 'page', subscriberId, current.key)]);
+  if (current)
+    keyboard.push([routeButton(periodButtonLabel(t, lang, current), 'det', 'page', subscriberId, current.key)]);
   for (let i = 0; i < months.length; i += 2) {
     keyboard.push(
-      months.slice(i, i + 2).map((p) => button(periodButtonLabel(t, lang, p), 'det', 'page', subscriberId, p.key)),
+      months.slice(i, i + 2).map((p) => routeButton(periodButtonLabel(t, lang, p), 'det', 'page', subscriberId, p.key)),
     );
   }
-  keyboard.push([button(t.core.labels.back, 'sm', 'show', subscriberId)]);
+  keyboard.push([routeButton(t.core.labels.back, 'sm', 'show', subscriberId)]);
   return { text: [l.title, '', l.intro, '', l.choose].join('\n'), keyboard };
 }
 
@@ -42,7 +43,7 @@ function periodName(t: Texts, lang: Lang, p: DetailPeriod): string {
 export function pageView(t: Texts, lang: Lang, subscriberId: number, page: DetailPage): View {
   const l = t.account.details;
   const lines = [l.header(periodName(t, lang, page.period), phone(page.msisdn)), ''];
-  const back = [button(t.core.labels.back, 'det', 'periods', subscriberId)];
+  const back = [routeButton(t.core.labels.back, 'det', 'periods', subscriberId)];
   if (page.period.current && !page.period.to) return { text: [...lines, l.emptyCurrent].join('\n'), keyboard: [back] };
   if (page.totalRecords === 0) return { text: [...lines, l.none].join('\n'), keyboard: [back] };
   lines.push(
@@ -73,7 +74,7 @@ export function pageView(t: Texts, lang: Lang, subscriberId: number, page: Detai
   );
   const keyboard: Keyboard = [
     ...(pager.length ? [pager] : []),
-    [button(l.csv, 'det', 'csv', subscriberId, key), button(l.xlsx, 'det', 'xlsx', subscriberId, key)],
+    [routeButton(l.csv, 'det', 'csv', subscriberId, key), routeButton(l.xlsx, 'det', 'xlsx', subscriberId, key)],
     back,
   ];
   return { text: lines.join('\n'), keyboard };

@@ -1,7 +1,7 @@
 // «Переадресация звонков» screens as pure views: the four conditions with their state, one condition,
 // the typed-target prompt, and the confirmations (condition, target, delay) before anything changes.
 import { cb } from '../../../src/bot/callback-data.js';
-import { button, grid, type Keyboard, type View } from '../../../src/bot/keyboards.js';
+import { routeButton, grid, type Keyboard, type View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import {
   FORWARD_CONDITIONS,
@@ -36,7 +36,7 @@ export function forwardingView(t: Texts, state: ForwardingState, done?: string):
   if (state.unconditionalActive) lines.push('', f.overrideNote);
   const keyboard: Keyboard = grid(
     state.lines.map((l) =>
-      button(
+      routeButton(
         `${l.active ? '✓ ' : ''}${f.conditions[l.condition]}`,
         AREA,
         'cond',
@@ -46,7 +46,8 @@ export function forwardingView(t: Texts, state: ForwardingState, done?: string):
     ),
     2,
   );
-  if (state.lines.some((l) => l.active)) keyboard.push([button(f.cancelAll, AREA, 'cx', state.subscriberId, 'all')]);
+  if (state.lines.some((l) => l.active))
+    keyboard.push([routeButton(f.cancelAll, AREA, 'cx', state.subscriberId, 'all')]);
   keyboard.push(backRow(t, state.subscriberId));
   return { text: [header(f.title, state.msisdn, f.intro, done), lines.join('\n')].join('\n\n'), keyboard };
 }
@@ -54,9 +55,9 @@ export function forwardingView(t: Texts, state: ForwardingState, done?: string):
 export function conditionView(t: Texts, subscriberId: number, line: ForwardingLine): View {
   const f = t.services.fwd;
   const code = codeOf(line.condition);
-  const keyboard: Keyboard = [[button(line.active ? f.change : f.set, AREA, 'set', subscriberId, code)]];
-  if (line.active) keyboard.push([button(f.cancel, AREA, 'cx', subscriberId, code)]);
-  keyboard.push([button(t.core.labels.back, AREA, 'show', subscriberId)]);
+  const keyboard: Keyboard = [[routeButton(line.active ? f.change : f.set, AREA, 'set', subscriberId, code)]];
+  if (line.active) keyboard.push([routeButton(f.cancel, AREA, 'cx', subscriberId, code)]);
+  keyboard.push([routeButton(t.core.labels.back, AREA, 'show', subscriberId)]);
   return { text: `${f.conditionTitle(f.conditions[line.condition]!)}\n\n${lineText(t, line)}`, keyboard };
 }
 
@@ -64,7 +65,7 @@ export function askTargetView(t: Texts, subscriberId: number, condition: Forward
   const f = t.services.fwd;
   return {
     text: f.askTarget(f.conditions[condition]!),
-    keyboard: [[button(t.core.labels.cancel, AREA, 'cond', subscriberId, codeOf(condition))]],
+    keyboard: [[routeButton(t.core.labels.cancel, AREA, 'cond', subscriberId, codeOf(condition))]],
   };
 }
 
@@ -90,7 +91,7 @@ export function setConfirmView(
     keyboard.push(
       ...grid(
         delays.map((d) =>
-          button(f.delayButton(d, d === preview.delaySeconds), AREA, 'dl', subscriberId, preview.target, d),
+          routeButton(f.delayButton(d, d === preview.delaySeconds), AREA, 'dl', subscriberId, preview.target, d),
         ),
         6,
       ),

@@ -1,6 +1,6 @@
 // «Персональная информация» of a subscriber as text and buttons (R-SUB-INFO); pure, tested without Telegram.
 import { money, phone } from '../../../src/bot/format.js';
-import { button, type View } from '../../../src/bot/keyboards.js';
+import { routeButton, type View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import type { SubscriberCard } from '../../../src/domain/subscriber-info.js';
 
@@ -20,8 +20,8 @@ export function cardView(t: Texts, card: SubscriberCard): View {
     ...(card.hasSimCodes ? ['', l.codesHint] : []),
   ].join('\n');
   const keyboard = [
-    ...(card.hasSimCodes ? [[button(l.showCodes, 'si', 'pin', card.subscriberId)]] : []),
-    [button(t.core.labels.back, 'sm', 'show', card.subscriberId)],
+    ...(card.hasSimCodes ? [[routeButton(l.showCodes, 'si', 'pin', card.subscriberId)]] : []),
+    [routeButton(t.core.labels.back, 'sm', 'show', card.subscriberId)],
   ];
   return { text, keyboard };
 }

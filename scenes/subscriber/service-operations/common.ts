@@ -3,7 +3,7 @@
 import { idArg } from '../../../src/bot/callback-data.js';
 import type { BotContext } from '../../../src/bot/context.js';
 import { phone } from '../../../src/bot/format.js';
-import { button, type InlineButton } from '../../../src/bot/keyboards.js';
+import { routeButton, type InlineButton } from '../../../src/bot/keyboards.js';
 import { StaleButtonError } from '../../../src/bot/sections.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 
@@ -29,7 +29,7 @@ export function nonceOf(value: string | undefined): string {
 
 /** «« Назад» to the «Операции с услугами» submenu. */
 export function backRow(t: Texts, subscriberId: number): InlineButton[] {
-  return [button(t.core.labels.back, OPS, 'menu', subscriberId)];
+  return [routeButton(t.core.labels.back, OPS, 'menu', subscriberId)];
 }
 
 /** «Подтвердить» / «Отмена»: the confirm button carries the change and its one-time nonce. */

@@ -2,9 +2,9 @@
 // (area `num`); this menu only routes to it.
 import type { BotContext } from '../../../src/bot/context.js';
 import { phone } from '../../../src/bot/format.js';
-import { button, type View } from '../../../src/bot/keyboards.js';
+import { routeButton, type View } from '../../../src/bot/keyboards.js';
 import { show } from '../../../src/bot/render.js';
-import type { Section } from '../../../src/bot/sections.js';
+import { type Section, legacySection } from '../../../src/bot/sections.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import { subscriberSummary } from '../../../src/domain/subscribers/search.js';
 import { OPS, sid } from './common.js';
@@ -15,14 +15,14 @@ export function opsMenuView(t: Texts, subscriber: { id: number; msisdn: string }
   return {
     text: t.services.ops.title(phone(subscriber.msisdn)),
     keyboard: [
-      [button(l.services, 'svc', 'list', id)],
-      [button(l.numberChange, 'num', 'show', id)],
-      [button(l.mobileInternet, 'mi', 'show', id)],
-      [button(l.settings, 'set', 'menu', id)],
-      [button(l.pause, 'pause', 'show', id)],
-      [button(l.forwarding, 'fwd', 'show', id)],
-      [button(l.voicemail, 'vm', 'show', id)],
-      [button(t.core.labels.back, 'sm', 'show', id)],
+      [routeButton(l.services, 'svc', 'list', id)],
+      [routeButton(l.numberChange, 'num', 'show', id)],
+      [routeButton(l.mobileInternet, 'mi', 'show', id)],
+      [routeButton(l.settings, 'set', 'menu', id)],
+      [routeButton(l.pause, 'pause', 'show', id)],
+      [routeButton(l.forwarding, 'fwd', 'show', id)],
+      [routeButton(l.voicemail, 'vm', 'show', id)],
+      [routeButton(t.core.labels.back, 'sm', 'show', id)],
     ],
   };
 }
@@ -32,9 +32,9 @@ async function menu(ctx: BotContext): Promise<void> {
   await show(ctx, opsMenuView(ctx.t, { id: s.id, msisdn: s.msisdn }));
 }
 
-export const opsSection: Section = {
+export const opsSection: Section = legacySection({
   area: OPS,
   roles: ['admin', 'subscriber'],
   subscriberScoped: true,
   actions: { menu },
-};
+});

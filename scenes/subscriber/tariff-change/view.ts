@@ -1,6 +1,6 @@
 // «Смена ТП» screens (R-TARIFF): the plans open from the current one, the confirmation, the result. Pure.
 import { money } from '../../../src/bot/format.js';
-import { button, type View } from '../../../src/bot/keyboards.js';
+import { routeButton, type View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import type {
   TariffChangeResult,
@@ -22,14 +22,14 @@ export function optionsView(t: Texts, subscriberId: number, o: TariffOptions, ch
     l.rules(money(changeFee)),
     '',
   ];
-  const back = [button(t.core.labels.back, 'sm', 'show', subscriberId)];
+  const back = [routeButton(t.core.labels.back, 'sm', 'show', subscriberId)];
   if (o.blocked) return { text: [...lines, l.blocked].join('\n'), keyboard: [back] };
   if (o.options.length === 0) return { text: [...lines, l.none].join('\n'), keyboard: [back] };
   if (o.changedToday) lines.push(l.changedToday, '');
   lines.push(l.choose, ...o.options.map((p) => l.option(p.name, money(p.monthlyFee), changeCost(t, p.changeFee))));
   return {
     text: lines.join('\n'),
-    keyboard: [...o.options.map((p) => [button(p.name, 'tp', 'pick', subscriberId, p.id)]), back],
+    keyboard: [...o.options.map((p) => [routeButton(p.name, 'tp', 'pick', subscriberId, p.id)]), back],
   };
 }
 
@@ -44,8 +44,8 @@ export function confirmView(
   return {
     text: l.confirm(current.name, option.name, money(option.monthlyFee), changeCost(t, option.changeFee)),
     keyboard: [
-      [button(t.core.labels.confirm, 'tp', 'ok', subscriberId, option.id, nonce)],
-      [button(t.core.labels.cancel, 'tp', 'list', subscriberId)],
+      [routeButton(t.core.labels.confirm, 'tp', 'ok', subscriberId, option.id, nonce)],
+      [routeButton(t.core.labels.cancel, 'tp', 'list', subscriberId)],
     ],
   };
 }
@@ -53,6 +53,6 @@ export function confirmView(
 export function doneView(t: Texts, subscriberId: number, r: TariffChangeResult): View {
   return {
     text: t.account.tariff.done(r.toPlanName, changeCost(t, r.fee), money(r.balanceAfter)),
-    keyboard: [[button(t.core.labels.toMenu, 'sm', 'show', subscriberId)]],
+    keyboard: [[routeButton(t.core.labels.toMenu, 'sm', 'show', subscriberId)]],
   };
 }
