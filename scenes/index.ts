@@ -9,8 +9,8 @@ import { sections as payments } from './admin/payments.js';
 import { sections as rename } from './admin/rename.js';
 import { sections as chooseSubscriber } from './shared/choose-subscriber.js';
 import { sections as feedback } from './shared/feedback.js';
-import { sections as menu } from './shared/menu.js';
-import { sections as start } from './shared/start.js';
+import { sections as menu } from './shared/menu/section.js';
+import { sections as start } from './shared/start/section.js';
 import { sections as charges } from './subscriber/charges.js';
 import { sections as details } from './subscriber/details.js';
 import { sections as numberChange } from './subscriber/number-change.js';
@@ -18,7 +18,7 @@ import { sections as personalInfo } from './subscriber/personal-info.js';
 import { sections as serviceOperations } from './subscriber/service-operations.js';
 import { sections as tariffChange } from './subscriber/tariff-change.js';
 
-export { showHome } from './shared/menus.js';
+export { showHome } from './shared/menu/section.js';
 
 export const allSections: Section[] = [
   ...start,

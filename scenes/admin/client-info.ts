@@ -7,6 +7,8 @@ import { show } from '../../src/bot/render.js';
 import { legacySection, type Section } from '../../src/bot/sections.js';
 import type { Texts } from '../../src/bot/texts/index.js';
 import { type ClientInfo, clientInfo } from '../../src/domain/client-info.js';
+import { adminMenu } from '../shared/menu/section.js';
+import { button } from '../../src/bot/actions.js';
 
 export function clientInfoView(t: Texts, info: ClientInfo): View {
   const c = t.billing.clientInfo;
@@ -28,7 +30,7 @@ export function clientInfoView(t: Texts, info: ClientInfo): View {
   ];
   return {
     text: lines.join('\n'),
-    keyboard: [[routeButton(c.changeDelivery, 'inv', 'dlv')], [routeButton(t.core.labels.back, 'menu', 'admin')]],
+    keyboard: [[routeButton(c.changeDelivery, 'inv', 'dlv')], [button(t.core.labels.back, adminMenu)]],
   };
 }
 

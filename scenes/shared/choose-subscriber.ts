@@ -10,6 +10,8 @@ import { type Section, StaleButtonError, legacySection } from '../../src/bot/sec
 import type { Texts } from '../../src/bot/texts/index.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { listPersonalAccounts, type SubscriberPage, searchSubscribers } from '../../src/domain/subscribers/search.js';
+import { adminMenu, subscriberMenu } from './menu/section.js';
+import { button } from '../../src/bot/actions.js';
 
 const AREA = 'pick';
 
@@ -20,7 +22,7 @@ export function pickPromptView(t: Texts, accounts: { id: number; number: string;
     keyboard: [
       ...accounts.map((a) => [routeButton(t.core.pick.account(a.number, a.name), AREA, 'acc', a.id)]),
       [routeButton(l.showAll, AREA, 'all')],
-      [routeButton(l.back, 'menu', 'admin')],
+      [button(l.back, adminMenu)],
     ],
   };
 }
@@ -32,9 +34,7 @@ export function pickResultsView(
   opts: { title: string; nextAction: string; nextArgs: (string | number)[] },
 ): View {
   const l = t.core.labels;
-  const rows: Keyboard = page.items.map((s) => [
-    routeButton(`${phone(s.msisdn)} · ${s.displayName}`, 'sm', 'show', s.id),
-  ]);
+  const rows: Keyboard = page.items.map((s) => [button(`${phone(s.msisdn)} · ${s.displayName}`, subscriberMenu, s.id)]);
   const next = page.nextAfter
     ? routeButton(l.next, AREA, opts.nextAction, ...opts.nextArgs, page.nextAfter).callback_data
     : undefined;

@@ -31,8 +31,8 @@ export interface Section {
 }
 
 /** A section from its declared actions (`actions(area, scope)` in src/bot/actions.ts) and its form. */
-export function section(
-  declared: { area: string; scope: Scope; roles: readonly RoleKind[]; all: Record<string, Action<never>> },
+export function section<S extends Scope>(
+  declared: { area: string; scope: S; roles: readonly RoleKind[]; all: Record<string, Action<S>> },
   extra: Pick<Section, 'scene' | 'commands' | 'middleware'> = {},
 ): Section {
   return {

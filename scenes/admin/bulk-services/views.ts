@@ -3,6 +3,8 @@ import { money } from '../../../src/bot/format.js';
 import { routeButton, type View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import type { BulkAction, BulkServiceChoice } from '../../../src/domain/bulk/index.js';
+import { adminMenu } from '../../shared/menu/section.js';
+import { button } from '../../../src/bot/actions.js';
 
 export const AREA = 'bulk';
 
@@ -16,7 +18,7 @@ export function servicesView(t: Texts, choices: BulkServiceChoice[]): View {
     text: choices.length ? t.lists.bulk.chooseService : t.lists.bulk.noServices,
     keyboard: [
       ...choices.map((s) => [routeButton(`${s.name} · ${money(s.monthlyFee)}`, AREA, 'svc', s.id)]),
-      [routeButton(t.core.labels.back, 'menu', 'admin')],
+      [button(t.core.labels.back, adminMenu)],
     ],
   };
 }

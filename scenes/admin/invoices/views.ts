@@ -4,6 +4,8 @@ import { money, monthName } from '../../../src/bot/format.js';
 import { routeButton, type Keyboard, pagerRow, type View } from '../../../src/bot/keyboards.js';
 import type { Lang, Texts } from '../../../src/bot/texts/index.js';
 import type { InvoiceOrdered, InvoicePage, InvoiceView } from '../../../src/domain/invoices/index.js';
+import { adminMenu } from '../../shared/menu/section.js';
+import { button } from '../../../src/bot/actions.js';
 
 export const AREA = 'inv';
 
@@ -31,7 +33,7 @@ export function invoicesListView(
     page.nextCursor ? routeButton(t.core.labels.next, AREA, 'older', page.nextCursor).callback_data : undefined,
   );
   if (pager.length) keyboard.push(pager);
-  keyboard.push([routeButton(i.changeDelivery, AREA, 'dlv')], [routeButton(t.core.labels.back, 'menu', 'admin')]);
+  keyboard.push([routeButton(i.changeDelivery, AREA, 'dlv')], [button(t.core.labels.back, adminMenu)]);
   const lines = [i.title, '', i.deliveryNow(methodName(t, delivery.method), delivery.address)];
   if (billingPeriod.active) lines.push('', i.billingPeriodNote(billingPeriod.lastDay));
   lines.push('', page.items.length ? i.closedMonths : i.empty);
@@ -83,7 +85,7 @@ export function orderedView(t: Texts, ordered: InvoiceOrdered): View {
         : i.emailOrdered(ordered.email!);
   return {
     text,
-    keyboard: [[routeButton(i.title, AREA, 'list')], [routeButton(t.core.labels.toMenu, 'menu', 'admin')]],
+    keyboard: [[routeButton(i.title, AREA, 'list')], [button(t.core.labels.toMenu, adminMenu)]],
   };
 }
 
@@ -116,9 +118,6 @@ export function deliveryChangedView(
   const fee = changed.postFeePerMonth !== null ? `\n${d.postFee(money(changed.postFeePerMonth))}` : '';
   return {
     text: `${d.changed(methodName(t, changed.method), changed.address)}${fee}`,
-    keyboard: [
-      [routeButton(t.billing.invoices.title, AREA, 'list')],
-      [routeButton(t.core.labels.toMenu, 'menu', 'admin')],
-    ],
+    keyboard: [[routeButton(t.billing.invoices.title, AREA, 'list')], [button(t.core.labels.toMenu, adminMenu)]],
   };
 }

@@ -4,6 +4,8 @@ import { date, money } from '../../../src/bot/format.js';
 import { routeButton, type Keyboard, pagerRow, type View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import type { PaymentPage } from '../../../src/domain/payments.js';
+import { adminMenu } from '../../shared/menu/section.js';
+import { button } from '../../../src/bot/actions.js';
 
 export const AREA = 'pay';
 
@@ -20,7 +22,7 @@ export function paymentsListView(t: Texts, page: PaymentPage, notice?: string): 
     page.nextCursor ? routeButton(t.core.labels.next, AREA, 'older', page.nextCursor).callback_data : undefined,
   );
   if (pager.length) keyboard.push(pager);
-  keyboard.push([routeButton(p.register, AREA, 'reg')], [routeButton(t.core.labels.back, 'menu', 'admin')]);
+  keyboard.push([routeButton(p.register, AREA, 'reg')], [button(t.core.labels.back, adminMenu)]);
   const body = lines.length ? lines.join('\n') : p.empty;
   return { text: `${notice ? `${notice}\n\n` : ''}${p.title}\n\n${body}`, keyboard };
 }

@@ -3,10 +3,12 @@ import { phone } from '../../../src/bot/format.js';
 import { routeButton, type InlineButton, pagerRow, type View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import type { SubscriberPage } from '../../../src/domain/subscribers/search.js';
+import { adminMenu } from '../../shared/menu/section.js';
+import { button } from '../../../src/bot/actions.js';
 
 export const AREA = 'ren';
 
-const toMenu = (t: Texts): InlineButton[] => [routeButton(t.core.labels.toMenu, 'menu', 'admin')];
+const toMenu = (t: Texts): InlineButton[] => [button(t.core.labels.toMenu, adminMenu)];
 const cancel = (t: Texts): InlineButton[] => [routeButton(t.core.labels.cancel, AREA, 'start')];
 
 export function startView(
@@ -16,7 +18,7 @@ export function startView(
   const text = t.lists.rename.start(t.lists.delay(o.delaySeconds), o.maxLines, o.maxMb);
   return {
     text: o.blackout ? `${text}\n\n${t.lists.rename.blackoutNote(o.blackout)}` : text,
-    keyboard: [[routeButton(t.core.labels.showAll, AREA, 'all')], [routeButton(t.core.labels.back, 'menu', 'admin')]],
+    keyboard: [[routeButton(t.core.labels.showAll, AREA, 'all')], [button(t.core.labels.back, adminMenu)]],
   };
 }
 

@@ -5,6 +5,8 @@ import { routeButton, type Keyboard, pagerRow, type View } from '../../../src/bo
 import type { Texts } from '../../../src/bot/texts/index.js';
 import { type TicketPage, type TicketThread, ticketTopics } from '../../../src/domain/tickets/index.js';
 import { ratingRow } from '../../../src/support/index.js';
+import { home } from '../start/section.js';
+import { button } from '../../../src/bot/actions.js';
 
 export const AREA = 'fb';
 /** Telegram shows at most 4096 characters; the thread keeps its newest messages within this. */
@@ -69,7 +71,7 @@ export function sentView(t: Texts, ticketId: number): View {
     keyboard: [
       [routeButton(t.tickets.labels.openTicket, AREA, 'open', ticketId)],
       [routeButton(t.tickets.labels.myTickets, AREA, 'list', 0)],
-      [routeButton(t.core.labels.toMenu, 'start', 'home')],
+      [button(t.core.labels.toMenu, home)],
     ],
   };
 }
@@ -134,13 +136,10 @@ export function threadView(t: Texts, thread: TicketThread): View {
     rows.push([routeButton(t.tickets.labels.closeTicket, AREA, 'close', ticket.id)]);
   }
   rows.push([routeButton(t.tickets.labels.refresh, AREA, 'open', ticket.id)]);
-  rows.push([
-    routeButton(t.tickets.labels.myTickets, AREA, 'list', 0),
-    routeButton(t.core.labels.toMenu, 'start', 'home'),
-  ]);
+  rows.push([routeButton(t.tickets.labels.myTickets, AREA, 'list', 0), button(t.core.labels.toMenu, home)]);
   return { text, keyboard: rows };
 }
 
 export function handoverView(t: Texts): View {
-  return { text: t.tickets.handoverPrompt, keyboard: [[routeButton(t.core.labels.cancel, 'start', 'home')]] };
+  return { text: t.tickets.handoverPrompt, keyboard: [[button(t.core.labels.cancel, home)]] };
 }

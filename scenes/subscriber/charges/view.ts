@@ -4,6 +4,8 @@ import { routeButton, type View } from '../../../src/bot/keyboards.js';
 import type { Lang, Texts } from '../../../src/bot/texts/index.js';
 import type { ChargeLine, ChargePeriod } from '../../../src/domain/charges.js';
 import type { ChargesChartInput } from '../../../src/documents/charges-chart.js';
+import { subscriberMenu } from '../../shared/menu/section.js';
+import { button } from '../../../src/bot/actions.js';
 
 /** Telegram's limit is 4096 characters; a very long month is cut rather than failing the screen. */
 const MAX_TEXT = 4000;
@@ -34,7 +36,7 @@ export function chargesView(t: Texts, lang: Lang, subscriberId: number, periods:
   }
   let text = blocks.join('\n\n');
   if (text.length > MAX_TEXT) text = `${text.slice(0, MAX_TEXT - 1)}…`;
-  return { text, keyboard: [[routeButton(t.core.labels.back, 'sm', 'show', subscriberId)]] };
+  return { text, keyboard: [[button(t.core.labels.back, subscriberMenu, subscriberId)]] };
 }
 
 export function chartInput(t: Texts, lang: Lang, periods: ChargePeriod[]): ChargesChartInput {

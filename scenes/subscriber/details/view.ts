@@ -7,6 +7,8 @@ import type { Lang, Texts } from '../../../src/bot/texts/index.js';
 import type { DetailPage, DetailPeriod, UsageKind } from '../../../src/domain/details.js';
 import { duration, isCall, otherParty } from '../../../src/documents/details-rows.js';
 import { monthLabel } from '../charges/view.js';
+import { subscriberMenu } from '../../shared/menu/section.js';
+import { button } from '../../../src/bot/actions.js';
 
 const dayMonth = (iso: string) => date(iso).slice(0, 5);
 
@@ -26,7 +28,7 @@ export function periodsView(t: Texts, lang: Lang, subscriberId: number, periods:
       months.slice(i, i + 2).map((p) => routeButton(periodButtonLabel(t, lang, p), 'det', 'page', subscriberId, p.key)),
     );
   }
-  keyboard.push([routeButton(t.core.labels.back, 'sm', 'show', subscriberId)]);
+  keyboard.push([button(t.core.labels.back, subscriberMenu, subscriberId)]);
   return { text: [l.title, '', l.intro, '', l.choose].join('\n'), keyboard };
 }
 

@@ -5,6 +5,8 @@ import { routeButton, grid, type InlineButton, type View } from '../../../src/bo
 import type { Lang, Texts } from '../../../src/bot/texts/index.js';
 import { minskDate } from '../../../src/domain/time.js';
 import type { NumberChanged, NumberChangeScreen, Offer, Reservation } from '../../../src/domain/numbers/index.js';
+import { subscriberMenu } from '../../shared/menu/section.js';
+import { button } from '../../../src/bot/actions.js';
 
 export const AREA = 'num';
 /** «Все» in callback data. */
@@ -25,7 +27,7 @@ export function categoryName(
 }
 
 function menuButton(t: Texts, subscriberId: number): InlineButton {
-  return routeButton(t.numbers.labels.toMenu, 'sm', 'show', subscriberId);
+  return button(t.numbers.labels.toMenu, subscriberMenu, subscriberId);
 }
 
 /** The main screen: mask, category, attempts left; category buttons and the portal's actions. */

@@ -3,6 +3,8 @@ import { money, phone } from '../../../src/bot/format.js';
 import { routeButton, type View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import type { SubscriberCard } from '../../../src/domain/subscriber-info.js';
+import { subscriberMenu } from '../../shared/menu/section.js';
+import { button } from '../../../src/bot/actions.js';
 
 export function cardView(t: Texts, card: SubscriberCard): View {
   const l = t.account.info;
@@ -21,7 +23,7 @@ export function cardView(t: Texts, card: SubscriberCard): View {
   ].join('\n');
   const keyboard = [
     ...(card.hasSimCodes ? [[routeButton(l.showCodes, 'si', 'pin', card.subscriberId)]] : []),
-    [routeButton(t.core.labels.back, 'sm', 'show', card.subscriberId)],
+    [button(t.core.labels.back, subscriberMenu, card.subscriberId)],
   ];
   return { text, keyboard };
 }

@@ -8,6 +8,8 @@ import { type Section, legacySection } from '../../../src/bot/sections.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import { subscriberSummary } from '../../../src/domain/subscribers/search.js';
 import { OPS, sid } from './common.js';
+import { subscriberMenu } from '../../shared/menu/section.js';
+import { button } from '../../../src/bot/actions.js';
 
 export function opsMenuView(t: Texts, subscriber: { id: number; msisdn: string }): View {
   const l = t.services.labels;
@@ -22,7 +24,7 @@ export function opsMenuView(t: Texts, subscriber: { id: number; msisdn: string }
       [routeButton(l.pause, 'pause', 'show', id)],
       [routeButton(l.forwarding, 'fwd', 'show', id)],
       [routeButton(l.voicemail, 'vm', 'show', id)],
-      [routeButton(t.core.labels.back, 'sm', 'show', id)],
+      [button(t.core.labels.back, subscriberMenu, id)],
     ],
   };
 }

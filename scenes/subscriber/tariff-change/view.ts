@@ -8,6 +8,8 @@ import type {
   TariffOptions,
   TariffPlanSummary,
 } from '../../../src/domain/tariffs.js';
+import { subscriberMenu } from '../../shared/menu/section.js';
+import { button } from '../../../src/bot/actions.js';
 
 const changeCost = (t: Texts, fee: number) => (fee === 0 ? t.account.tariff.free : money(fee));
 
@@ -22,7 +24,7 @@ export function optionsView(t: Texts, subscriberId: number, o: TariffOptions, ch
     l.rules(money(changeFee)),
     '',
   ];
-  const back = [routeButton(t.core.labels.back, 'sm', 'show', subscriberId)];
+  const back = [button(t.core.labels.back, subscriberMenu, subscriberId)];
   if (o.blocked) return { text: [...lines, l.blocked].join('\n'), keyboard: [back] };
   if (o.options.length === 0) return { text: [...lines, l.none].join('\n'), keyboard: [back] };
   if (o.changedToday) lines.push(l.changedToday, '');
@@ -53,6 +55,6 @@ export function confirmView(
 export function doneView(t: Texts, subscriberId: number, r: TariffChangeResult): View {
   return {
     text: t.account.tariff.done(r.toPlanName, changeCost(t, r.fee), money(r.balanceAfter)),
-    keyboard: [[routeButton(t.core.labels.toMenu, 'sm', 'show', subscriberId)]],
+    keyboard: [[button(t.core.labels.toMenu, subscriberMenu, subscriberId)]],
   };
 }

@@ -6,6 +6,7 @@ import type { Actor } from '../actor.js';
 import { audit } from '../audit.js';
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
+import { CONTROL_CHARACTERS } from '../text.js';
 import { once } from '../idempotency.js';
 import { adminClientId } from '../scope.js';
 import { isValidEmail, validEmail } from './email.js';
@@ -31,11 +32,7 @@ export const POST_ADDRESS_MAX = 200;
 
 /** A postal address: control characters dropped, spaces collapsed, 5–200 characters. */
 export function validPostAddress(input: string | null | undefined): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const value = (input ?? '')
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const value = (input ?? '').replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
   if (value === '') throw new DomainError('invoices.addressRequired');
   if (value.length < POST_ADDRESS_MIN || value.length > POST_ADDRESS_MAX) {
     throw new DomainError('invoices.invalidAddress', { min: POST_ADDRESS_MIN, max: POST_ADDRESS_MAX });

@@ -1,0 +1,80 @@
+// The two main menus of the portal and the choice of roles, as pure views.
+import { button } from '../../../src/bot/actions.js';
+import { phone } from '../../../src/bot/format.js';
+import { grid, routeButton, type View } from '../../../src/bot/keyboards.js';
+import type { Texts } from '../../../src/bot/texts/index.js';
+import type { Role } from '../../../src/domain/access/identity.js';
+import { adminMenu, unlinkTelegram } from './section.js';
+import { exitPortal, chooseAdmin, chooseSubscriber, chooseSupport } from '../start/section.js';
+
+/** «Главное меню администратора»: the nine sections of the portal, in its order. */
+export function adminMenuView(t: Texts, clientName: string): View {
+  const l = t.core.labels;
+  return {
+    text: t.core.menus.admin(clientName),
+    keyboard: [
+      ...grid(
+        [
+          routeButton(l.clientInfo, 'ci', 'show'),
+          routeButton(l.payments, 'pay', 'list'),
+          routeButton(l.invoices, 'inv', 'list'),
+          routeButton(l.installments, 'inst', 'client'),
+          routeButton(l.chooseSubscriber, 'pick', 'start'),
+          routeButton(l.feedback, 'fb', 'menu'),
+        ],
+        2,
+      ),
+      [routeButton(l.rename, 'ren', 'start')],
+      [routeButton(l.bulkServices, 'bulk', 'start')],
+      [routeButton(l.contactSpecialist, 'fb', 'handover')],
+      [button(l.exit, exitPortal)],
+    ],
+  };
+}
+
+/** «Главное меню абонента»; «Выбор абонента», «Меню администратора» and «Отвязать Telegram» for administrators. */
+export function subscriberMenuView(
+  t: Texts,
+  subscriber: { id: number; msisdn: string; name: string },
+  asAdmin: boolean,
+): View {
+  const l = t.core.labels;
+  const id = subscriber.id;
+  const rows = [
+    ...grid(
+      [
+        routeButton(l.personalInfo, 'si', 'show', id),
+        routeButton(l.serviceOperations, 'ops', 'menu', id),
+        routeButton(l.installments, 'inst', 'sub', id),
+        routeButton(l.tariffChange, 'tp', 'list', id),
+        routeButton(l.charges, 'chg', 'show', id),
+        routeButton(l.details, 'det', 'periods', id),
+      ],
+      2,
+    ),
+  ];
+  if (asAdmin) rows.push([routeButton(l.chooseSubscriber, 'pick', 'start'), button(l.adminMenu, adminMenu)]);
+  rows.push([routeButton(l.feedback, 'fb', 'menu', id), routeButton(l.contactSpecialist, 'fb', 'handover', id)]);
+  if (asAdmin) rows.push([button(l.unlinkTelegram, unlinkTelegram, id)]);
+  rows.push([button(l.exit, exitPortal)]);
+  return { text: t.core.menus.subscriber(phone(subscriber.msisdn), subscriber.name), keyboard: rows };
+}
+
+export function roleLabel(t: Texts, role: Role): string {
+  if (role.kind === 'admin') return t.core.start.roleAdmin(role.clientName);
+  if (role.kind === 'subscriber') return t.core.start.roleSubscriber(phone(role.msisdn));
+  return t.core.start.roleSupport;
+}
+
+export function roleChoiceView(t: Texts, roles: Role[]): View {
+  return {
+    text: t.core.start.chooseRole,
+    keyboard: roles.map((r) => [
+      r.kind === 'admin'
+        ? button(roleLabel(t, r), chooseAdmin, r.clientId)
+        : r.kind === 'subscriber'
+          ? button(roleLabel(t, r), chooseSubscriber, r.subscriberId)
+          : button(roleLabel(t, r), chooseSupport),
+    ]),
+  };
+}
