@@ -37,6 +37,11 @@ export interface SubscriberContext extends RoleContext {
   subscriberId: number;
 }
 
+/** True when the update comes from a user in an active role (the identity middleware set both). */
+export function hasRole(ctx: BotContext): ctx is RoleContext {
+  return ctx.role !== undefined && ctx.actor !== undefined;
+}
+
 export type ContextOf<S extends Scope> = S extends 'subscriber'
   ? SubscriberContext
   : S extends 'role'

@@ -5,6 +5,7 @@
 // so no field of an old step lingers.
 import { Scenes } from 'telegraf';
 import type { Message } from 'telegraf/types';
+import { hasRole, type RoleContext } from './actions.js';
 import type { BotContext } from './context.js';
 import { type FormField, fieldText } from './middleware/typed-input.js';
 
@@ -29,13 +30,14 @@ export interface TypedText {
   read(into: FormField): string;
 }
 
+/** What the form takes from a user in the section's role (a role dropped meanwhile passes the update on). */
 export interface FormHandlers {
-  /** Typed text (not a command). */
-  text?: (ctx: BotContext, input: TypedText) => Promise<void>;
+  /** Typed text (not a command); `false` passes it on (the form is not waiting for text). */
+  text?: (ctx: RoleContext, input: TypedText) => Promise<void | false>;
   /** A sent file. */
-  document?: (ctx: BotContext) => Promise<void>;
+  document?: (ctx: RoleContext) => Promise<void>;
   /** Any other message (text included when `text` is not given); returns false to pass it on. */
-  message?: (ctx: BotContext, message: Message) => Promise<boolean>;
+  message?: (ctx: RoleContext, message: Message) => Promise<boolean>;
 }
 
 function isCommand(message: Message): boolean {
@@ -49,13 +51,17 @@ export function formScene(id: string, form: FormHandlers): Scenes.BaseScene<BotC
   if (text)
     scene.on('text', async (ctx, next) => {
       const raw = ctx.message.text;
-      if (raw.startsWith('/')) return next();
-      await text(ctx, { raw, read: (into) => fieldText(raw, into) });
+      if (raw.startsWith('/') || !hasRole(ctx)) return next();
+      if ((await text(ctx, { raw, read: (into) => fieldText(raw, into) })) === false) return next();
     });
-  if (document) scene.on('document', async (ctx) => document(ctx));
+  if (document)
+    scene.on('document', async (ctx, next) => {
+      if (!hasRole(ctx)) return next();
+      await document(ctx);
+    });
   if (message)
     scene.on('message', async (ctx, next) => {
-      if (isCommand(ctx.message) || !(await message(ctx, ctx.message))) return next();
+      if (isCommand(ctx.message) || !hasRole(ctx) || !(await message(ctx, ctx.message))) return next();
     });
   return scene;
 }

@@ -6,6 +6,14 @@ import type { Texts } from '../../../src/bot/texts/index.js';
 import type { Role } from '../../../src/domain/access/identity.js';
 import { adminMenu, unlinkTelegram } from './section.js';
 import { exitPortal, chooseAdmin, chooseSubscriber, chooseSupport } from '../start/section.js';
+import { chooseSubscriberStart } from '../choose-subscriber/section.js';
+import { personalInfo } from '../../subscriber/personal-info/section.js';
+import { tariffList } from '../../subscriber/tariff-change/section.js';
+import { charges } from '../../subscriber/charges/section.js';
+import { detailsPeriods } from '../../subscriber/details/section.js';
+import { clientInstallmentList, subscriberInstallmentList } from '../installments/section.js';
+import { clientInfoCard } from '../../admin/client-info/section.js';
+import { serviceOperations } from '../../subscriber/service-operations/section.js';
 
 /** «Главное меню администратора»: the nine sections of the portal, in its order. */
 export function adminMenuView(t: Texts, clientName: string): View {
@@ -15,11 +23,11 @@ export function adminMenuView(t: Texts, clientName: string): View {
     keyboard: [
       ...grid(
         [
-          routeButton(l.clientInfo, 'ci', 'show'),
+          button(l.clientInfo, clientInfoCard),
           routeButton(l.payments, 'pay', 'list'),
           routeButton(l.invoices, 'inv', 'list'),
-          routeButton(l.installments, 'inst', 'client'),
-          routeButton(l.chooseSubscriber, 'pick', 'start'),
+          button(l.installments, clientInstallmentList),
+          button(l.chooseSubscriber, chooseSubscriberStart),
           routeButton(l.feedback, 'fb', 'menu'),
         ],
         2,
@@ -43,17 +51,17 @@ export function subscriberMenuView(
   const rows = [
     ...grid(
       [
-        routeButton(l.personalInfo, 'si', 'show', id),
-        routeButton(l.serviceOperations, 'ops', 'menu', id),
-        routeButton(l.installments, 'inst', 'sub', id),
-        routeButton(l.tariffChange, 'tp', 'list', id),
-        routeButton(l.charges, 'chg', 'show', id),
-        routeButton(l.details, 'det', 'periods', id),
+        button(l.personalInfo, personalInfo, id),
+        button(l.serviceOperations, serviceOperations, id),
+        button(l.installments, subscriberInstallmentList, id),
+        button(l.tariffChange, tariffList, id),
+        button(l.charges, charges, id),
+        button(l.details, detailsPeriods, id),
       ],
       2,
     ),
   ];
-  if (asAdmin) rows.push([routeButton(l.chooseSubscriber, 'pick', 'start'), button(l.adminMenu, adminMenu)]);
+  if (asAdmin) rows.push([button(l.chooseSubscriber, chooseSubscriberStart), button(l.adminMenu, adminMenu)]);
   rows.push([routeButton(l.feedback, 'fb', 'menu', id), routeButton(l.contactSpecialist, 'fb', 'handover', id)]);
   if (asAdmin) rows.push([button(l.unlinkTelegram, unlinkTelegram, id)]);
   rows.push([button(l.exit, exitPortal)]);

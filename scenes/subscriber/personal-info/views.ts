@@ -5,6 +5,7 @@ import type { Texts } from '../../../src/bot/texts/index.js';
 import type { SubscriberCard } from '../../../src/domain/subscriber-info.js';
 import { subscriberMenu } from '../../shared/menu/section.js';
 import { button } from '../../../src/bot/actions.js';
+import { showSimCodes } from './section.js';
 
 export function cardView(t: Texts, card: SubscriberCard): View {
   const l = t.account.info;
@@ -22,7 +23,7 @@ export function cardView(t: Texts, card: SubscriberCard): View {
     ...(card.hasSimCodes ? ['', l.codesHint] : []),
   ].join('\n');
   const keyboard = [
-    ...(card.hasSimCodes ? [[routeButton(l.showCodes, 'si', 'pin', card.subscriberId)]] : []),
+    ...(card.hasSimCodes ? [[button(l.showCodes, showSimCodes, card.subscriberId)]] : []),
     [button(t.core.labels.back, subscriberMenu, card.subscriberId)],
   ];
   return { text, keyboard };

@@ -10,6 +10,7 @@ import type {
 } from '../../../src/domain/tariffs.js';
 import { subscriberMenu } from '../../shared/menu/section.js';
 import { button } from '../../../src/bot/actions.js';
+import { tariffPick, tariffConfirm, tariffList } from './section.js';
 
 const changeCost = (t: Texts, fee: number) => (fee === 0 ? t.account.tariff.free : money(fee));
 
@@ -31,7 +32,7 @@ export function optionsView(t: Texts, subscriberId: number, o: TariffOptions, ch
   lines.push(l.choose, ...o.options.map((p) => l.option(p.name, money(p.monthlyFee), changeCost(t, p.changeFee))));
   return {
     text: lines.join('\n'),
-    keyboard: [...o.options.map((p) => [routeButton(p.name, 'tp', 'pick', subscriberId, p.id)]), back],
+    keyboard: [...o.options.map((p) => [button(p.name, tariffPick, subscriberId, p.id)]), back],
   };
 }
 
@@ -46,8 +47,8 @@ export function confirmView(
   return {
     text: l.confirm(current.name, option.name, money(option.monthlyFee), changeCost(t, option.changeFee)),
     keyboard: [
-      [routeButton(t.core.labels.confirm, 'tp', 'ok', subscriberId, option.id, nonce)],
-      [routeButton(t.core.labels.cancel, 'tp', 'list', subscriberId)],
+      [button(t.core.labels.confirm, tariffConfirm, subscriberId, option.id, nonce)],
+      [button(t.core.labels.cancel, tariffList, subscriberId)],
     ],
   };
 }

@@ -6,9 +6,10 @@ import { routeButton, type Keyboard, pagerRow, type View } from '../../../src/bo
 import type { Lang, Texts } from '../../../src/bot/texts/index.js';
 import type { DetailPage, DetailPeriod, UsageKind } from '../../../src/domain/details.js';
 import { duration, isCall, otherParty } from '../../../src/documents/details-rows.js';
-import { monthLabel } from '../charges/view.js';
+import { monthLabel } from '../charges/views.js';
 import { subscriberMenu } from '../../shared/menu/section.js';
-import { button } from '../../../src/bot/actions.js';
+import { button, callbackOf } from '../../../src/bot/actions.js';
+import { detailsPage, detailsPeriods, downloadCsv, downloadXlsx } from './section.js';
 
 const dayMonth = (iso: string) => date(iso).slice(0, 5);
 
@@ -21,11 +22,10 @@ export function periodsView(t: Texts, lang: Lang, subscriberId: number, periods:
   const l = t.account.details;
   const [current, ...months] = periods;
   const keyboard: Keyboard = [];
-  if (current)
-    keyboard.push([routeButton(periodButtonLabel(t, lang, current), 'det', 'page', subscriberId, current.key)]);
+  if (current) keyboard.push([button(periodButtonLabel(t, lang, current), detailsPage, subscriberId, current.key)]);
   for (let i = 0; i < months.length; i += 2) {
     keyboard.push(
-      months.slice(i, i + 2).map((p) => routeButton(periodButtonLabel(t, lang, p), 'det', 'page', subscriberId, p.key)),
+      months.slice(i, i + 2).map((p) => button(periodButtonLabel(t, lang, p), detailsPage, subscriberId, p.key)),
     );
   }
   keyboard.push([button(t.core.labels.back, subscriberMenu, subscriberId)]);
@@ -45,7 +45,7 @@ function periodName(t: Texts, lang: Lang, p: DetailPeriod): string {
 export function pageView(t: Texts, lang: Lang, subscriberId: number, page: DetailPage): View {
   const l = t.account.details;
   const lines = [l.header(periodName(t, lang, page.period), phone(page.msisdn)), ''];
-  const back = [routeButton(t.core.labels.back, 'det', 'periods', subscriberId)];
+  const back = [button(t.core.labels.back, detailsPeriods, subscriberId)];
   if (page.period.current && !page.period.to) return { text: [...lines, l.emptyCurrent].join('\n'), keyboard: [back] };
   if (page.totalRecords === 0) return { text: [...lines, l.none].join('\n'), keyboard: [back] };
   lines.push(
@@ -71,12 +71,12 @@ export function pageView(t: Texts, lang: Lang, subscriberId: number, page: Detai
   const key = page.period.key;
   const pager = pagerRow(
     t.core.labels,
-    page.prevCursor ? cb('det', 'page', subscriberId, key, page.prevCursor) : undefined,
-    page.nextCursor ? cb('det', 'page', subscriberId, key, page.nextCursor) : undefined,
+    page.prevCursor ? callbackOf(detailsPage, subscriberId, key, page.prevCursor) : undefined,
+    page.nextCursor ? callbackOf(detailsPage, subscriberId, key, page.nextCursor) : undefined,
   );
   const keyboard: Keyboard = [
     ...(pager.length ? [pager] : []),
-    [routeButton(l.csv, 'det', 'csv', subscriberId, key), routeButton(l.xlsx, 'det', 'xlsx', subscriberId, key)],
+    [button(l.csv, downloadCsv, subscriberId, key), button(l.xlsx, downloadXlsx, subscriberId, key)],
     back,
   ];
   return { text: lines.join('\n'), keyboard };

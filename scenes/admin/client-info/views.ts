@@ -1,14 +1,11 @@
-// «Персональная информация» of the client (R-CLIENT-INFO): requisites, bank accounts, bill delivery,
-// balance, status, payment form and contract, with a way to change the bill delivery.
-import type { BotContext } from '../../src/bot/context.js';
-import { date, money } from '../../src/bot/format.js';
-import { routeButton, type View } from '../../src/bot/keyboards.js';
-import { show } from '../../src/bot/render.js';
-import { legacySection, type Section } from '../../src/bot/sections.js';
-import type { Texts } from '../../src/bot/texts/index.js';
-import { type ClientInfo, clientInfo } from '../../src/domain/client-info.js';
-import { adminMenu } from '../shared/menu/section.js';
-import { button } from '../../src/bot/actions.js';
+// «Персональная информация» of the client (R-CLIENT-INFO) as a pure view: requisites, bank accounts, bill
+// delivery, balance, status, payment form and contract, with a way to change the bill delivery.
+import { date, money } from '../../../src/bot/format.js';
+import { routeButton, type View } from '../../../src/bot/keyboards.js';
+import type { Texts } from '../../../src/bot/texts/index.js';
+import type { ClientInfo } from '../../../src/domain/client-info.js';
+import { adminMenu } from '../../shared/menu/section.js';
+import { button } from '../../../src/bot/actions.js';
 
 export function clientInfoView(t: Texts, info: ClientInfo): View {
   const c = t.billing.clientInfo;
@@ -33,9 +30,3 @@ export function clientInfoView(t: Texts, info: ClientInfo): View {
     keyboard: [[routeButton(c.changeDelivery, 'inv', 'dlv')], [button(t.core.labels.back, adminMenu)]],
   };
 }
-
-async function showInfo(ctx: BotContext): Promise<void> {
-  await show(ctx, clientInfoView(ctx.t, await clientInfo(ctx.services.deps, ctx.actor!)));
-}
-
-export const sections: Section[] = [legacySection({ area: 'ci', roles: ['admin'], actions: { show: showInfo } })];
