@@ -1,7 +1,8 @@
 // «Начисления за период» as text (R-CHARGES, R-MONEY) and the data of its bar chart. Pure.
-import { money, monthName } from '../../../src/bot/format.js';
+import { date, money, monthName, phone } from '../../../src/bot/format.js';
 import { routeButton, type View } from '../../../src/bot/keyboards.js';
 import type { Lang, Texts } from '../../../src/bot/texts/index.js';
+import type { ChargeText } from '../../../src/domain/charge-texts.js';
 import type { ChargeLine, ChargePeriod } from '../../../src/domain/charges.js';
 import type { ChargesChartInput } from '../../../src/documents/charges-chart.js';
 import { subscriberMenu } from '../../shared/menu/section.js';
@@ -16,8 +17,27 @@ export function monthLabel(period: string, lang: Lang): string {
   return capitalised(monthName(period, lang));
 }
 
-function lineText(t: Texts, line: ChargeLine): string {
-  const description = line.usageKind ? t.account.charges.usage[line.usageKind] : line.description;
+/** A line the bot wrote with a code, in the user's language. */
+function chargeText(t: Texts, lang: Lang, text: ChargeText): string {
+  const x = t.account.charges.texts;
+  switch (text.code) {
+    case 'numbers.change':
+      return x.numberChange(phone(text.params.msisdn), lang === 'en' ? text.params.categoryEn : text.params.category);
+    case 'services.connect':
+      return x.serviceConnect(text.params.service);
+    case 'services.pause':
+      return x.pause(date(text.params.from), date(text.params.to));
+    case 'tariffs.change':
+      return x.tariffChange(text.params.from, text.params.to);
+  }
+}
+
+function lineText(t: Texts, lang: Lang, line: ChargeLine): string {
+  const description = line.usageKind
+    ? t.account.charges.usage[line.usageKind]
+    : line.text
+      ? chargeText(t, lang, line.text)
+      : line.description;
   return t.account.charges.line(description, money(line.amount), money(line.vat));
 }
 
@@ -29,7 +49,7 @@ export function chargesView(t: Texts, lang: Lang, subscriberId: number, periods:
     blocks.push(
       [
         l.month(monthLabel(p.period, lang), p.current),
-        ...(p.lines.length ? p.lines.map((line) => lineText(t, line)) : [l.empty]),
+        ...(p.lines.length ? p.lines.map((line) => lineText(t, lang, line)) : [l.empty]),
         l.total(money(p.total), money(p.vatTotal)),
       ].join('\n'),
     );

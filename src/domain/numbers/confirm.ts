@@ -79,6 +79,7 @@ export async function confirmNumberChange(
         subscriber,
         category.fee,
         `Смена номера на ${formatPhone(msisdn)}, категория «${category.name}»`,
+        { code: 'numbers.change', params: { msisdn, category: category.name, categoryEn: category.nameEn } },
       );
 
       await tx.update(subscribers).set({ msisdn }).where(eq(subscribers.id, subscriber.id));
