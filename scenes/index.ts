@@ -1,7 +1,7 @@
 // Every section of the bot, one module per portal section. The Stage and the dispatcher are built from
 // this list; a module exports `sections` (most export one).
 import type { Section } from '../src/bot/sections.js';
-import { sections as bulkServices } from './admin/bulk-services.js';
+import { sections as bulkServices } from './admin/bulk-services/section.js';
 import { sections as clientInfo } from './admin/client-info/section.js';
 import { sections as installments } from './shared/installments/section.js';
 import { sections as invoices } from './admin/invoices.js';

@@ -14,6 +14,7 @@ import { detailsPeriods } from '../../subscriber/details/section.js';
 import { clientInstallmentList, subscriberInstallmentList } from '../installments/section.js';
 import { clientInfoCard } from '../../admin/client-info/section.js';
 import { serviceOperations } from '../../subscriber/service-operations/section.js';
+import { bulkStart } from '../../admin/bulk-services/section.js';
 
 /** «Главное меню администратора»: the nine sections of the portal, in its order. */
 export function adminMenuView(t: Texts, clientName: string): View {
@@ -33,7 +34,7 @@ export function adminMenuView(t: Texts, clientName: string): View {
         2,
       ),
       [routeButton(l.rename, 'ren', 'start')],
-      [routeButton(l.bulkServices, 'bulk', 'start')],
+      [button(l.bulkServices, bulkStart)],
       [routeButton(l.contactSpecialist, 'fb', 'handover')],
       [button(l.exit, exitPortal)],
     ],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { numberPool } from '../../src/db/schema/index.js';
-import { attemptsLeft } from '../../src/domain/numbers/attempts.js';
-import { searchNumbers } from '../../src/domain/numbers/search.js';
-import { createTestDeps } from '../helpers/deps.js';
-import { makeCategories, makePoolNumber, makeSubscriber, subscriberActor } from '../helpers/fixtures.js';
+import { numberPool } from '../../../src/db/schema/index.js';
+import { attemptsLeft } from '../../../src/domain/numbers/attempts.js';
+import { searchNumbers } from '../../../src/domain/numbers/search.js';
+import { createTestDeps } from '../../helpers/deps.js';
+import { makeCategories, makePoolNumber, makeSubscriber, subscriberActor } from '../../helpers/fixtures.js';
 
 const deps = await createTestDeps('2026-11-10T10:00', { numberAttemptsPerDay: 1000 });
 /** The same database with room to see every match (R-NUM-MASK checks the whole matching set). */

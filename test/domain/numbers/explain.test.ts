@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { type Db, rawRows } from '../../src/db/client.js';
-import { offerQuery } from '../../src/domain/numbers/offer-query.js';
-import { parseMask } from '../../src/domain/phone.js';
-import { createTestDeps } from '../helpers/deps.js';
-import { makeCategories } from '../helpers/fixtures.js';
+import { type Db, rawRows } from '../../../src/db/client.js';
+import { offerQuery } from '../../../src/domain/numbers/offer-query.js';
+import { parseMask } from '../../../src/domain/phone.js';
+import { createTestDeps } from '../../helpers/deps.js';
+import { makeCategories } from '../../helpers/fixtures.js';
 
 const deps = await createTestDeps();
 const categories = await makeCategories(deps.db);

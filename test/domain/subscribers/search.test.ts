@@ -3,12 +3,12 @@
 // another client's, never a terminated one).
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { subscribers } from '../../src/db/schema/index.js';
-import { maskStrategy } from '../../src/domain/subscribers/mask-strategy.js';
-import { searchSubscribers } from '../../src/domain/subscribers/search.js';
-import { parseMask } from '../../src/domain/phone.js';
-import { createTestDeps } from '../helpers/deps.js';
-import { adminActor, makeAccount, makeClient, makeSubscriber, makeTariff } from '../helpers/fixtures.js';
+import { subscribers } from '../../../src/db/schema/index.js';
+import { maskStrategy } from '../../../src/domain/subscribers/mask-strategy.js';
+import { searchSubscribers } from '../../../src/domain/subscribers/search.js';
+import { parseMask } from '../../../src/domain/phone.js';
+import { createTestDeps } from '../../helpers/deps.js';
+import { adminActor, makeAccount, makeClient, makeSubscriber, makeTariff } from '../../helpers/fixtures.js';
 
 const deps = await createTestDeps();
 const mine = await makeClient(deps.db);

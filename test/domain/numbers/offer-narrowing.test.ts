@@ -3,11 +3,11 @@
 // offers are the same draw — the matching free numbers from the start point upwards, then wrapped around.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { rawRows } from '../../src/db/client.js';
-import { NARROW_CAP, narrowingOf, offerQuery, type OfferRow } from '../../src/domain/numbers/offer-query.js';
-import { parseMask } from '../../src/domain/phone.js';
-import { createTestDeps } from '../helpers/deps.js';
-import { makeCategories } from '../helpers/fixtures.js';
+import { rawRows } from '../../../src/db/client.js';
+import { NARROW_CAP, narrowingOf, offerQuery, type OfferRow } from '../../../src/domain/numbers/offer-query.js';
+import { parseMask } from '../../../src/domain/phone.js';
+import { createTestDeps } from '../../helpers/deps.js';
+import { makeCategories } from '../../helpers/fixtures.js';
 
 const deps = await createTestDeps('2026-11-10T10:00');
 const categories = await makeCategories(deps.db);

@@ -2,11 +2,11 @@
 // and must refuse exactly what subscriberInScope refuses.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { subscribers } from '../../src/db/schema/index.js';
-import { subscriberInScope } from '../../src/domain/scope.js';
-import { subscriberSummary } from '../../src/domain/subscribers/search.js';
-import { createTestDeps } from '../helpers/deps.js';
-import { adminActor, makeClient, makeSubscriber, makeTariff, subscriberActor } from '../helpers/fixtures.js';
+import { subscribers } from '../../../src/db/schema/index.js';
+import { subscriberInScope } from '../../../src/domain/scope.js';
+import { subscriberSummary } from '../../../src/domain/subscribers/search.js';
+import { createTestDeps } from '../../helpers/deps.js';
+import { adminActor, makeClient, makeSubscriber, makeTariff, subscriberActor } from '../../helpers/fixtures.js';
 
 const deps = await createTestDeps();
 

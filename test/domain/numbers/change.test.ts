@@ -1,11 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, charges, numberChanges, numberPool, subscribers, telegramRoles } from '../../src/db/schema/index.js';
-import { confirmNumberChange } from '../../src/domain/numbers/confirm.js';
-import { releaseQuarantine } from '../../src/domain/numbers/quarantine.js';
-import { reserveNumber } from '../../src/domain/numbers/reserve.js';
-import { searchNumbers } from '../../src/domain/numbers/search.js';
-import { createTestDeps, minsk } from '../helpers/deps.js';
+import {
+  auditLog,
+  charges,
+  numberChanges,
+  numberPool,
+  subscribers,
+  telegramRoles,
+} from '../../../src/db/schema/index.js';
+import { confirmNumberChange } from '../../../src/domain/numbers/confirm.js';
+import { releaseQuarantine } from '../../../src/domain/numbers/quarantine.js';
+import { reserveNumber } from '../../../src/domain/numbers/reserve.js';
+import { searchNumbers } from '../../../src/domain/numbers/search.js';
+import { createTestDeps, minsk } from '../../helpers/deps.js';
 import {
   linkSubscriber,
   makeCategories,
@@ -13,7 +20,7 @@ import {
   makePoolNumber,
   makeSubscriber,
   subscriberActor,
-} from '../helpers/fixtures.js';
+} from '../../helpers/fixtures.js';
 
 const deps = await createTestDeps('2026-11-10T10:00', { numberAttemptsPerDay: 1000 });
 const categories = await makeCategories(deps.db);

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { numberChangeRequests, numberSearchAttempts } from '../../src/db/schema/index.js';
-import { leaveNumberRequest } from '../../src/domain/numbers/request.js';
-import { numberChangeScreen } from '../../src/domain/numbers/screen.js';
-import { searchNumbers } from '../../src/domain/numbers/search.js';
-import { createTestDeps, minsk } from '../helpers/deps.js';
-import { adminActor, makeCategories, makePoolNumber, makeSubscriber, subscriberActor } from '../helpers/fixtures.js';
+import { numberChangeRequests, numberSearchAttempts } from '../../../src/db/schema/index.js';
+import { leaveNumberRequest } from '../../../src/domain/numbers/request.js';
+import { numberChangeScreen } from '../../../src/domain/numbers/screen.js';
+import { searchNumbers } from '../../../src/domain/numbers/search.js';
+import { createTestDeps, minsk } from '../../helpers/deps.js';
+import { adminActor, makeCategories, makePoolNumber, makeSubscriber, subscriberActor } from '../../helpers/fixtures.js';
 
 const deps = await createTestDeps('2026-11-10T10:00');
 const categories = await makeCategories(deps.db);

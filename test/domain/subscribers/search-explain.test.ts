@@ -2,10 +2,10 @@
 // index carries the page's columns — and never by a sequential scan of the subscribers (50 000 here).
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { rawRows } from '../../src/db/client.js';
-import { subscriberPageQuery } from '../../src/domain/subscribers/search.js';
-import { createTestDeps } from '../helpers/deps.js';
-import { makeAccount, makeClient, makeTariff } from '../helpers/fixtures.js';
+import { rawRows } from '../../../src/db/client.js';
+import { subscriberPageQuery } from '../../../src/domain/subscribers/search.js';
+import { createTestDeps } from '../../helpers/deps.js';
+import { makeAccount, makeClient, makeTariff } from '../../helpers/fixtures.js';
 
 const deps = await createTestDeps();
 const big = await makeClient(deps.db);

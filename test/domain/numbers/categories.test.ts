@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { numberCategories, numberCategoryPatterns } from '../../src/db/schema/index.js';
-import { classifyStored, loadCategories, loadClassifier } from '../../src/domain/numbers/catalog.js';
-import { classifyNumber, compileRules, defaultCategoryRules } from '../../src/domain/numbers/categories.js';
-import { createTestDeps } from '../helpers/deps.js';
-import { makeCategories } from '../helpers/fixtures.js';
+import { numberCategories, numberCategoryPatterns } from '../../../src/db/schema/index.js';
+import { classifyStored, loadCategories, loadClassifier } from '../../../src/domain/numbers/catalog.js';
+import { classifyNumber, compileRules, defaultCategoryRules } from '../../../src/domain/numbers/categories.js';
+import { createTestDeps } from '../../helpers/deps.js';
+import { makeCategories } from '../../helpers/fixtures.js';
 
 const deps = await createTestDeps();
 await makeCategories(deps.db);

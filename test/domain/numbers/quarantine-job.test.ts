@@ -1,18 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { jobs, numberPool } from '../../src/db/schema/index.js';
-import { confirmNumberChange } from '../../src/domain/numbers/confirm.js';
-import { reserveNumber } from '../../src/domain/numbers/reserve.js';
+import { jobs, numberPool } from '../../../src/db/schema/index.js';
+import { confirmNumberChange } from '../../../src/domain/numbers/confirm.js';
+import { reserveNumber } from '../../../src/domain/numbers/reserve.js';
 import {
   numberJobHandlers,
   QUARANTINE_RELEASE_JOB,
   scheduleQuarantineRelease,
-} from '../../src/jobs/handlers/numbers.js';
-import { JobRunner } from '../../src/jobs/runner.js';
-import type { Notifier } from '../../src/jobs/types.js';
-import { createLogger } from '../../src/logger.js';
-import { createTestDeps, minsk } from '../helpers/deps.js';
-import { makeCategories, makePoolNumber, makeSubscriber, subscriberActor } from '../helpers/fixtures.js';
+} from '../../../src/jobs/handlers/numbers.js';
+import { JobRunner } from '../../../src/jobs/runner.js';
+import type { Notifier } from '../../../src/jobs/types.js';
+import { createLogger } from '../../../src/logger.js';
+import { createTestDeps, minsk } from '../../helpers/deps.js';
+import { makeCategories, makePoolNumber, makeSubscriber, subscriberActor } from '../../helpers/fixtures.js';
 
 const deps = await createTestDeps('2026-11-10T10:00');
 const categories = await makeCategories(deps.db);

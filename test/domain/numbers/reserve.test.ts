@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { numberPool } from '../../src/db/schema/index.js';
-import { reserveNumber } from '../../src/domain/numbers/reserve.js';
-import { numberChangeScreen } from '../../src/domain/numbers/screen.js';
-import { searchNumbers } from '../../src/domain/numbers/search.js';
-import { createTestDeps, minsk } from '../helpers/deps.js';
-import { makeCategories, makeClient, makePoolNumber, makeSubscriber, subscriberActor } from '../helpers/fixtures.js';
+import { numberPool } from '../../../src/db/schema/index.js';
+import { reserveNumber } from '../../../src/domain/numbers/reserve.js';
+import { numberChangeScreen } from '../../../src/domain/numbers/screen.js';
+import { searchNumbers } from '../../../src/domain/numbers/search.js';
+import { createTestDeps, minsk } from '../../helpers/deps.js';
+import { makeCategories, makeClient, makePoolNumber, makeSubscriber, subscriberActor } from '../../helpers/fixtures.js';
 
 const deps = await createTestDeps('2026-11-10T10:00', { numberAttemptsPerDay: 1000 });
 const categories = await makeCategories(deps.db);

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { charges, subscribers } from '../../src/db/schema/index.js';
-import { chargeFee } from '../../src/domain/fees.js';
-import { createTestDeps } from '../helpers/deps.js';
-import { makeClient, makeSubscriber } from '../helpers/fixtures.js';
+import { charges, subscribers } from '../../../src/db/schema/index.js';
+import { chargeFee } from '../../../src/domain/fees.js';
+import { createTestDeps } from '../../helpers/deps.js';
+import { makeClient, makeSubscriber } from '../../helpers/fixtures.js';
 
 const deps = await createTestDeps('2026-11-10T10:00');
 
