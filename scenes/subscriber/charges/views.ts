@@ -1,6 +1,6 @@
 // «Начисления за период» as text (R-CHARGES, R-MONEY) and the data of its bar chart. Pure.
 import { date, money, monthName, phone } from '../../../src/bot/format.js';
-import { routeButton, type View } from '../../../src/bot/keyboards.js';
+import { type View } from '../../../src/bot/keyboards.js';
 import type { Lang, Texts } from '../../../src/bot/texts/index.js';
 import type { ChargeText } from '../../../src/domain/charge-texts.js';
 import type { ChargeLine, ChargePeriod } from '../../../src/domain/charges.js';

@@ -1,8 +1,5 @@
-// «Просмотр детализации» screens (R-DETAIL): the seven period buttons and a page of records with totals
-// per type, paging and the two downloads. Pure.
-import { cb } from '../../../src/bot/callback-data.js';
 import { date, money, monthName, phone } from '../../../src/bot/format.js';
-import { routeButton, type Keyboard, pagerRow, type View } from '../../../src/bot/keyboards.js';
+import { type Keyboard, pagerRow, type View } from '../../../src/bot/keyboards.js';
 import type { Lang, Texts } from '../../../src/bot/texts/index.js';
 import type { DetailPage, DetailPeriod, UsageKind } from '../../../src/domain/details.js';
 import { duration, isCall, otherParty } from '../../../src/documents/details-rows.js';

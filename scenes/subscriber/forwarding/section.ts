@@ -113,7 +113,7 @@ export const confirmSet = fwd.action('ok', {
       nonce,
     });
     const f = ctx.t.services.fwd;
-    const done = f.setDone(f.conditions[condition] ?? condition, formatForwardTarget(result.target));
+    const done = f.setDone(f.conditions[condition], formatForwardTarget(result.target));
     await overview(ctx, outcome(ctx.t, result, done));
   },
 });

@@ -35,10 +35,10 @@ export const conditionOf = (code: ForwardCode): ForwardCondition => CONDITIONS[c
 
 function lineText(t: Texts, line: ForwardingLine): string {
   const f = t.services.fwd;
-  const name = f.conditions[line.condition]!;
+  const name = f.conditions[line.condition];
   if (!line.active) return `${name}: ${f.off}`;
   const delay = line.delaySeconds ? `, ${f.delay(line.delaySeconds)}` : '';
-  return `${name}: ${f.on(formatForwardTarget(line.target!))}${delay}${line.overridden ? ` — ${f.overridden}` : ''}`;
+  return `${name}: ${f.on(formatForwardTarget(line.target ?? ''))}${delay}${line.overridden ? ` — ${f.overridden}` : ''}`;
 }
 
 export function forwardingView(t: Texts, state: ForwardingState, done?: string): View {
@@ -67,13 +67,13 @@ export function conditionView(t: Texts, subscriberId: number, line: ForwardingLi
   const keyboard: Keyboard = [[button(line.active ? f.change : f.set, askTarget, subscriberId, code)]];
   if (line.active) keyboard.push([button(f.cancel, askCancel, subscriberId, code)]);
   keyboard.push([button(t.core.labels.back, forwardingScreen, subscriberId)]);
-  return { text: `${f.conditionTitle(f.conditions[line.condition]!)}\n\n${lineText(t, line)}`, keyboard };
+  return { text: `${f.conditionTitle(f.conditions[line.condition])}\n\n${lineText(t, line)}`, keyboard };
 }
 
 export function askTargetView(t: Texts, subscriberId: number, condition: ForwardCondition): View {
   const f = t.services.fwd;
   return {
-    text: f.askTarget(f.conditions[condition]!),
+    text: f.askTarget(f.conditions[condition]),
     keyboard: [[button(t.core.labels.cancel, forwardingCondition, subscriberId, codeOf(condition))]],
   };
 }
@@ -90,7 +90,7 @@ export function setConfirmView(
     ? `${f.on(formatForwardTarget(preview.previous.target))}${preview.previous.delaySeconds ? `, ${f.delay(preview.previous.delaySeconds)}` : ''}`
     : undefined;
   const text = f.confirm({
-    condition: f.conditions[preview.condition]!,
+    condition: f.conditions[preview.condition],
     target: formatForwardTarget(preview.target),
     delay: preview.delaySeconds ? f.delayButton(preview.delaySeconds, false) : undefined,
     previous,
@@ -121,7 +121,7 @@ export function cancelConfirmView(t: Texts, subscriberId: number, which: Forward
   const text =
     which === 'all'
       ? f.confirmCancelAll
-      : f.confirmCancel(f.conditions[which.condition]!, formatForwardTarget(which.target!));
+      : f.confirmCancel(f.conditions[which.condition], formatForwardTarget(which.target ?? ''));
   const code = which === 'all' ? 'all' : codeOf(which.condition);
   return {
     text,

@@ -1,6 +1,6 @@
 // «Персональная информация» of a subscriber as text and buttons (R-SUB-INFO); pure, tested without Telegram.
 import { money, phone } from '../../../src/bot/format.js';
-import { routeButton, type View } from '../../../src/bot/keyboards.js';
+import { type View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import type { SubscriberCard } from '../../../src/domain/subscriber-info.js';
 import { subscriberMenu } from '../../shared/menu/section.js';

@@ -2,7 +2,7 @@
 // «Назад» row back to the submenu, confirmation rows, the screen header, the outcome of a change.
 import { button } from '../../../src/bot/actions.js';
 import { phone } from '../../../src/bot/format.js';
-import { type InlineButton, routeButton, type View } from '../../../src/bot/keyboards.js';
+import { type InlineButton, type View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import { subscriberMenu } from '../../shared/menu/section.js';
 import { serviceOperations } from './section.js';

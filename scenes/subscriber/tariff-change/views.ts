@@ -1,6 +1,6 @@
 // «Смена ТП» screens (R-TARIFF): the plans open from the current one, the confirmation, the result. Pure.
 import { money } from '../../../src/bot/format.js';
-import { routeButton, type View } from '../../../src/bot/keyboards.js';
+import { type View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import type {
   TariffChangeResult,
