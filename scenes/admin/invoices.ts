@@ -6,7 +6,7 @@ import { Scenes } from 'telegraf';
 import { idArg } from '../../src/bot/callback-data.js';
 import type { BotContext } from '../../src/bot/context.js';
 import { show } from '../../src/bot/render.js';
-import { type Section, StaleButtonError } from '../../src/bot/sections.js';
+import { type Section, StaleButtonError, legacySection } from '../../src/bot/sections.js';
 import { clientInfo } from '../../src/domain/client-info.js';
 import { DomainError } from '../../src/domain/errors.js';
 import {
@@ -121,7 +121,7 @@ scene.on('text', async (ctx, next) => {
   await show(ctx, deliveryChangedView(ctx.t, changed));
 });
 
-export const invoicesSection: Section = {
+export const invoicesSection: Section = legacySection({
   area: AREA,
   roles: ['admin'],
   scene,
@@ -154,6 +154,6 @@ export const invoicesSection: Section = {
       await show(ctx, deliveryChangedView(ctx.t, changed));
     },
   },
-};
+});
 
 export const sections: Section[] = [invoicesSection];

@@ -6,7 +6,7 @@ import { Scenes } from 'telegraf';
 import type { BotContext } from '../../src/bot/context.js';
 import { parseDate } from '../../src/bot/format.js';
 import { show } from '../../src/bot/render.js';
-import { type Section, StaleButtonError } from '../../src/bot/sections.js';
+import { type Section, StaleButtonError, legacySection } from '../../src/bot/sections.js';
 import { today } from '../../src/domain/clock.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { parseAmount } from '../../src/domain/money.js';
@@ -95,7 +95,7 @@ scene.on('text', async (ctx, next) => {
   }
 });
 
-export const paymentsSection: Section = {
+export const paymentsSection: Section = legacySection({
   area: AREA,
   roles: ['admin'],
   scene,
@@ -137,6 +137,6 @@ export const paymentsSection: Section = {
       await showList(ctx, {}, ctx.t.billing.payments.saved(payment.documentNumber));
     },
   },
-};
+});
 
 export const sections: Section[] = [paymentsSection];

@@ -1,6 +1,8 @@
 // The one callback-data codec: `area:action:arg…`, at most 64 bytes of UTF-8. Callback data is
-// untrusted input: it is parsed with zod here and every id in it is re-authorized by the domain.
+// untrusted input: it is parsed with zod here, the arguments are decoded by the action's own codecs
+// (src/bot/args.ts), and every id in it is re-authorized by the domain.
 import { z } from 'zod';
+import { arg } from './args.js';
 
 export const MAX_CALLBACK_BYTES = 64;
 
@@ -39,7 +41,6 @@ export function parseCallback(data: string | undefined): Callback | undefined {
 
 /** A positive integer id from callback data, or undefined (forged or malformed). */
 export function idArg(value: string | undefined): number | undefined {
-  if (value === undefined || !/^[1-9]\d{0,14}$/.test(value)) return undefined;
-  const n = Number(value);
-  return Number.isSafeInteger(n) ? n : undefined;
+  const parsed = arg.id.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }

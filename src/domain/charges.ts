@@ -7,16 +7,21 @@ import type { Actor } from './actor.js';
 import { today } from './clock.js';
 import type { DomainDeps } from './deps.js';
 import { vatPart } from './money.js';
+import { type ChargeText, readChargeText } from './charge-texts.js';
 import type { UsageKind } from './details.js';
 import { subscriberInScope } from './scope.js';
 import { addMonths, type IsoDate, monthStart, startOfMinskDay } from './time.js';
+
+const optionalText = (text: ChargeText | undefined) => (text ? { text } : {});
 
 export type ChargeLineKind = 'subscription' | 'service' | 'usage' | 'fee';
 
 export interface ChargeLine {
   kind: ChargeLineKind;
-  /** The stored description; for lines summed from call records, empty and `usageKind` says what. */
+  /** The stored description (Russian); for lines summed from call records, empty and `usageKind` says what. */
   description: string;
+  /** What the line says in each language, for lines the bot wrote with a code. */
+  text?: ChargeText;
   usageKind?: UsageKind;
   /** Day the line was charged (Minsk). */
   chargedOn: IsoDate;
@@ -95,7 +100,14 @@ export async function chargesForPeriods(deps: DomainDeps, actor: Actor, subscrib
     const lines: ChargeLine[] = stored
       .filter((c) => c.period === period)
       .map((c) =>
-        line({ kind: c.kind, description: c.description, chargedOn: c.chargedOn, amount: c.amount, computed: false }),
+        line({
+          kind: c.kind,
+          description: c.description,
+          ...optionalText(readChargeText(c.textCode, c.textParams)),
+          chargedOn: c.chargedOn,
+          amount: c.amount,
+          computed: false,
+        }),
       );
     // The subscription fee is part of the month even before billing writes it (R-CHARGES).
     if (isCurrent && !lines.some((l) => l.kind === 'subscription') && plan && plan.monthlyFee > 0) {

@@ -4,6 +4,7 @@ import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { charges, clients, subscribers } from '../db/schema/index.js';
 import type { DomainDeps } from './deps.js';
+import type { ChargeText } from './charge-texts.js';
 import { DomainError } from './errors.js';
 import { monthStart } from './time.js';
 import { today } from './clock.js';
@@ -40,6 +41,7 @@ export async function chargeFee(
   subscriber: { id: number; clientId: number },
   amountKopecks: number,
   description: string,
+  text?: ChargeText,
 ): Promise<FeeCharged> {
   if (!Number.isSafeInteger(amountKopecks) || amountKopecks < 0) throw new Error(`invalid fee ${amountKopecks}`);
   const floor = await balanceFloor(tx, subscriber.clientId);
@@ -60,9 +62,12 @@ export async function chargeFee(
       chargedOn: day,
       kind: 'fee',
       description,
+      textCode: text?.code ?? null,
+      textParams: text?.params ?? null,
       amount: amountKopecks,
       createdAt: now,
     })
     .returning({ id: charges.id });
-  return { balanceAfter: row.balance, chargeId: line!.id };
+  if (!line) throw new Error('the charge line was not written');
+  return { balanceAfter: row.balance, chargeId: line.id };
 }

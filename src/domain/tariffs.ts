@@ -141,7 +141,10 @@ export async function changeTariff(
       if (counts.today > 0) throw new DomainError('tariffs.oncePerDay');
       const [from] = await tx.select(planColumns).from(tariffPlans).where(eq(tariffPlans.id, sub.tariffPlanId));
       const fee = tariffChangeFee(counts.thisMonth, from!.monthlyFee, target.monthlyFee, deps.settings.tariffChangeFee);
-      const charged = await chargeFee(tx, deps, sub, fee, `Смена тарифного плана: «${from!.name}» → «${target.name}»`);
+      const charged = await chargeFee(tx, deps, sub, fee, `Смена тарифного плана: «${from!.name}» → «${target.name}»`, {
+        code: 'tariffs.change',
+        params: { from: from!.name, to: target.name },
+      });
       try {
         await tx.insert(tariffChanges).values({
           subscriberId: sub.id,

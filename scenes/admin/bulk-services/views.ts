@@ -1,22 +1,18 @@
 // Screens of «Действия с услугами по списку абонентов» as pure functions of texts and data.
 import { money } from '../../../src/bot/format.js';
-import { button, type View } from '../../../src/bot/keyboards.js';
+import type { View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import type { BulkAction, BulkServiceChoice } from '../../../src/domain/bulk/index.js';
-
-export const AREA = 'bulk';
-
-/** The action as a one-letter callback argument. */
-export const actionArg = (action: BulkAction) => (action === 'connect' ? 'c' : 'd');
-export const actionOf = (arg: string | undefined): BulkAction | undefined =>
-  arg === 'c' ? 'connect' : arg === 'd' ? 'disconnect' : undefined;
+import { adminMenu } from '../../shared/menu/section.js';
+import { button } from '../../../src/bot/actions.js';
+import { bulkAction, bulkConfirm, bulkService, bulkStart } from './section.js';
 
 export function servicesView(t: Texts, choices: BulkServiceChoice[]): View {
   return {
     text: choices.length ? t.lists.bulk.chooseService : t.lists.bulk.noServices,
     keyboard: [
-      ...choices.map((s) => [button(`${s.name} · ${money(s.monthlyFee)}`, AREA, 'svc', s.id)]),
-      [button(t.core.labels.back, 'menu', 'admin')],
+      ...choices.map((s) => [button(`${s.name} · ${money(s.monthlyFee)}`, bulkService, s.id)]),
+      [button(t.core.labels.back, adminMenu)],
     ],
   };
 }
@@ -26,10 +22,10 @@ export function actionView(t: Texts, service: BulkServiceChoice): View {
     text: t.lists.bulk.chooseAction(service.name),
     keyboard: [
       [
-        button(t.lists.bulk.connect, AREA, 'act', service.id, 'c'),
-        button(t.lists.bulk.disconnect, AREA, 'act', service.id, 'd'),
+        button(t.lists.bulk.connect, bulkAction, service.id, 'c'),
+        button(t.lists.bulk.disconnect, bulkAction, service.id, 'd'),
       ],
-      [button(t.core.labels.back, AREA, 'start')],
+      [button(t.core.labels.back, bulkStart)],
     ],
   };
 }
@@ -40,14 +36,14 @@ export function askListView(
 ): View {
   return {
     text: t.lists.bulk.askList(o.service, o.action, o.maxLines, o.maxMb),
-    keyboard: [[button(t.core.labels.cancel, AREA, 'start')]],
+    keyboard: [[button(t.core.labels.cancel, bulkStart)]],
   };
 }
 
 export function listButtons(t: Texts, o: { listId: number; nonce: string; fine: number }) {
-  const cancel = [button(t.core.labels.cancel, AREA, 'start')];
+  const cancel = [button(t.core.labels.cancel, bulkStart)];
   if (o.fine === 0) return [cancel];
-  return [[button(`${t.core.labels.confirm} (${o.fine})`, AREA, 'ok', o.listId, o.nonce)], cancel];
+  return [[button(`${t.core.labels.confirm} (${o.fine})`, bulkConfirm, o.listId, o.nonce)], cancel];
 }
 
 /** The message the worker edits with progress: no buttons, so nothing is pressed mid-run. */

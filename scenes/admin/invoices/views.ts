@@ -1,9 +1,11 @@
 // Screens of «Счета» as pure functions: closed months, one invoice with the ways to get it, the
 // outcome of an order, and the bill delivery screens (R-INV-ORDER, R-INV-DELIVERY).
 import { money, monthName } from '../../../src/bot/format.js';
-import { button, type Keyboard, pagerRow, type View } from '../../../src/bot/keyboards.js';
+import { routeButton, type Keyboard, pagerRow, type View } from '../../../src/bot/keyboards.js';
 import type { Lang, Texts } from '../../../src/bot/texts/index.js';
 import type { InvoiceOrdered, InvoicePage, InvoiceView } from '../../../src/domain/invoices/index.js';
+import { adminMenu } from '../../shared/menu/section.js';
+import { button } from '../../../src/bot/actions.js';
 
 export const AREA = 'inv';
 
@@ -23,15 +25,15 @@ export function invoicesListView(
 ): View {
   const i = t.billing.invoices;
   const keyboard: Keyboard = page.items.map((inv) => [
-    button(i.row(monthName(inv.period, lang), money(inv.amount), inv.paid), AREA, 'show', inv.id),
+    routeButton(i.row(monthName(inv.period, lang), money(inv.amount), inv.paid), AREA, 'show', inv.id),
   ]);
   const pager = pagerRow(
     t.core.labels,
-    page.prevCursor ? button(t.core.labels.prev, AREA, 'newer', page.prevCursor).callback_data : undefined,
-    page.nextCursor ? button(t.core.labels.next, AREA, 'older', page.nextCursor).callback_data : undefined,
+    page.prevCursor ? routeButton(t.core.labels.prev, AREA, 'newer', page.prevCursor).callback_data : undefined,
+    page.nextCursor ? routeButton(t.core.labels.next, AREA, 'older', page.nextCursor).callback_data : undefined,
   );
   if (pager.length) keyboard.push(pager);
-  keyboard.push([button(i.changeDelivery, AREA, 'dlv')], [button(t.core.labels.back, 'menu', 'admin')]);
+  keyboard.push([routeButton(i.changeDelivery, AREA, 'dlv')], [button(t.core.labels.back, adminMenu)]);
   const lines = [i.title, '', i.deliveryNow(methodName(t, delivery.method), delivery.address)];
   if (billingPeriod.active) lines.push('', i.billingPeriodNote(billingPeriod.lastDay));
   lines.push('', page.items.length ? i.closedMonths : i.empty);
@@ -48,11 +50,11 @@ export function invoiceCardView(
 ): View {
   const i = t.billing.invoices;
   const keyboard: Keyboard = [];
-  if (deliveryEmail) keyboard.push([button(i.toDeliveryEmail(deliveryEmail), AREA, 'mail', invoice.id, nonce)]);
+  if (deliveryEmail) keyboard.push([routeButton(i.toDeliveryEmail(deliveryEmail), AREA, 'mail', invoice.id, nonce)]);
   keyboard.push(
-    [button(i.toOtherEmail, AREA, 'to', invoice.id)],
-    [button(i.download, AREA, 'dl', invoice.id, nonce)],
-    [button(t.core.labels.back, AREA, 'list')],
+    [routeButton(i.toOtherEmail, AREA, 'to', invoice.id)],
+    [routeButton(i.download, AREA, 'dl', invoice.id, nonce)],
+    [routeButton(t.core.labels.back, AREA, 'list')],
   );
   return {
     text: i.card(
@@ -67,7 +69,10 @@ export function invoiceCardView(
 }
 
 export function askOrderEmailView(t: Texts, invoiceId: number): View {
-  return { text: t.billing.invoices.askEmail, keyboard: [[button(t.core.labels.cancel, AREA, 'show', invoiceId)]] };
+  return {
+    text: t.billing.invoices.askEmail,
+    keyboard: [[routeButton(t.core.labels.cancel, AREA, 'show', invoiceId)]],
+  };
 }
 
 export function orderedView(t: Texts, ordered: InvoiceOrdered): View {
@@ -78,7 +83,10 @@ export function orderedView(t: Texts, ordered: InvoiceOrdered): View {
       : ordered.waitsInOutbox
         ? i.emailQueued(ordered.email!)
         : i.emailOrdered(ordered.email!);
-  return { text, keyboard: [[button(i.title, AREA, 'list')], [button(t.core.labels.toMenu, 'menu', 'admin')]] };
+  return {
+    text,
+    keyboard: [[routeButton(i.title, AREA, 'list')], [button(t.core.labels.toMenu, adminMenu)]],
+  };
 }
 
 export function deliveryView(t: Texts, current: DeliveryNow, postFee: number, nonce: string): View {
@@ -86,10 +94,10 @@ export function deliveryView(t: Texts, current: DeliveryNow, postFee: number, no
   return {
     text: d.title(methodName(t, current.method), current.address),
     keyboard: [
-      [button(d.email, AREA, 'dm', 'email')],
-      [button(d.post(money(postFee)), AREA, 'dm', 'post')],
-      [button(d.portal, AREA, 'dm', 'portal', nonce)],
-      [button(t.core.labels.back, AREA, 'list')],
+      [routeButton(d.email, AREA, 'dm', 'email')],
+      [routeButton(d.post(money(postFee)), AREA, 'dm', 'post')],
+      [routeButton(d.portal, AREA, 'dm', 'portal', nonce)],
+      [routeButton(t.core.labels.back, AREA, 'list')],
     ],
   };
 }
@@ -98,7 +106,7 @@ export function askDeliveryView(t: Texts, method: 'email' | 'post', postFee: num
   const d = t.billing.delivery;
   return {
     text: method === 'email' ? d.askEmail : d.askPost(money(postFee)),
-    keyboard: [[button(t.core.labels.cancel, AREA, 'dlv')]],
+    keyboard: [[routeButton(t.core.labels.cancel, AREA, 'dlv')]],
   };
 }
 
@@ -110,6 +118,6 @@ export function deliveryChangedView(
   const fee = changed.postFeePerMonth !== null ? `\n${d.postFee(money(changed.postFeePerMonth))}` : '';
   return {
     text: `${d.changed(methodName(t, changed.method), changed.address)}${fee}`,
-    keyboard: [[button(t.billing.invoices.title, AREA, 'list')], [button(t.core.labels.toMenu, 'menu', 'admin')]],
+    keyboard: [[routeButton(t.billing.invoices.title, AREA, 'list')], [button(t.core.labels.toMenu, adminMenu)]],
   };
 }

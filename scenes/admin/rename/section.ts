@@ -7,7 +7,7 @@ import { idArg } from '../../../src/bot/callback-data.js';
 import type { BotContext } from '../../../src/bot/context.js';
 import { dateTime, phone } from '../../../src/bot/format.js';
 import { show } from '../../../src/bot/render.js';
-import { type ActionHandler, type Section, StaleButtonError } from '../../../src/bot/sections.js';
+import { type ActionHandler, type Section, StaleButtonError, legacySection } from '../../../src/bot/sections.js';
 import { errorText } from '../../../src/bot/texts/index.js';
 import { DomainError, isDomainError } from '../../../src/domain/errors.js';
 import {
@@ -247,7 +247,7 @@ scene.on('document', async (ctx) => {
   await listIntake(ctx);
 });
 
-export const renameSection: Section = {
+export const renameSection: Section = legacySection({
   area: AREA,
   roles: ['admin'],
   scene,
@@ -265,4 +265,4 @@ export const renameSection: Section = {
     lok: confirmList,
     lapp: sendListApplication,
   },
-};
+});

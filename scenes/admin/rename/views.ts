@@ -1,13 +1,15 @@
 // Screens of «Переименование абонента» as pure functions of texts and data (tested without Telegram).
 import { phone } from '../../../src/bot/format.js';
-import { button, type InlineButton, pagerRow, type View } from '../../../src/bot/keyboards.js';
+import { routeButton, type InlineButton, pagerRow, type View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import type { SubscriberPage } from '../../../src/domain/subscribers/search.js';
+import { adminMenu } from '../../shared/menu/section.js';
+import { button } from '../../../src/bot/actions.js';
 
 export const AREA = 'ren';
 
-const toMenu = (t: Texts): InlineButton[] => [button(t.core.labels.toMenu, 'menu', 'admin')];
-const cancel = (t: Texts): InlineButton[] => [button(t.core.labels.cancel, AREA, 'start')];
+const toMenu = (t: Texts): InlineButton[] => [button(t.core.labels.toMenu, adminMenu)];
+const cancel = (t: Texts): InlineButton[] => [routeButton(t.core.labels.cancel, AREA, 'start')];
 
 export function startView(
   t: Texts,
@@ -16,17 +18,17 @@ export function startView(
   const text = t.lists.rename.start(t.lists.delay(o.delaySeconds), o.maxLines, o.maxMb);
   return {
     text: o.blackout ? `${text}\n\n${t.lists.rename.blackoutNote(o.blackout)}` : text,
-    keyboard: [[button(t.core.labels.showAll, AREA, 'all')], [button(t.core.labels.back, 'menu', 'admin')]],
+    keyboard: [[routeButton(t.core.labels.showAll, AREA, 'all')], [button(t.core.labels.back, adminMenu)]],
   };
 }
 
 /** Found subscribers as buttons that pick one for renaming; «Далее» continues after the last number. */
 export function resultsView(t: Texts, page: SubscriberPage, nextAction: 'all' | 'more'): View {
-  const rows = page.items.map((s) => [button(`${phone(s.msisdn)} · ${s.displayName}`, AREA, 'pick', s.id)]);
+  const rows = page.items.map((s) => [routeButton(`${phone(s.msisdn)} · ${s.displayName}`, AREA, 'pick', s.id)]);
   const pager = pagerRow(
     t.core.labels,
     undefined,
-    page.nextAfter ? button(t.core.labels.next, AREA, nextAction, page.nextAfter).callback_data : undefined,
+    page.nextAfter ? routeButton(t.core.labels.next, AREA, nextAction, page.nextAfter).callback_data : undefined,
   );
   if (pager.length) rows.push(pager);
   rows.push(cancel(t));
@@ -43,7 +45,7 @@ export function confirmView(
 ): View {
   return {
     text: t.lists.rename.confirm(phone(o.msisdn), o.from, o.to, t.lists.delay(o.delaySeconds)),
-    keyboard: [[button(t.core.labels.confirm, AREA, 'ok', o.nonce)], cancel(t)],
+    keyboard: [[routeButton(t.core.labels.confirm, AREA, 'ok', o.nonce)], cancel(t)],
   };
 }
 
@@ -57,7 +59,7 @@ export function blackoutView(t: Texts, reason: string, send: InlineButton): View
 }
 
 export function sendApplicationButton(t: Texts, ...args: (string | number)[]): InlineButton {
-  return button(t.lists.rename.sendApplication, AREA, args.length > 1 ? 'lapp' : 'app', ...args);
+  return routeButton(t.lists.rename.sendApplication, AREA, args.length > 1 ? 'lapp' : 'app', ...args);
 }
 
 /** The buttons under a rename list's preview: confirm (or, in the blackout, the application), cancel. */
@@ -67,5 +69,5 @@ export function listButtons(
 ): InlineButton[][] {
   if (o.fine === 0) return [cancel(t)];
   if (o.blackout) return [[sendApplicationButton(t, o.listId, o.nonce)], cancel(t)];
-  return [[button(`${t.core.labels.confirm} (${o.fine})`, AREA, 'lok', o.listId, o.nonce)], cancel(t)];
+  return [[routeButton(`${t.core.labels.confirm} (${o.fine})`, AREA, 'lok', o.listId, o.nonce)], cancel(t)];
 }

@@ -9,7 +9,7 @@ import type { ActionHandler } from '../../../src/bot/sections.js';
 import { subscriberInScope } from '../../../src/domain/scope.js';
 import { buildHandoverContext, openTicket } from '../../../src/domain/tickets/index.js';
 import { supportRelay } from '../../../src/support/index.js';
-import { showHome } from '../menus.js';
+import { showHome } from '../menu/section.js';
 import { userContent } from './input.js';
 import { feedbackState, onBehalf, requester, resolveSub, setFeedbackState } from './state.js';
 import { AREA, handoverView, sentView } from './views.js';

@@ -3,7 +3,7 @@
 import { Scenes } from 'telegraf';
 import type { BotContext } from '../../../src/bot/context.js';
 import { show } from '../../../src/bot/render.js';
-import type { Section } from '../../../src/bot/sections.js';
+import { type Section, legacySection } from '../../../src/bot/sections.js';
 import { supportGroupMiddleware } from '../../../src/support/index.js';
 import { handover, handoverInput, supportCommand } from './handover.js';
 import { isCommand } from './input.js';
@@ -26,7 +26,7 @@ scene.on('message', async (ctx, next) => {
   if (!handled) return next();
 });
 
-export const feedbackSection: Section = {
+export const feedbackSection: Section = legacySection({
   area: AREA,
   roles: ['admin', 'subscriber'],
   scene,
@@ -48,13 +48,13 @@ export const feedbackSection: Section = {
   },
   commands: { support: supportCommand },
   middleware: ticketReplies(),
-};
+});
 
-export const supportGroupSection: Section = {
+export const supportGroupSection: Section = legacySection({
   area: 'sup',
   roles: ['support'],
   actions: {},
   middleware: supportGroupMiddleware(),
-};
+});
 
 export const sections: Section[] = [feedbackSection, supportGroupSection];

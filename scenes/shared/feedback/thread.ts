@@ -4,7 +4,7 @@
 import type { Message } from 'telegraf/types';
 import { idArg } from '../../../src/bot/callback-data.js';
 import type { BotContext } from '../../../src/bot/context.js';
-import { button } from '../../../src/bot/keyboards.js';
+import { routeButton } from '../../../src/bot/keyboards.js';
 import { answerOnce, show } from '../../../src/bot/render.js';
 import { type ActionHandler, StaleButtonError } from '../../../src/bot/sections.js';
 import { isDomainError } from '../../../src/domain/errors.js';
@@ -95,7 +95,7 @@ export async function addToTicket(
   } catch (error) {
     if (!isDomainError(error) || error.code !== 'tickets.closed') throw error;
     await ctx.reply(ctx.t.tickets.closedOffer(ticketId), {
-      reply_markup: { inline_keyboard: [[button(ctx.t.tickets.labels.reopen, AREA, 'reopen', ticketId)]] },
+      reply_markup: { inline_keyboard: [[routeButton(ctx.t.tickets.labels.reopen, AREA, 'reopen', ticketId)]] },
     });
   }
   return true;

@@ -1,10 +1,12 @@
 // «Обратная связь» screens as pure views: the section menu, topics, the new-request form, «Мои
 // обращения», one request's thread with «Закрыть обращение» / reopening / rating, and the handover prompt.
 import { dateTime, phone } from '../../../src/bot/format.js';
-import { button, type Keyboard, pagerRow, type View } from '../../../src/bot/keyboards.js';
+import { routeButton, type Keyboard, pagerRow, type View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import { type TicketPage, type TicketThread, ticketTopics } from '../../../src/domain/tickets/index.js';
 import { ratingRow } from '../../../src/support/index.js';
+import { home } from '../start/section.js';
+import { button } from '../../../src/bot/actions.js';
 
 export const AREA = 'fb';
 /** Telegram shows at most 4096 characters; the thread keeps its newest messages within this. */
@@ -28,10 +30,10 @@ export function menuView(t: Texts, target: MenuTarget): View {
   return {
     text: t.tickets.menu(target.onBehalfMsisdn ? phone(target.onBehalfMsisdn) : null),
     keyboard: [
-      [button(l.newTicket, AREA, 'new', ...args)],
-      [button(l.myTickets, AREA, 'list', 0)],
-      [button(t.core.labels.contactSpecialist, AREA, 'handover', ...args)],
-      [button(t.core.labels.back, target.back.area, target.back.action, ...target.back.args)],
+      [routeButton(l.newTicket, AREA, 'new', ...args)],
+      [routeButton(l.myTickets, AREA, 'list', 0)],
+      [routeButton(t.core.labels.contactSpecialist, AREA, 'handover', ...args)],
+      [routeButton(t.core.labels.back, target.back.area, target.back.action, ...target.back.args)],
     ],
   };
 }
@@ -40,22 +42,25 @@ export function topicsView(t: Texts, sub: number | undefined): View {
   return {
     text: t.tickets.chooseTopic,
     keyboard: [
-      ...ticketTopics.map((code) => [button(t.tickets.topics[code]!, AREA, 'topic', code, ...subArgs(sub))]),
-      [button(t.core.labels.back, AREA, 'menu', ...subArgs(sub))],
+      ...ticketTopics.map((code) => [routeButton(t.tickets.topics[code]!, AREA, 'topic', code, ...subArgs(sub))]),
+      [routeButton(t.core.labels.back, AREA, 'menu', ...subArgs(sub))],
     ],
   };
 }
 
 export function askTextView(t: Texts, topic: string, sub: number | undefined): View {
-  return { text: t.tickets.askText(topic), keyboard: [[button(t.core.labels.cancel, AREA, 'menu', ...subArgs(sub))]] };
+  return {
+    text: t.tickets.askText(topic),
+    keyboard: [[routeButton(t.core.labels.cancel, AREA, 'menu', ...subArgs(sub))]],
+  };
 }
 
 export function askFilesView(t: Texts, topic: string, files: number, nonce: string, sub: number | undefined): View {
   return {
     text: t.tickets.askFiles(topic, files),
     keyboard: [
-      [button(t.tickets.labels.send, AREA, 'send', nonce)],
-      [button(t.core.labels.cancel, AREA, 'menu', ...subArgs(sub))],
+      [routeButton(t.tickets.labels.send, AREA, 'send', nonce)],
+      [routeButton(t.core.labels.cancel, AREA, 'menu', ...subArgs(sub))],
     ],
   };
 }
@@ -64,9 +69,9 @@ export function sentView(t: Texts, ticketId: number): View {
   return {
     text: t.tickets.sent(ticketId),
     keyboard: [
-      [button(t.tickets.labels.openTicket, AREA, 'open', ticketId)],
-      [button(t.tickets.labels.myTickets, AREA, 'list', 0)],
-      [button(t.core.labels.toMenu, 'start', 'home')],
+      [routeButton(t.tickets.labels.openTicket, AREA, 'open', ticketId)],
+      [routeButton(t.tickets.labels.myTickets, AREA, 'list', 0)],
+      [button(t.core.labels.toMenu, home)],
     ],
   };
 }
@@ -78,15 +83,15 @@ export function listView(t: Texts, page: TicketPage, sub: number | undefined): V
       t.tickets.topics[item.topic] ?? item.topic,
       t.tickets.statuses[item.status] ?? item.status,
     );
-    return [button(label, AREA, 'open', item.id)];
+    return [routeButton(label, AREA, 'open', item.id)];
   });
   const pager = pagerRow(
     t.core.labels,
-    page.page > 0 ? button(t.core.labels.prev, AREA, 'list', page.page - 1).callback_data : undefined,
-    page.hasMore ? button(t.core.labels.next, AREA, 'list', page.page + 1).callback_data : undefined,
+    page.page > 0 ? routeButton(t.core.labels.prev, AREA, 'list', page.page - 1).callback_data : undefined,
+    page.hasMore ? routeButton(t.core.labels.next, AREA, 'list', page.page + 1).callback_data : undefined,
   );
   if (pager.length) rows.push(pager);
-  rows.push([button(t.core.labels.back, AREA, 'menu', ...subArgs(sub))]);
+  rows.push([routeButton(t.core.labels.back, AREA, 'menu', ...subArgs(sub))]);
   return { text: page.items.length || page.page > 0 ? t.tickets.listTitle : t.tickets.listEmpty, keyboard: rows };
 }
 
@@ -126,15 +131,15 @@ export function threadView(t: Texts, thread: TicketThread): View {
   const rows: Keyboard = [];
   if (closed) {
     if (ticket.rating === null) rows.push(ratingRow(t, ticket.id));
-    rows.push([button(t.tickets.labels.reopen, AREA, 'reopen', ticket.id)]);
+    rows.push([routeButton(t.tickets.labels.reopen, AREA, 'reopen', ticket.id)]);
   } else {
-    rows.push([button(t.tickets.labels.closeTicket, AREA, 'close', ticket.id)]);
+    rows.push([routeButton(t.tickets.labels.closeTicket, AREA, 'close', ticket.id)]);
   }
-  rows.push([button(t.tickets.labels.refresh, AREA, 'open', ticket.id)]);
-  rows.push([button(t.tickets.labels.myTickets, AREA, 'list', 0), button(t.core.labels.toMenu, 'start', 'home')]);
+  rows.push([routeButton(t.tickets.labels.refresh, AREA, 'open', ticket.id)]);
+  rows.push([routeButton(t.tickets.labels.myTickets, AREA, 'list', 0), button(t.core.labels.toMenu, home)]);
   return { text, keyboard: rows };
 }
 
 export function handoverView(t: Texts): View {
-  return { text: t.tickets.handoverPrompt, keyboard: [[button(t.core.labels.cancel, 'start', 'home')]] };
+  return { text: t.tickets.handoverPrompt, keyboard: [[button(t.core.labels.cancel, home)]] };
 }

@@ -1,33 +1,44 @@
 // «Переадресация звонков» screens as pure views: the four conditions with their state, one condition,
 // the typed-target prompt, and the confirmations (condition, target, delay) before anything changes.
-import { cb } from '../../../src/bot/callback-data.js';
-import { button, grid, type Keyboard, type View } from '../../../src/bot/keyboards.js';
+import { button, callbackOf } from '../../../src/bot/actions.js';
+import { grid, type Keyboard, type View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import {
-  FORWARD_CONDITIONS,
   type ForwardCondition,
   type ForwardingLine,
   type ForwardingPreview,
   type ForwardingState,
 } from '../../../src/domain/services/forwarding.js';
 import { formatForwardTarget } from '../../../src/domain/services/forwarding-target.js';
-import { backRow, confirmRows, header } from '../service-operations/common.js';
+import { backRow, confirmRows, header } from '../service-operations/views.js';
+import {
+  askCancel,
+  askTarget,
+  chooseDelay,
+  confirmCancel,
+  confirmSet,
+  type ForwardCode,
+  forwardingCondition,
+  forwardingScreen,
+} from './section.js';
 
-export const AREA = 'fwd';
-
-/** Conditions travel in buttons as one letter. */
-const CODES: Record<ForwardCondition, string> = { unconditional: 'u', busy: 'b', no_reply: 'n', unreachable: 'r' };
-export const codeOf = (c: ForwardCondition) => CODES[c];
-export function conditionOf(code: string | undefined): ForwardCondition | undefined {
-  return FORWARD_CONDITIONS.find((c) => CODES[c] === code);
-}
+/** Conditions travel in buttons as one letter (FORWARD_CODES). */
+const CODES: Record<ForwardCondition, ForwardCode> = { unconditional: 'u', busy: 'b', no_reply: 'n', unreachable: 'r' };
+const CONDITIONS: Record<ForwardCode, ForwardCondition> = {
+  u: 'unconditional',
+  b: 'busy',
+  n: 'no_reply',
+  r: 'unreachable',
+};
+export const codeOf = (c: ForwardCondition): ForwardCode => CODES[c];
+export const conditionOf = (code: ForwardCode): ForwardCondition => CONDITIONS[code];
 
 function lineText(t: Texts, line: ForwardingLine): string {
   const f = t.services.fwd;
-  const name = f.conditions[line.condition]!;
+  const name = f.conditions[line.condition];
   if (!line.active) return `${name}: ${f.off}`;
   const delay = line.delaySeconds ? `, ${f.delay(line.delaySeconds)}` : '';
-  return `${name}: ${f.on(formatForwardTarget(line.target!))}${delay}${line.overridden ? ` — ${f.overridden}` : ''}`;
+  return `${name}: ${f.on(formatForwardTarget(line.target ?? ''))}${delay}${line.overridden ? ` — ${f.overridden}` : ''}`;
 }
 
 export function forwardingView(t: Texts, state: ForwardingState, done?: string): View {
@@ -38,15 +49,14 @@ export function forwardingView(t: Texts, state: ForwardingState, done?: string):
     state.lines.map((l) =>
       button(
         `${l.active ? '✓ ' : ''}${f.conditions[l.condition]}`,
-        AREA,
-        'cond',
+        forwardingCondition,
         state.subscriberId,
         codeOf(l.condition),
       ),
     ),
     2,
   );
-  if (state.lines.some((l) => l.active)) keyboard.push([button(f.cancelAll, AREA, 'cx', state.subscriberId, 'all')]);
+  if (state.lines.some((l) => l.active)) keyboard.push([button(f.cancelAll, askCancel, state.subscriberId, 'all')]);
   keyboard.push(backRow(t, state.subscriberId));
   return { text: [header(f.title, state.msisdn, f.intro, done), lines.join('\n')].join('\n\n'), keyboard };
 }
@@ -54,17 +64,17 @@ export function forwardingView(t: Texts, state: ForwardingState, done?: string):
 export function conditionView(t: Texts, subscriberId: number, line: ForwardingLine): View {
   const f = t.services.fwd;
   const code = codeOf(line.condition);
-  const keyboard: Keyboard = [[button(line.active ? f.change : f.set, AREA, 'set', subscriberId, code)]];
-  if (line.active) keyboard.push([button(f.cancel, AREA, 'cx', subscriberId, code)]);
-  keyboard.push([button(t.core.labels.back, AREA, 'show', subscriberId)]);
-  return { text: `${f.conditionTitle(f.conditions[line.condition]!)}\n\n${lineText(t, line)}`, keyboard };
+  const keyboard: Keyboard = [[button(line.active ? f.change : f.set, askTarget, subscriberId, code)]];
+  if (line.active) keyboard.push([button(f.cancel, askCancel, subscriberId, code)]);
+  keyboard.push([button(t.core.labels.back, forwardingScreen, subscriberId)]);
+  return { text: `${f.conditionTitle(f.conditions[line.condition])}\n\n${lineText(t, line)}`, keyboard };
 }
 
 export function askTargetView(t: Texts, subscriberId: number, condition: ForwardCondition): View {
   const f = t.services.fwd;
   return {
-    text: f.askTarget(f.conditions[condition]!),
-    keyboard: [[button(t.core.labels.cancel, AREA, 'cond', subscriberId, codeOf(condition))]],
+    text: f.askTarget(f.conditions[condition]),
+    keyboard: [[button(t.core.labels.cancel, forwardingCondition, subscriberId, codeOf(condition))]],
   };
 }
 
@@ -80,7 +90,7 @@ export function setConfirmView(
     ? `${f.on(formatForwardTarget(preview.previous.target))}${preview.previous.delaySeconds ? `, ${f.delay(preview.previous.delaySeconds)}` : ''}`
     : undefined;
   const text = f.confirm({
-    condition: f.conditions[preview.condition]!,
+    condition: f.conditions[preview.condition],
     target: formatForwardTarget(preview.target),
     delay: preview.delaySeconds ? f.delayButton(preview.delaySeconds, false) : undefined,
     previous,
@@ -90,7 +100,7 @@ export function setConfirmView(
     keyboard.push(
       ...grid(
         delays.map((d) =>
-          button(f.delayButton(d, d === preview.delaySeconds), AREA, 'dl', subscriberId, preview.target, d),
+          button(f.delayButton(d, d === preview.delaySeconds), chooseDelay, subscriberId, preview.target, d),
         ),
         6,
       ),
@@ -99,8 +109,8 @@ export function setConfirmView(
   keyboard.push(
     ...confirmRows(
       t,
-      cb(AREA, 'ok', subscriberId, codeOf(preview.condition), preview.target, preview.delaySeconds ?? 0, nonce),
-      cb(AREA, 'show', subscriberId),
+      callbackOf(confirmSet, subscriberId, codeOf(preview.condition), preview.target, preview.delaySeconds ?? 0, nonce),
+      callbackOf(forwardingScreen, subscriberId),
     ),
   );
   return { text: preview.condition === 'no_reply' ? `${text}\n\n${f.chooseDelay}` : text, keyboard };
@@ -111,10 +121,14 @@ export function cancelConfirmView(t: Texts, subscriberId: number, which: Forward
   const text =
     which === 'all'
       ? f.confirmCancelAll
-      : f.confirmCancel(f.conditions[which.condition]!, formatForwardTarget(which.target!));
+      : f.confirmCancel(f.conditions[which.condition], formatForwardTarget(which.target ?? ''));
   const code = which === 'all' ? 'all' : codeOf(which.condition);
   return {
     text,
-    keyboard: confirmRows(t, cb(AREA, 'cxok', subscriberId, code, nonce), cb(AREA, 'show', subscriberId)),
+    keyboard: confirmRows(
+      t,
+      callbackOf(confirmCancel, subscriberId, code, nonce),
+      callbackOf(forwardingScreen, subscriberId),
+    ),
   };
 }

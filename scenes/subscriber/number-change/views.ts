@@ -1,14 +1,23 @@
 // «Смена номера» screens as pure views (R-NUM-*): the main screen as the portal shows it, the offers,
 // the confirmation with the fee, the result and «Условия смены номера».
 import { date, money, phone, time } from '../../../src/bot/format.js';
-import { button, grid, type InlineButton, type View } from '../../../src/bot/keyboards.js';
+import { grid, type InlineButton, type View } from '../../../src/bot/keyboards.js';
 import type { Lang, Texts } from '../../../src/bot/texts/index.js';
 import { minskDate } from '../../../src/domain/time.js';
 import type { NumberChanged, NumberChangeScreen, Offer, Reservation } from '../../../src/domain/numbers/index.js';
-
-export const AREA = 'num';
-/** «Все» in callback data. */
-export const ALL = 'all';
+import { subscriberMenu } from '../../shared/menu/section.js';
+import { button } from '../../../src/bot/actions.js';
+import {
+  ALL,
+  confirmChange,
+  findNumbers,
+  heldNumber,
+  leaveRequest,
+  numberChange,
+  numberTerms,
+  pickNumber,
+  chooseCategory,
+} from './section.js';
 
 type Named = { name: string; nameEn: string };
 const nameOf = (lang: Lang, c: Named) => (lang === 'en' ? c.nameEn : c.name);
@@ -25,7 +34,7 @@ export function categoryName(
 }
 
 function menuButton(t: Texts, subscriberId: number): InlineButton {
-  return button(t.numbers.labels.toMenu, 'sm', 'show', subscriberId);
+  return button(t.numbers.labels.toMenu, subscriberMenu, subscriberId);
 }
 
 /** The main screen: mask, category, attempts left; category buttons and the portal's actions. */
@@ -56,13 +65,13 @@ export function numberChangeView(
     lines.push('', s.reserved(phone(screen.reservation.msisdn), hhmm(screen.reservation.reservedUntil)));
   lines.push('', s.typeMask);
   const categoryButtons = [
-    button(l.all, AREA, 'cat', id, ALL, mask),
-    ...screen.categories.map((c) => button(nameOf(lang, c), AREA, 'cat', id, c.code, mask)),
+    button(l.all, chooseCategory, id, ALL, mask),
+    ...screen.categories.map((c) => button(nameOf(lang, c), chooseCategory, id, c.code, mask)),
   ];
-  const keyboard = [...grid(categoryButtons, 3), [button(l.terms, AREA, 'terms', id)]];
-  if (screen.attemptsLeft > 0 && !screen.blocked) keyboard.push([button(l.find, AREA, 'find', id, cat, mask)]);
-  keyboard.push([button(l.request, AREA, 'req', id, cat, mask)]);
-  if (screen.reservation && !screen.blocked) keyboard.push([button(l.reservation, AREA, 'held', id)]);
+  const keyboard = [...grid(categoryButtons, 3), [button(l.terms, numberTerms, id)]];
+  if (screen.attemptsLeft > 0 && !screen.blocked) keyboard.push([button(l.find, findNumbers, id, cat, mask)]);
+  keyboard.push([button(l.request, leaveRequest, id, cat, mask)]);
+  if (screen.reservation && !screen.blocked) keyboard.push([button(l.reservation, heldNumber, id)]);
   keyboard.push([menuButton(t, id)]);
   return { text: lines.join('\n'), keyboard };
 }
@@ -92,9 +101,9 @@ export function offersView(
   const lines = [o.title(input.mask, input.categoryName), t.numbers.screen.attempts(input.attemptsLeft), ''];
   lines.push(input.offers.length > 0 ? o.pick(input.reservationMinutes) : o.none);
   const keyboard = input.offers.map((offer) => [
-    button(offerLabel(t, lang, offer), AREA, 'pick', input.subscriberId, offer.msisdn),
+    button(offerLabel(t, lang, offer), pickNumber, input.subscriberId, offer.msisdn),
   ]);
-  keyboard.push([button(t.core.labels.back, AREA, 'show', input.subscriberId)]);
+  keyboard.push([button(t.core.labels.back, numberChange, input.subscriberId)]);
   keyboard.push([menuButton(t, input.subscriberId)]);
   return { text: lines.join('\n'), keyboard };
 }
@@ -126,8 +135,8 @@ export function confirmView(
   return {
     text,
     keyboard: [
-      [button(t.core.labels.confirm, AREA, 'ok', input.subscriberId, r.msisdn, input.nonce)],
-      [button(t.core.labels.cancel, AREA, 'show', input.subscriberId)],
+      [button(t.core.labels.confirm, confirmChange, input.subscriberId, r.msisdn, input.nonce)],
+      [button(t.core.labels.cancel, numberChange, input.subscriberId)],
     ],
   };
 }
@@ -162,13 +171,13 @@ export function termsView(t: Texts, lang: Lang, screen: NumberChangeScreen): Vie
   ].join('\n');
   return {
     text,
-    keyboard: [[button(t.core.labels.back, AREA, 'show', screen.subscriberId)], [menuButton(t, screen.subscriberId)]],
+    keyboard: [[button(t.core.labels.back, numberChange, screen.subscriberId)], [menuButton(t, screen.subscriberId)]],
   };
 }
 
 export function requestDoneView(t: Texts, subscriberId: number, mask: string, categoryName: string): View {
   return {
     text: t.numbers.request.done(mask, categoryName),
-    keyboard: [[button(t.core.labels.back, AREA, 'show', subscriberId)], [menuButton(t, subscriberId)]],
+    keyboard: [[button(t.core.labels.back, numberChange, subscriberId)], [menuButton(t, subscriberId)]],
   };
 }

@@ -1,23 +1,18 @@
 // «Мои заявки» / «Заявки» (R-ORDER): a page of orders with number, type, date, state and reason, a filter
 // by state and a pager — one view for both screens (the buttons' route differs).
 import { dateTime } from '../../../src/bot/format.js';
-import { button, type InlineButton, pagerRow, type View } from '../../../src/bot/keyboards.js';
+import { type InlineButton, pagerRow, type View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import type { OrdersPage } from '../../../src/domain/orders/list.js';
 import { ORDER_STATES, type OrderState } from '../../../src/domain/orders/types.js';
 
 export type StateFilter = OrderState | 'all';
 
-/** The route of the screen's own buttons: area, action and the arguments before `<state>:<page>`. */
-export interface OrdersRoute {
-  area: string;
-  action: string;
-  args: (string | number)[];
-}
+/** The filters a screen offers, as its buttons carry them. */
+export const STATE_FILTERS = ['all', ...ORDER_STATES] as const satisfies readonly StateFilter[];
 
-export function stateFilterOf(value: string | undefined): StateFilter {
-  return (ORDER_STATES as readonly string[]).includes(value ?? '') ? (value as OrderState) : 'all';
-}
+/** The screen's own buttons (filter and pager) for a state and a page: each screen builds them from its action. */
+export type OrdersRoute = (label: string, state: StateFilter, page: number) => InlineButton;
 
 export function ordersView(
   t: Texts,
@@ -28,8 +23,7 @@ export function ordersView(
   back: InlineButton,
 ): View {
   const o = t.orders;
-  const go = (state: StateFilter, page: number) =>
-    button('', route.area, route.action, ...route.args, state, page).callback_data;
+  const go = (state: StateFilter, page: number) => route('', state, page).callback_data;
   const lines = result.lines.map((l) =>
     [
       o.line(l.id, o.types[l.type] ?? l.type, dateTime(l.createdAt), o.states[l.state]),
@@ -38,9 +32,9 @@ export function ordersView(
   );
   const body = lines.length ? lines.join('\n') : o.empty;
   const pageLine = result.pages > 1 ? `\n\n${o.page(result.page + 1, result.pages)}` : '';
-  const filters = (['all', ...ORDER_STATES] as StateFilter[]).map((s) => {
+  const filters = STATE_FILTERS.map((s) => {
     const label = s === 'all' ? o.labels.all : o.states[s];
-    return button(s === filter ? `• ${label}` : label, route.area, route.action, ...route.args, s, 0);
+    return route(s === filter ? `• ${label}` : label, s, 0);
   });
   const pager = pagerRow(
     t.core.labels,

@@ -4,6 +4,7 @@
 import type { MiddlewareFn } from 'telegraf';
 import { audit } from '../../domain/audit.js';
 import { isDomainError } from '../../domain/errors.js';
+import { CONTROL_CHARACTERS } from '../../domain/text.js';
 import type { BotContext } from '../context.js';
 import { answerOnce, notice } from '../render.js';
 import { StaleButtonError } from '../sections.js';
@@ -42,9 +43,6 @@ async function safely(ctx: BotContext, fn: () => Promise<unknown>): Promise<void
   }
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: forged data may carry them; jsonb refuses \u0000.
-const CONTROL = /[\u0000-\u001f\u007f]/g;
-
 /**
  * A refused press (forged, malformed, oversized, another client's id, or just stale) is a security
  * event: who pressed what and why it was refused, in the audit log (R-SCOPE).
@@ -54,7 +52,7 @@ async function auditRefusedPress(ctx: BotContext, reason: string): Promise<void>
   if (!query) return;
   const data =
     'data' in query && typeof query.data === 'string'
-      ? [...query.data].slice(0, 64).join('').replace(CONTROL, '?')
+      ? [...query.data].slice(0, 64).join('').replace(CONTROL_CHARACTERS, '?')
       : null;
   await safely(ctx, () =>
     audit(

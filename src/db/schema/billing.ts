@@ -9,6 +9,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -140,7 +141,11 @@ export const charges = pgTable(
     period: date().notNull(),
     chargedOn: date().notNull(),
     kind: chargeKind().notNull(),
+    /** The line in Russian; what a user reads when the line has no text code. */
     description: text().notNull(),
+    /** What the line says, for each language (src/domain/charge-texts.ts); null for older and billing rows. */
+    textCode: text(),
+    textParams: jsonb(),
     /** Kopecks, VAT included. */
     amount: bigint({ mode: 'number' }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),

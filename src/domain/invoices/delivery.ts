@@ -6,6 +6,7 @@ import type { Actor } from '../actor.js';
 import { audit } from '../audit.js';
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
+import { CONTROL_CHARACTERS } from '../text.js';
 import { once } from '../idempotency.js';
 import { adminClientId } from '../scope.js';
 import { isValidEmail, validEmail } from './email.js';
@@ -29,9 +30,6 @@ export interface DeliveryChanged {
 
 export const POST_ADDRESS_MIN = 5;
 export const POST_ADDRESS_MAX = 200;
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
 
 /** A postal address: control characters dropped, spaces collapsed, 5–200 characters. */
 export function validPostAddress(input: string | null | undefined): string {

@@ -9,6 +9,7 @@ import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { chargeFee } from '../fees.js';
 import { once } from '../idempotency.js';
+import { isNonce } from '../nonce.js';
 import { formatPhone, normalizePhone } from '../phone.js';
 import { subscriberInScope } from '../scope.js';
 import { classifyNumber } from './categories.js';
@@ -39,8 +40,6 @@ export interface NumberChanged {
   repeated: boolean;
 }
 
-const NONCE = /^[A-Za-z0-9_-]{6,64}$/;
-
 export async function confirmNumberChange(
   deps: DomainDeps,
   actor: Actor,
@@ -48,7 +47,7 @@ export async function confirmNumberChange(
   random: RandomSource = Math.random,
 ): Promise<NumberChanged> {
   const msisdn = normalizePhone(input.msisdn);
-  if (!NONCE.test(input.nonce)) throw new DomainError('numbers.reservationExpired');
+  if (!isNonce(input.nonce)) throw new DomainError('numbers.reservationExpired');
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const subscriber = await subscriberInScope(tx, actor, input.subscriberId, { forUpdate: true });
@@ -81,6 +80,7 @@ export async function confirmNumberChange(
         subscriber,
         category.fee,
         `Смена номера на ${formatPhone(msisdn)}, категория «${category.name}»`,
+        { code: 'numbers.change', params: { msisdn, category: category.name, categoryEn: category.nameEn } },
       );
 
       // Recorded before the number moves, so the order names the subscriber by the number the operator knows.

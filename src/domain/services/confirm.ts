@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client.js';
 import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { once } from '../idempotency.js';
+import { isNonce } from '../nonce.js';
 
 export type Confirmed<T> = T & {
   /** True when this nonce had already been used: nothing changed now. */ replayed: boolean;
@@ -11,7 +12,7 @@ export type Confirmed<T> = T & {
 
 /** The idempotency key of a confirmation: area, subscriber and the nonce the screen carried. */
 export function confirmationKey(area: string, subscriberId: number, nonce: string): string {
-  if (typeof nonce !== 'string' || !/^[\w-]{4,64}$/.test(nonce)) throw new DomainError('services.invalidNonce');
+  if (!isNonce(nonce)) throw new DomainError('services.invalidNonce');
   return `${area}:${subscriberId}:${nonce}`;
 }
 

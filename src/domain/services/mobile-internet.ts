@@ -50,13 +50,15 @@ export async function mobileInternetOverview(
 
 export type PackageAction = 'connect' | 'change' | 'disconnect';
 
-export interface PackagePreview {
-  action: PackageAction;
-  from: ServiceView | null;
-  to: ServiceView | null;
+/** What a confirmation changes: the package dropped, the one connected, or both. */
+export type PackagePreview = {
   /** Kopecks debited on confirmation (the new package's connection fee). */
   fee: number;
-}
+} & (
+  | { action: 'disconnect'; from: ServiceView; to: null }
+  | { action: 'connect'; from: null; to: ServiceView }
+  | { action: 'change'; from: ServiceView; to: ServiceView }
+);
 
 async function internetPackage(deps: DomainDeps, serviceId: number) {
   const service = await serviceById(deps.db, serviceId);
@@ -82,12 +84,10 @@ export async function packagePreview(
   }
   await assertConnectable(deps.db, deps, subscriber, target, { replacing: active?.id });
   await assertAffordable(deps.db, subscriber, target.connectFee);
-  return {
-    action: active ? 'change' : 'connect',
-    from: active ? serviceView(active) : null,
-    to: serviceView(target),
-    fee: target.connectFee,
-  };
+  const to = serviceView(target);
+  return active
+    ? { action: 'change', from: serviceView(active), to, fee: target.connectFee }
+    : { action: 'connect', from: null, to, fee: target.connectFee };
 }
 
 /** Connects a package when none is active (otherwise `services.onePackage`). */

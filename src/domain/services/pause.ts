@@ -140,7 +140,10 @@ export async function startPause(
     const quote = await checkPause(tx, deps, subscriber, input.endsOn);
     const { balanceAfter } =
       quote.fee > 0
-        ? await chargeFee(tx, deps, subscriber, quote.fee, `Пауза ${ruDate(quote.startsOn)}–${ruDate(quote.endsOn)}`)
+        ? await chargeFee(tx, deps, subscriber, quote.fee, `Пауза ${ruDate(quote.startsOn)}–${ruDate(quote.endsOn)}`, {
+            code: 'services.pause',
+            params: { from: quote.startsOn, to: quote.endsOn },
+          })
         : { balanceAfter: subscriber.balance };
     const [row] = await tx
       .insert(pauses)

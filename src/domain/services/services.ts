@@ -91,7 +91,12 @@ export async function connectServiceTx(
   const fee = service.connectFee;
   const balanceAfter =
     fee > 0
-      ? (await chargeFee(tx, deps, subscriber, fee, connectFeeDescription(service))).balanceAfter
+      ? (
+          await chargeFee(tx, deps, subscriber, fee, connectFeeDescription(service), {
+            code: 'services.connect',
+            params: { service: service.name },
+          })
+        ).balanceAfter
       : subscriber.balance;
   return {
     subscriberId: subscriber.id,

@@ -244,6 +244,32 @@ describe('R-NUM-MASK: the screen in English', () => {
   });
 });
 
+describe('R-CHARGES × R-FEE: the fee line the bot wrote, in the reader’s language', () => {
+  it('an English-speaking subscriber reads the number-change fee in English in «Начисления за период»', async () => {
+    h.deps.clock.set(minsk('2026-11-10T12:00'));
+    const s = await makeSubscriber(db, { clientId: client.id, msisdn: '375291000042', balance: 50000 });
+    const u = h.user(7052, { lang: 'en' });
+    await u.shareContact(s.msisdn);
+    await u.pressData(`num:show:${s.id}`);
+    await u.press('Find a number');
+    const offer = offerLabels(u.buttons())[0];
+    expect(offer).toBeDefined();
+    await u.press(offer ?? '');
+    await u.press('Confirm');
+    const [after] = await db.select().from(subscribers).where(eq(subscribers.id, s.id));
+    const shown = textsOf(await u.pressData(`chg:show:${s.id}`)).join('\n');
+    const line = shown.split('\n').find((l) => l.includes('Number change to'));
+    expect(line, shown).toMatch(/^• Number change to \+375 \d\d \d{3}-\d\d-\d\d, category “[A-Za-z ]+” — /);
+    expect(line).toContain(after?.msisdn.slice(-2));
+    expect(shown).not.toContain('Смена номера');
+    // The same line reads in Russian for a Russian reader (the stored description stays as it was).
+    const periods = await chargesForPeriods(h.deps, subscriberActor(s), s.id);
+    const fee = periods.find((p) => p.current)?.lines.find((l) => l.kind === 'fee');
+    expect(fee?.description).toMatch(/^Смена номера на \+375/);
+    expect(fee?.text?.code).toBe('numbers.change');
+  });
+});
+
 describe('R-SCOPE: forged and stale buttons', () => {
   it('a number that was not offered cannot be picked by forged data', async () => {
     const { u, s } = await onScreen(7030, '375291000030');

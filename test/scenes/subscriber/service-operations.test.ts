@@ -19,6 +19,8 @@ const OPS_LABELS = [
   'Пауза',
   'Переадресация звонков',
   'Голосовая почта (пакет «Плюс»)',
+  // The bot's own addition (R-ORDER): the subscriber's orders, after the portal's seven screens.
+  'Мои заявки',
   '« Назад',
 ];
 

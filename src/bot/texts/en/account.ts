@@ -46,6 +46,12 @@ export const account: typeof ru.account = {
     usage: { call_out: 'Outgoing calls', call_in: 'Incoming calls', sms_out: 'Outgoing SMS', sms_in: 'Incoming SMS' },
     empty: '• no charges',
     total: (amount, vat) => `Total: ${amount}, VAT included ${vat}`,
+    texts: {
+      numberChange: (msisdn, category) => `Number change to ${msisdn}, category “${category}”`,
+      serviceConnect: (service) => `Connection of the service “${service}”`,
+      pause: (from, to) => `Pause ${from}–${to}`,
+      tariffChange: (from, to) => `Tariff plan change: “${from}” → “${to}”`,
+    },
     chartTitle: 'Charges for the period',
     chartCaption: 'Charges by month',
     unit: 'BYN',

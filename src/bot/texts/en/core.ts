@@ -78,9 +78,7 @@ export const core: typeof ru.core = {
   menus: {
     admin: (client: string) => `Administrator main menu\n${client}`,
     subscriber: (phone: string, name: string) => `Subscriber main menu\n${phone} · ${name}`,
-    inDevelopment: 'This section is under development',
   },
-  clientCard: {},
   subscriberCard: {
     title: 'Personal information',
     number: 'Number',

@@ -53,6 +53,13 @@ export const account = {
     } satisfies Record<UsageKind, string>,
     empty: '• начислений нет',
     total: (amount: string, vat: string) => `Итого: ${amount}, в т.ч. НДС ${vat}`,
+    /** Lines the bot writes itself (src/domain/charge-texts.ts), as the stored Russian description reads. */
+    texts: {
+      numberChange: (msisdn: string, category: string) => `Смена номера на ${msisdn}, категория «${category}»`,
+      serviceConnect: (service: string) => `Подключение услуги «${service}»`,
+      pause: (from: string, to: string) => `Пауза ${from}–${to}`,
+      tariffChange: (from: string, to: string) => `Смена тарифного плана: «${from}» → «${to}»`,
+    },
     chartTitle: 'Начисления за период',
     chartCaption: 'Начисления по месяцам',
     unit: 'руб.',

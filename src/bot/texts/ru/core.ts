@@ -76,9 +76,7 @@ export const core = {
   menus: {
     admin: (client: string) => `Главное меню администратора\n${client}`,
     subscriber: (phone: string, name: string) => `Главное меню абонента\n${phone} · ${name}`,
-    inDevelopment: 'Раздел в разработке',
   },
-  clientCard: {},
   subscriberCard: {
     title: 'Персональная информация',
     number: 'Номер',

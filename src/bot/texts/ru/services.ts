@@ -1,6 +1,7 @@
 // Russian texts of «Операции с услугами» (R-SVC, R-MI, R-SETTINGS, R-PAUSE, R-FWD, R-VM). Labels in «» are
 // the portal's own; screen intros follow its help text. Errors map DomainError('services.<reason>').
 import { date } from '../../format.js';
+import type { ForwardCondition } from '../../../domain/services/forwarding.js';
 import type { Message } from '../message.js';
 import { count, ru } from '../plural.js';
 
@@ -149,7 +150,7 @@ export const services = {
       busy: 'Если занято',
       no_reply: 'Если нет ответа',
       unreachable: 'Если недоступен',
-    } as Record<string, string>,
+    } satisfies Record<ForwardCondition, string>,
     off: 'не установлена',
     on: (target: string) => `на ${target}`,
     delay: (seconds: number) => `через ${seconds} с`,
