@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics/registry.js';
 import { scrubToken } from '../telegram/policy.js';
 import { MalformedPayload } from './define.js';
+import { PollLoop } from './poll-loop.js';
 import { claimJobs, completeJob, extendClaim, failExhaustedJobs, failJob, type JobRow, releaseJob } from './queue.js';
 import type { JobContext, JobHandler, Notifier } from './types.js';
 
@@ -34,31 +35,26 @@ export class JobRunner {
   readonly workerId: string;
   private readonly byKind: Map<string, JobHandler>;
   private readonly maxClaims: number;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = true;
-  /** Set by stop() only: runDue() called directly (tests, CLI) on a runner never started runs everything due. */
-  private stopRequested = false;
+  private readonly loop: PollLoop;
 
   constructor(private readonly options: RunnerOptions) {
     this.workerId = options.workerId ?? `w-${process.pid}-${randomBytes(3).toString('hex')}`;
     this.byKind = new Map(options.handlers.map((h) => [h.kind, h]));
     this.maxClaims = options.maxClaims ?? DEFAULT_MAX_CLAIMS;
+    this.loop = new PollLoop(
+      () => this.runDue(),
+      options.pollMs ?? 1000,
+      (error) => options.logger.error({ err: error }, 'job runner step failed'),
+    );
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.stopRequested = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Stops polling and waits for the job step in flight. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.stopRequested = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Runs every due job once (tests and the CLI call this directly). Returns how many ran. */
@@ -82,7 +78,7 @@ export class JobRunner {
       });
       if (claimed.length === 0) return count;
       for (const [index, job] of claimed.entries()) {
-        if (this.stopRequested) {
+        if (this.loop.stopRequested) {
           // Jobs claimed in this batch but not started go back at once rather than after their claim expires.
           for (const rest of claimed.slice(index)) await releaseJob(deps.db, rest.id, this.workerId);
           return count;
@@ -155,15 +151,5 @@ export class JobRunner {
 
   private scrubText(text: string): string {
     return (this.options.secrets ?? []).reduce((t, secret) => (secret ? t.split(secret).join('[REDACTED]') : t), text);
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runDue()
-        .catch((error) => this.options.logger.error({ err: error }, 'job runner step failed'))
-        .then(() => this.schedule(this.options.pollMs ?? 1000));
-    }, delay);
-    this.timer.unref?.();
   }
 }

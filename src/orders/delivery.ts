@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { type Clock, systemClock } from '../domain/clock.js';
+import { PollLoop } from '../jobs/poll-loop.js';
 import type { Logger } from '../logger.js';
 import {
   type ClaimedKey,
@@ -92,15 +93,16 @@ export function packBatches(keys: ClaimedKey[], events: PendingEvent[], max = MA
 
 export class OrderDelivery {
   readonly workerId: string;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = true;
-  /** Set by stop() only: runDue() called directly on a delivery never started sends everything due. */
-  private stopRequested = false;
+  private readonly loop: PollLoop;
   private lastPurge = 0;
 
   constructor(private readonly options: DeliveryOptions) {
     this.workerId = options.workerId ?? `d-${process.pid}-${randomBytes(3).toString('hex')}`;
+    this.loop = new PollLoop(
+      () => this.runDue(),
+      options.pollMs ?? 500,
+      (error) => options.logger.error({ err: error }, 'order delivery step failed'),
+    );
   }
 
   get enabled(): boolean {
@@ -108,17 +110,11 @@ export class OrderDelivery {
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.stopRequested = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.stopRequested = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Sends rounds until nothing is due now; returns how many events were delivered. */
@@ -129,7 +125,7 @@ export class OrderDelivery {
     for (;;) {
       const round = await this.round();
       delivered += round.delivered;
-      if (round.claimed === 0 || this.stopRequested) return delivered;
+      if (round.claimed === 0 || this.loop.stopRequested) return delivered;
     }
   }
 
@@ -160,7 +156,7 @@ export class OrderDelivery {
     const queue = [...batches];
     const workers = Array.from({ length: Math.min(o.concurrency ?? 16, queue.length) }, async () => {
       for (let batch = queue.shift(); batch; batch = queue.shift()) {
-        if (this.stopRequested) {
+        if (this.loop.stopRequested) {
           await releaseKeys(o.db, [...batch.through.keys()], this.workerId);
           continue;
         }
@@ -215,15 +211,5 @@ export class OrderDelivery {
     this.lastPurge = now.getTime();
     const removed = await purgeDelivered(this.options.db, new Date(now.getTime() - this.options.keepDays * 86_400_000));
     if (removed > 0) this.options.logger.info({ removed }, 'delivered order events purged');
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runDue()
-        .catch((error) => this.options.logger.error({ err: error }, 'order delivery step failed'))
-        .then(() => this.schedule(this.options.pollMs ?? 500));
-    }, delay);
-    this.timer.unref?.();
   }
 }
