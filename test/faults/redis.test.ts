@@ -120,7 +120,10 @@ describe('Faults: a Redis command that times out may still be applied later', ()
   it('after the outage no chat lock is left behind by an update that was refused, and the next update is served', async () => {
     const u = viaProxy.user(9103);
     await linkAdmin(db, 9103, client.id);
-    await u.sendText('/start');
+    // The previous test killed the server: this client reconnects with its own backoff, and without an
+    // offline queue a command sent before it is ready fails at once (the CI run of 2026-12-06 did that).
+    await redisReady(proxiedRedis, 10_000);
+    expectText(await u.sendText('/start'), 'Главное меню администратора');
     proxy.holdWhen('proxied:lock:');
     const refused = await u.sendText('/menu');
     expectText(refused, UNAVAILABLE);
