@@ -20,7 +20,7 @@ export const adminMenu = menuArea.action('admin', {
   handler: async (ctx) => {
     if (ctx.role.kind !== 'admin') return;
     ctx.session.subscriberId = undefined;
-    await show(ctx, adminMenuView(ctx.t, ctx.role.clientName));
+    await show(ctx, adminMenuView(ctx.t, ctx.role));
   },
 });
 
@@ -77,7 +77,7 @@ export async function showHome(ctx: BotContext): Promise<void> {
   if (ctx.scene?.current) await ctx.scene.leave();
   const role = ctx.role;
   if (!role) return showStart(ctx);
-  if (role.kind === 'admin') return show(ctx, adminMenuView(ctx.t, role.clientName));
+  if (role.kind === 'admin') return show(ctx, adminMenuView(ctx.t, role));
   if (role.kind === 'subscriber')
     return show(ctx, subscriberMenuView(ctx.t, { id: role.subscriberId, msisdn: role.msisdn, name: role.name }, false));
   await answerOnce(ctx);

@@ -17,11 +17,15 @@ import { serviceOperations } from '../../subscriber/service-operations/section.j
 import { bulkStart } from '../../admin/bulk-services/section.js';
 import { clientOrders } from '../../admin/orders/section.js';
 
-/** «Главное меню администратора»: the nine sections of the portal, in its order. */
-export function adminMenuView(t: Texts, clientName: string): View {
+/**
+ * «Главное меню администратора»: the nine sections of the portal, in its order. A suspended client's
+ * administrator is told up front that changes are refused (R-API-EFFECT), before pressing any.
+ */
+export function adminMenuView(t: Texts, client: { clientName: string; clientSuspended: boolean }): View {
   const l = t.core.labels;
+  const menu = t.core.menus.admin(client.clientName);
   return {
-    text: t.core.menus.admin(clientName),
+    text: client.clientSuspended ? `${menu}\n\n${t.access.errors.clientSuspended}` : menu,
     keyboard: [
       ...grid(
         [

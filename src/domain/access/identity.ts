@@ -5,7 +5,7 @@ import { clients, subscribers, telegramRoles } from '../../db/schema/index.js';
 import type { Actor } from '../actor.js';
 
 export type Role =
-  | { kind: 'admin'; clientId: number; clientName: string }
+  | { kind: 'admin'; clientId: number; clientName: string; clientSuspended: boolean }
   | { kind: 'subscriber'; clientId: number; subscriberId: number; msisdn: string; name: string }
   | { kind: 'support' };
 
@@ -21,6 +21,7 @@ export async function loadIdentity(db: Executor, telegramId: number): Promise<Id
       clientId: telegramRoles.clientId,
       subscriberId: telegramRoles.subscriberId,
       clientName: clients.name,
+      clientStatus: clients.status,
       msisdn: subscribers.msisdn,
       name: subscribers.fullName,
       subscriberStatus: subscribers.status,
@@ -32,8 +33,14 @@ export async function loadIdentity(db: Executor, telegramId: number): Promise<Id
     .orderBy(sql`${telegramRoles.role}`, telegramRoles.id);
   const roles: Role[] = [];
   for (const r of rows) {
-    if (r.role === 'admin' && r.clientId)
-      roles.push({ kind: 'admin', clientId: r.clientId, clientName: r.clientName ?? '' });
+    // A closed client's links are removed by the operator's write (R-API-EFFECT); one left over is no role.
+    if (r.role === 'admin' && r.clientId && r.clientStatus !== 'closed')
+      roles.push({
+        kind: 'admin',
+        clientId: r.clientId,
+        clientName: r.clientName ?? '',
+        clientSuspended: r.clientStatus === 'suspended',
+      });
     if (r.role === 'subscriber' && r.subscriberId && r.clientId && r.msisdn && r.subscriberStatus !== 'terminated') {
       roles.push({
         kind: 'subscriber',

@@ -11,6 +11,7 @@ import { DomainError } from '../errors.js';
 import { randomCode, sha256 } from '../secrets.js';
 import type { Settings } from '../settings.js';
 import { upsertTelegramUser } from './sign-in.js';
+import { assertClientMayChange } from './may-change.js';
 
 const MINUTE = 60_000;
 /** What a /start payload may hold (Telegram deep links: letters, digits, `_`, `-`, up to 64). */
@@ -41,6 +42,7 @@ export async function issueInvite(deps: DomainDeps, actor: Actor, clientId: numb
   return deps.db.transaction(async (tx) => {
     const [client] = await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, clientId));
     if (!client) throw new DomainError('access.clientUnknown');
+    await assertClientMayChange(tx, actor);
     const [row] = await tx
       .insert(invites)
       .values({ clientId, codeHash: sha256(code), createdBy, createdAt: now, expiresAt })

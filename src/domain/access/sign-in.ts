@@ -9,6 +9,7 @@ import type { DomainDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { stripNational } from '../phone.js';
 import { adminClientId, subscriberInScope } from '../scope.js';
+import { assertClientMayChange } from './may-change.js';
 
 export interface TelegramProfile {
   telegramId: number;
@@ -107,6 +108,7 @@ export async function unlinkSubscriberTelegram(
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const subscriber = await subscriberInScope(tx, actor, subscriberId);
+    await assertClientMayChange(tx, actor);
     const removed = await tx
       .delete(telegramRoles)
       .where(and(eq(telegramRoles.role, 'subscriber'), eq(telegramRoles.subscriberId, subscriberId)))

@@ -7,6 +7,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { type Executor, rawRows } from '../../db/client.js';
 import { clients, orderEvents, orders, subscribers } from '../../db/schema/index.js';
 import { type Actor, actorTelegramId } from '../actor.js';
+import { assertClientMayChange } from '../access/may-change.js';
 import {
   bynString,
   type OrderEvent,
@@ -56,6 +57,7 @@ export async function recordOrder(tx: Executor, actor: Actor, now: Date, input: 
 /** Records the orders, completed (local fulfilment), with their events; returns their ids in input order. */
 export async function recordOrders(tx: Executor, actor: Actor, now: Date, inputs: OrderInput[]): Promise<number[]> {
   if (inputs.length === 0) return [];
+  await assertClientMayChange(tx, actor);
   const unps = await lookup(tx, clients, clients.id, clients.unp, [...new Set(inputs.map((i) => i.clientId))]);
   const subscriberIds = [...new Set(inputs.flatMap((i) => (i.subscriberId ? [i.subscriberId] : [])))];
   const msisdns = await lookup(tx, subscribers, subscribers.id, subscribers.msisdn, subscriberIds);

@@ -113,6 +113,8 @@ export const core: typeof ru.core = {
 export const access: typeof ru.access = {
   errors: {
     forbidden: 'You have no access to this data.',
+    clientSuspended:
+      "The operator has suspended your company's service: you can look at the data, but changes are not available. Please contact your account manager.",
     contactNotOwn: 'Please share your own contact, with the button below.',
     contactUnknown:
       'This number is not among the subscribers. If this is a mistake, contact your company administrator.',
