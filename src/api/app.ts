@@ -10,6 +10,7 @@ import { mountOpsRoutes, type OpsRoutesOptions } from '../http/ops-routes.js';
 import { type NodeEnv, nodeServer } from '../http/server.js';
 import type { Logger } from '../logger.js';
 import { type ApiEnv, authenticate } from './auth.js';
+import { mountApiDocs } from './docs.js';
 import { fieldProblems, operatorProblem, problem } from './problem.js';
 import { clientRoutes } from './routes/clients.js';
 import { subscriberRoutes } from './routes/subscribers.js';
@@ -73,6 +74,7 @@ export function createApiApp(options: ApiAppOptions): OpenAPIHono<NodeEnv> {
     servers: [{ url: '/' }],
   });
 
+  mountApiDocs(root as never, OPENAPI_PATH);
   mountOpsRoutes(root, options);
   const onError = (err: Error, c: never) => {
     if (err instanceof OperatorProblem) return operatorProblem(c, err);

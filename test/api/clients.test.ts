@@ -1,5 +1,6 @@
 // R-API-AUTH, R-API-UPSERT over real HTTP on loopback against PostgreSQL: tokens and scopes, problem
 // documents naming every wrong field, ETag / If-Match, idempotent PUT, clients and personal accounts.
+import { request } from 'node:http';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/db/schema/index.js';
@@ -104,6 +105,40 @@ describe('R-API-UPSERT: clients', () => {
     });
     expect(huge.status).toBe(413);
     expect(huge.type).toContain('application/problem+json');
+  });
+
+  it('413 for a chunked body over 1 MB too (no Content-Length to trust), and nothing is written', async () => {
+    const before = await api.call('GET', `/api/v1/clients/${UNP}`, { token: readOnly });
+    const body = JSON.stringify({ ...client, name: 'y'.repeat(1_100_000) });
+    const answer = await new Promise<{ status: number; type: string | undefined; text: string }>((resolve, reject) => {
+      const url = new URL(`${api.base}/api/v1/clients/${UNP}`);
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'PUT',
+          headers: { authorization: `Bearer ${provision}`, 'content-type': 'application/json' },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => {
+            text += chunk;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], text }));
+        },
+      );
+      // The server may answer and close before the whole body is written: that is the point.
+      req.on('error', (err) =>
+        err.message.includes('EPIPE') || err.message.includes('ECONNRESET') ? undefined : reject(err),
+      );
+      for (let i = 0; i < body.length; i += 64 * 1024) req.write(body.slice(i, i + 64 * 1024));
+      req.end();
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.type).toContain('application/problem+json');
+    const after = await api.call('GET', `/api/v1/clients/${UNP}`, { token: readOnly });
+    expect(after.etag).toBe(before.etag);
   });
 
   it('If-Match: applied while it matches, 412 once anything changed (the bot’s own changes included)', async () => {
