@@ -8,10 +8,11 @@ import type { Hono } from 'hono';
 export const DOCS_PATH = '/api/docs';
 
 /** The files of the package the page needs, and their types; nothing else of the folder is served. */
+const SCRIPT = 'text/javascript; charset=utf-8';
 const ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
-  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
-  'swagger-ui-standalone-preset.js': 'text/javascript; charset=utf-8',
+  'swagger-ui-bundle.js': SCRIPT,
+  'swagger-ui-standalone-preset.js': SCRIPT,
   'favicon-32x32.png': 'image/png',
 };
 
@@ -57,7 +58,7 @@ export function mountApiDocs(app: Hono<never>, specUrl: string): void {
   let folder: string | undefined;
   const headers = (type: string) => ({ 'content-type': type, 'content-security-policy': CSP });
   app.get(DOCS_PATH, (c) => c.body(page, 200, headers('text/html; charset=utf-8')));
-  app.get(`${DOCS_PATH}/init.js`, (c) => c.body(initScript(specUrl), 200, headers(ASSETS['swagger-ui-bundle.js']!)));
+  app.get(`${DOCS_PATH}/init.js`, (c) => c.body(initScript(specUrl), 200, headers(SCRIPT)));
   app.get(`${DOCS_PATH}/:file`, async (c) => {
     const file = c.req.param('file');
     const type = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined;
