@@ -5,7 +5,7 @@ import { sections as bulkServices } from './admin/bulk-services/section.js';
 import { sections as clientInfo } from './admin/client-info/section.js';
 import { sections as installments } from './shared/installments/section.js';
 import { sections as invoices } from './admin/invoices.js';
-import { sections as payments } from './admin/payments.js';
+import { sections as payments } from './admin/payments/section.js';
 import { sections as clientOrders } from './admin/orders/section.js';
 import { sections as rename } from './admin/rename.js';
 import { sections as chooseSubscriber } from './shared/choose-subscriber/section.js';

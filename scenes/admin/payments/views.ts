@@ -1,13 +1,12 @@
 // Screens of «Платежи» as pure functions of domain data: the history page, the registration steps and
 // the confirmation (R-PAY-HIST, R-PAY-REG).
 import { date, money } from '../../../src/bot/format.js';
-import { routeButton, type Keyboard, pagerRow, type View } from '../../../src/bot/keyboards.js';
+import { type Keyboard, pagerRow, type View } from '../../../src/bot/keyboards.js';
 import type { Texts } from '../../../src/bot/texts/index.js';
 import type { PaymentPage } from '../../../src/domain/payments.js';
 import { adminMenu } from '../../shared/menu/section.js';
 import { button } from '../../../src/bot/actions.js';
-
-export const AREA = 'pay';
+import { confirmPayment, paymentDay, paymentsList, paymentsNewer, paymentsOlder, registerStart } from './section.js';
 
 /** History, newest first; «‹ Назад» / «Далее ›» carry keyset cursors, never page numbers. */
 export function paymentsListView(t: Texts, page: PaymentPage, notice?: string): View {
@@ -18,16 +17,16 @@ export function paymentsListView(t: Texts, page: PaymentPage, notice?: string): 
   const keyboard: Keyboard = [];
   const pager = pagerRow(
     t.core.labels,
-    page.prevCursor ? routeButton(t.core.labels.prev, AREA, 'newer', page.prevCursor).callback_data : undefined,
-    page.nextCursor ? routeButton(t.core.labels.next, AREA, 'older', page.nextCursor).callback_data : undefined,
+    page.prevCursor ? button(t.core.labels.prev, paymentsNewer, page.prevCursor).callback_data : undefined,
+    page.nextCursor ? button(t.core.labels.next, paymentsOlder, page.nextCursor).callback_data : undefined,
   );
   if (pager.length) keyboard.push(pager);
-  keyboard.push([routeButton(p.register, AREA, 'reg')], [button(t.core.labels.back, adminMenu)]);
+  keyboard.push([button(p.register, registerStart)], [button(t.core.labels.back, adminMenu)]);
   const body = lines.length ? lines.join('\n') : p.empty;
   return { text: `${notice ? `${notice}\n\n` : ''}${p.title}\n\n${body}`, keyboard };
 }
 
-const cancelRow = (t: Texts) => [routeButton(t.core.labels.cancel, AREA, 'list')];
+const cancelRow = (t: Texts) => [button(t.core.labels.cancel, paymentsList)];
 
 export function askDocumentView(t: Texts): View {
   return { text: t.billing.payments.askDocument, keyboard: [cancelRow(t)] };
@@ -37,7 +36,7 @@ export function askDateView(t: Texts, documentNumber: string): View {
   const p = t.billing.payments;
   return {
     text: p.askDate(documentNumber),
-    keyboard: [[routeButton(p.today, AREA, 'day', 0), routeButton(p.yesterday, AREA, 'day', 1)], cancelRow(t)],
+    keyboard: [[button(p.today, paymentDay, 0), button(p.yesterday, paymentDay, 1)], cancelRow(t)],
   };
 }
 
@@ -52,6 +51,6 @@ export function confirmPaymentView(
 ): View {
   return {
     text: t.billing.payments.confirm(form.documentNumber, date(form.paidOn), money(form.amount)),
-    keyboard: [[routeButton(t.core.labels.confirm, AREA, 'ok', nonce)], cancelRow(t)],
+    keyboard: [[button(t.core.labels.confirm, confirmPayment, nonce)], cancelRow(t)],
   };
 }

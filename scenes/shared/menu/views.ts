@@ -16,6 +16,7 @@ import { clientInfoCard } from '../../admin/client-info/section.js';
 import { serviceOperations } from '../../subscriber/service-operations/section.js';
 import { bulkStart } from '../../admin/bulk-services/section.js';
 import { clientOrders } from '../../admin/orders/section.js';
+import { paymentsList } from '../../admin/payments/section.js';
 
 /**
  * «Главное меню администратора»: the nine sections of the portal, in its order. A suspended client's
@@ -30,7 +31,7 @@ export function adminMenuView(t: Texts, client: { clientName: string; clientSusp
       ...grid(
         [
           button(l.clientInfo, clientInfoCard),
-          routeButton(l.payments, 'pay', 'list'),
+          button(l.payments, paymentsList),
           routeButton(l.invoices, 'inv', 'list'),
           button(l.installments, clientInstallmentList),
           button(l.chooseSubscriber, chooseSubscriberStart),
