@@ -4,7 +4,7 @@ import type { Section } from '../src/bot/sections.js';
 import { sections as bulkServices } from './admin/bulk-services/section.js';
 import { sections as clientInfo } from './admin/client-info/section.js';
 import { sections as installments } from './shared/installments/section.js';
-import { sections as invoices } from './admin/invoices.js';
+import { sections as invoices } from './admin/invoices/section.js';
 import { sections as payments } from './admin/payments/section.js';
 import { sections as clientOrders } from './admin/orders/section.js';
 import { sections as rename } from './admin/rename.js';

@@ -26,6 +26,7 @@ import { SupportRelay } from './support/relay.js';
 import { installApiPolicy, SendThrottle, TelegramNotifier } from './telegram/index.js';
 import type { OrderDelivery } from './orders/delivery.js';
 import { orderDeliveryFromConfig } from './orders/index.js';
+import { mintNonce, nonceIssuedTo, nonceKey } from './bot/nonces.js';
 
 export interface App {
   config: Config;
@@ -49,7 +50,6 @@ export interface AppOverrides {
   redis?: Redis | null;
   /** Seeds the demo data into an empty database (the embedded default does). */
   seedDemo?: boolean;
-  nonce?: () => string;
   /** Node's process metrics on /metrics (the real process turns them on). */
   processMetrics?: boolean;
   /** The pace of proactive sends (tests that are not about pacing pass an unlimited one). */
@@ -90,6 +90,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     await redisReady(redis);
   }
   const placeholderNotifier: { current?: Notifier } = {};
+  const confirmationKey = nonceKey(deps.secretsKey);
   const services: BotServices = {
     deps,
     config,
@@ -100,7 +101,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       sendDocument: (...a) => placeholderNotifier.current!.sendDocument(...a),
       deleteMessage: (...a) => placeholderNotifier.current!.deleteMessage(...a),
     },
-    nonce: overrides.nonce ?? (() => randomBytes(6).toString('base64url')),
+    nonce: (telegramId) => mintNonce(confirmationKey, telegramId),
+    nonceIssuedTo: (nonce, telegramId) => nonceIssuedTo(confirmationKey, nonce, telegramId),
   };
   const metrics = createMetrics({
     jobBacklog: () => jobBacklog(database.db),

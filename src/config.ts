@@ -123,6 +123,7 @@ export const configSchema = z.object({
   /** R-TICKET: open requests per user (finding 4 of issue 22). */
   TICKETS_OPEN_MAX_SUBSCRIBER: z.coerce.number().int().positive().default(5),
   TICKETS_OPEN_MAX_ADMIN: z.coerce.number().int().positive().default(20),
+  PENDING_DOCUMENTS_MAX: z.coerce.number().int().positive().default(5),
   /** Finding 6 of issue 22: days closed tickets' texts and attachments, and audit rows, are kept. */
   TICKETS_KEEP_DAYS: z.coerce.number().int().positive().default(1095),
   AUDIT_KEEP_DAYS: z.coerce.number().int().positive().default(1825),

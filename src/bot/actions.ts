@@ -119,6 +119,12 @@ export function button<S extends Scope, A extends ArgsSchema>(
   return { text, callback_data: callbackOf(action, ...values) };
 }
 
+/** The confirmation nonces among a press's decoded arguments (their positions are declared by arg.nonce). */
+export function noncesOf(action: Pick<Action, 'args'>, decoded: readonly unknown[]): string[] {
+  const { items } = itemsOf(action.args);
+  return items.flatMap((schema, i) => (argInfo.get(schema)?.kind === 'nonce' ? [String(decoded[i])] : []));
+}
+
 /** The typed arguments of a press, or undefined when the data is not what a button of the action carries. */
 export function decodeArgs<A extends ArgsSchema>(action: Action<Scope, A>, raw: string[]): z.output<A> | undefined {
   const parsed = action.args.safeParse(raw);

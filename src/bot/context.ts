@@ -39,8 +39,10 @@ export interface BotServices {
   logger: Logger;
   /** The support group's relay, built once by the composition root; none without SUPPORT_CHAT_ID. */
   support?: SupportRelay;
-  /** Random nonce source (tests may replace it). */
-  nonce(): string;
+  /** A confirmation nonce bound to the Telegram user it is shown to (src/bot/nonces.ts). */
+  nonce(telegramId: number): string;
+  /** Whether a nonce in a press was issued to that user. */
+  nonceIssuedTo(nonce: string, telegramId: number): boolean;
 }
 
 export interface BotContext extends Context {

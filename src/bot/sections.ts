@@ -5,7 +5,15 @@
 import type { MiddlewareFn, Scenes } from 'telegraf';
 import { z } from 'zod';
 import { subscriberInScope } from '../domain/scope.js';
-import { type Action, type ContextOf, decodeArgs, ROLE_MAY_CHANGE, type RoleKind, type Scope } from './actions.js';
+import {
+  type Action,
+  type ContextOf,
+  decodeArgs,
+  noncesOf,
+  ROLE_MAY_CHANGE,
+  type RoleKind,
+  type Scope,
+} from './actions.js';
 import { idArg, parseCallback } from './callback-data.js';
 import type { BotContext } from './context.js';
 import { answerOnce } from './render.js';
@@ -114,6 +122,11 @@ export function dispatcher(sections: Section[]): MiddlewareFn<BotContext> {
     }
     const args = decodeArgs(action, raw);
     if (args === undefined) throw new StaleButtonError('bad arguments');
+    // A confirmation nonce must be one this bot issued to this user (finding 3 of issue 22).
+    const from = ctx.from?.id;
+    for (const nonce of noncesOf(action, args as unknown[]))
+      if (from === undefined || !ctx.services.nonceIssuedTo(nonce, from))
+        throw new StaleButtonError('nonce not issued');
     const current = ctx.scene.current?.id;
     if (section.scene && current !== section.scene.id) await ctx.scene.enter(section.scene.id, {}, true);
     else if (!section.scene && current) await ctx.scene.leave();

@@ -73,6 +73,8 @@ export interface Settings {
   /** R-TICKET: open requests per user as a subscriber and as an administrator. */
   ticketsOpenMaxSubscriber: number;
   ticketsOpenMaxAdmin: number;
+  /** Finding 3 of issue 22: invoice documents a client may have waiting to be rendered at once. */
+  pendingDocumentsMax: number;
   /** Finding 6 of issue 22: what is kept, and for how long (days). */
   ticketsKeepDays: number;
   auditKeepDays: number;
@@ -118,6 +120,7 @@ export const defaultSettings: Settings = {
   listParseTimeoutMs: 15_000,
   ticketsOpenMaxSubscriber: 5,
   ticketsOpenMaxAdmin: 20,
+  pendingDocumentsMax: 5,
   ticketsKeepDays: 1095,
   auditKeepDays: 1825,
   detailMonths: 6,
@@ -138,6 +141,7 @@ export function settingsFromConfig(config: Config): Settings {
     pinMessageTtlSeconds: config.PIN_MESSAGE_TTL_SECONDS,
     ticketsOpenMaxSubscriber: config.TICKETS_OPEN_MAX_SUBSCRIBER,
     ticketsOpenMaxAdmin: config.TICKETS_OPEN_MAX_ADMIN,
+    pendingDocumentsMax: config.PENDING_DOCUMENTS_MAX,
     ticketsKeepDays: config.TICKETS_KEEP_DAYS,
     auditKeepDays: config.AUDIT_KEEP_DAYS,
     listMaxUnzippedBytes: config.LIST_MAX_UNZIPPED_MB * 1024 * 1024,

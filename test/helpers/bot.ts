@@ -13,6 +13,7 @@ import { createSessionStore } from '../../src/session/index.js';
 import { secretLeaks } from '../security/secrets.js';
 import { createTestDeps, minsk, type TestDeps } from './deps.js';
 import { type ApiCall, BOT_INFO, type ChatMessage, FakeTelegram, parseMultipart } from './telegram-fake.js';
+import { mintNonce, nonceKey } from '../../src/bot/nonces.js';
 
 export const API_ROOT = 'https://api.telegram.org';
 
@@ -50,6 +51,14 @@ export class FakeUser {
 
   get chatId(): number {
     return this.id;
+  }
+
+  /**
+   * A confirmation nonce the bot would have issued to this user, for tests of a domain rule behind a
+   * button the bot never showed (a forged object id with a genuine nonce).
+   */
+  issuedNonce(): string {
+    return mintNonce(nonceKey(this.harness.deps.secretsKey), this.id);
   }
 
   private from() {

@@ -16,6 +16,7 @@ import {
 import { listInScope } from '../../../src/domain/lists/repository.js';
 import { asListError, listSourceOf, maxMb, previewView } from '../rename/list-input.js';
 import { actionView, askListView, listButtons, servicesView, startedView } from './views.js';
+import { issueNonce } from '../../../src/bot/nonces.js';
 
 const AREA = 'bulk';
 /** The action as a one-letter callback argument. */
@@ -53,7 +54,7 @@ async function listIntake(ctx: RoleContext): Promise<void> {
   }).catch((error) => {
     throw asListError(error);
   });
-  const keyboard = listButtons(ctx.t, { listId: preview.listId, nonce: ctx.services.nonce(), fine: preview.fine });
+  const keyboard = listButtons(ctx.t, { listId: preview.listId, nonce: issueNonce(ctx), fine: preview.fine });
   await show(ctx, previewView(ctx.t, preview, ctx.t.lists.bulk.listTitle(service.name, action), keyboard), {
     newMessage: true,
   });

@@ -1,13 +1,23 @@
 // Screens of «Счета» as pure functions: closed months, one invoice with the ways to get it, the
 // outcome of an order, and the bill delivery screens (R-INV-ORDER, R-INV-DELIVERY).
 import { money, monthName } from '../../../src/bot/format.js';
-import { routeButton, type Keyboard, pagerRow, type View } from '../../../src/bot/keyboards.js';
+import { type Keyboard, pagerRow, type View } from '../../../src/bot/keyboards.js';
 import type { Lang, Texts } from '../../../src/bot/texts/index.js';
 import type { InvoiceOrdered, InvoicePage, InvoiceView } from '../../../src/domain/invoices/index.js';
 import { adminMenu } from '../../shared/menu/section.js';
 import { button } from '../../../src/bot/actions.js';
-
-export const AREA = 'inv';
+import {
+  askDelivery,
+  deliveryScreen,
+  deliveryToPortal,
+  downloadInvoice,
+  invoiceCard,
+  invoicesList,
+  invoicesNewer,
+  invoicesOlder,
+  mailInvoice,
+  mailInvoiceTo,
+} from './section.js';
 
 export interface DeliveryNow {
   method: string;
@@ -25,15 +35,15 @@ export function invoicesListView(
 ): View {
   const i = t.billing.invoices;
   const keyboard: Keyboard = page.items.map((inv) => [
-    routeButton(i.row(monthName(inv.period, lang), money(inv.amount), inv.paid), AREA, 'show', inv.id),
+    button(i.row(monthName(inv.period, lang), money(inv.amount), inv.paid), invoiceCard, inv.id),
   ]);
   const pager = pagerRow(
     t.core.labels,
-    page.prevCursor ? routeButton(t.core.labels.prev, AREA, 'newer', page.prevCursor).callback_data : undefined,
-    page.nextCursor ? routeButton(t.core.labels.next, AREA, 'older', page.nextCursor).callback_data : undefined,
+    page.prevCursor ? button(t.core.labels.prev, invoicesNewer, page.prevCursor).callback_data : undefined,
+    page.nextCursor ? button(t.core.labels.next, invoicesOlder, page.nextCursor).callback_data : undefined,
   );
   if (pager.length) keyboard.push(pager);
-  keyboard.push([routeButton(i.changeDelivery, AREA, 'dlv')], [button(t.core.labels.back, adminMenu)]);
+  keyboard.push([button(i.changeDelivery, deliveryScreen)], [button(t.core.labels.back, adminMenu)]);
   const lines = [i.title, '', i.deliveryNow(methodName(t, delivery.method), delivery.address)];
   if (billingPeriod.active) lines.push('', i.billingPeriodNote(billingPeriod.lastDay));
   lines.push('', page.items.length ? i.closedMonths : i.empty);
@@ -50,11 +60,11 @@ export function invoiceCardView(
 ): View {
   const i = t.billing.invoices;
   const keyboard: Keyboard = [];
-  if (deliveryEmail) keyboard.push([routeButton(i.toDeliveryEmail(deliveryEmail), AREA, 'mail', invoice.id, nonce)]);
+  if (deliveryEmail) keyboard.push([button(i.toDeliveryEmail(deliveryEmail), mailInvoice, invoice.id, nonce)]);
   keyboard.push(
-    [routeButton(i.toOtherEmail, AREA, 'to', invoice.id)],
-    [routeButton(i.download, AREA, 'dl', invoice.id, nonce)],
-    [routeButton(t.core.labels.back, AREA, 'list')],
+    [button(i.toOtherEmail, mailInvoiceTo, invoice.id)],
+    [button(i.download, downloadInvoice, invoice.id, nonce)],
+    [button(t.core.labels.back, invoicesList)],
   );
   return {
     text: i.card(
@@ -71,7 +81,7 @@ export function invoiceCardView(
 export function askOrderEmailView(t: Texts, invoiceId: number): View {
   return {
     text: t.billing.invoices.askEmail,
-    keyboard: [[routeButton(t.core.labels.cancel, AREA, 'show', invoiceId)]],
+    keyboard: [[button(t.core.labels.cancel, invoiceCard, invoiceId)]],
   };
 }
 
@@ -81,11 +91,11 @@ export function orderedView(t: Texts, ordered: InvoiceOrdered): View {
     ordered.delivery === 'download'
       ? i.downloadOrdered
       : ordered.waitsInOutbox
-        ? i.emailQueued(ordered.email!)
-        : i.emailOrdered(ordered.email!);
+        ? i.emailQueued(ordered.email ?? '')
+        : i.emailOrdered(ordered.email ?? '');
   return {
     text,
-    keyboard: [[routeButton(i.title, AREA, 'list')], [button(t.core.labels.toMenu, adminMenu)]],
+    keyboard: [[button(i.title, invoicesList)], [button(t.core.labels.toMenu, adminMenu)]],
   };
 }
 
@@ -94,10 +104,10 @@ export function deliveryView(t: Texts, current: DeliveryNow, postFee: number, no
   return {
     text: d.title(methodName(t, current.method), current.address),
     keyboard: [
-      [routeButton(d.email, AREA, 'dm', 'email')],
-      [routeButton(d.post(money(postFee)), AREA, 'dm', 'post')],
-      [routeButton(d.portal, AREA, 'dm', 'portal', nonce)],
-      [routeButton(t.core.labels.back, AREA, 'list')],
+      [button(d.email, askDelivery, 'email')],
+      [button(d.post(money(postFee)), askDelivery, 'post')],
+      [button(d.portal, deliveryToPortal, nonce)],
+      [button(t.core.labels.back, invoicesList)],
     ],
   };
 }
@@ -106,7 +116,7 @@ export function askDeliveryView(t: Texts, method: 'email' | 'post', postFee: num
   const d = t.billing.delivery;
   return {
     text: method === 'email' ? d.askEmail : d.askPost(money(postFee)),
-    keyboard: [[routeButton(t.core.labels.cancel, AREA, 'dlv')]],
+    keyboard: [[button(t.core.labels.cancel, deliveryScreen)]],
   };
 }
 
@@ -118,6 +128,6 @@ export function deliveryChangedView(
   const fee = changed.postFeePerMonth !== null ? `\n${d.postFee(money(changed.postFeePerMonth))}` : '';
   return {
     text: `${d.changed(methodName(t, changed.method), changed.address)}${fee}`,
-    keyboard: [[routeButton(t.billing.invoices.title, AREA, 'list')], [button(t.core.labels.toMenu, adminMenu)]],
+    keyboard: [[button(t.billing.invoices.title, invoicesList)], [button(t.core.labels.toMenu, adminMenu)]],
   };
 }

@@ -21,6 +21,7 @@ import {
 } from '../../../src/domain/payments.js';
 import { addDays } from '../../../src/domain/time.js';
 import { askAmountView, askDateView, askDocumentView, confirmPaymentView, paymentsListView } from './views.js';
+import { issueNonce } from '../../../src/bot/nonces.js';
 
 const AREA = 'pay';
 /** Each typed step: a document number, a date or an amount. */
@@ -124,7 +125,7 @@ const scene = formScene(AREA, {
     } else {
       const amount = parseAmount(typed);
       checkPaymentAmount(amount);
-      const nonce = ctx.services.nonce();
+      const nonce = issueNonce(ctx);
       form.set(ctx, { step: 'confirm', doc: state.doc, date: state.date, amount, nonce });
       await show(ctx, confirmPaymentView(ctx.t, { documentNumber: state.doc, paidOn: state.date, amount }, nonce));
     }

@@ -34,6 +34,7 @@ import {
   sendApplicationButton,
   startView,
 } from './views.js';
+import { issueNonce } from '../../../src/bot/nonces.js';
 
 interface RenameState {
   /** 'name': the next typed text is the new name of `subscriberId`. */
@@ -117,7 +118,7 @@ async function typedName(ctx: BotContext, text: string): Promise<void> {
     return;
   }
   const subscriber = await subscriberSummary(ctx.services.deps, ctx.actor!, s.subscriberId!);
-  const nonce = ctx.services.nonce();
+  const nonce = issueNonce(ctx);
   setState(ctx, { step: 'confirm', subscriberId: subscriber.id, name: checked.name, nonce });
   await show(
     ctx,
@@ -191,7 +192,7 @@ async function listIntake(ctx: BotContext): Promise<boolean> {
     throw asListError(error);
   });
   const blackout = blackoutText(ctx);
-  const nonce = ctx.services.nonce();
+  const nonce = issueNonce(ctx);
   setState(ctx, { listId: preview.listId, fileId: 'document' in message ? message.document.file_id : undefined });
   const keyboard = listButtons(ctx.t, {
     listId: preview.listId,

@@ -16,6 +16,7 @@ import { supportRelay } from '../../../src/support/index.js';
 import { userContent } from './input.js';
 import { feedbackState, onBehalf, requester, resolveSub, setFeedbackState } from './state.js';
 import { askFilesView, askTextView, sentView, topicsView } from './views.js';
+import { issueNonce } from '../../../src/bot/nonces.js';
 
 export const newTicket: ActionHandler = async (ctx, [subArg]) => {
   const sub = await resolveSub(ctx, subArg);
@@ -65,7 +66,7 @@ export async function newTicketInput(ctx: BotContext, message: Message): Promise
     await ctx.reply(ctx.t.tickets.fileNeedsText);
     return true;
   }
-  const nonce = state.nonce ?? ctx.services.nonce();
+  const nonce = state.nonce ?? issueNonce(ctx);
   setFeedbackState(ctx, { ...state, step: 'files', text, files, nonce });
   await show(ctx, askFilesView(ctx.t, topic, files.length, nonce, state.sub), { newMessage: true });
   return true;

@@ -17,6 +17,7 @@ import { serviceOperations } from '../../subscriber/service-operations/section.j
 import { bulkStart } from '../../admin/bulk-services/section.js';
 import { clientOrders } from '../../admin/orders/section.js';
 import { paymentsList } from '../../admin/payments/section.js';
+import { invoicesList } from '../../admin/invoices/section.js';
 
 /**
  * «Главное меню администратора»: the nine sections of the portal, in its order. A suspended client's
@@ -32,7 +33,7 @@ export function adminMenuView(t: Texts, client: { clientName: string; clientSusp
         [
           button(l.clientInfo, clientInfoCard),
           button(l.payments, paymentsList),
-          routeButton(l.invoices, 'inv', 'list'),
+          button(l.invoices, invoicesList),
           button(l.installments, clientInstallmentList),
           button(l.chooseSubscriber, chooseSubscriberStart),
           routeButton(l.feedback, 'fb', 'menu'),

@@ -23,6 +23,7 @@ import {
   forwardingView,
   setConfirmView,
 } from './views.js';
+import { issueNonce } from '../../../src/bot/nonces.js';
 
 const AREA = 'fwd';
 /** The typed target number. */
@@ -60,7 +61,7 @@ async function preview(
 ) {
   const deps = ctx.services.deps;
   const p = await forwardingPreview(deps, ctx.actor, { subscriberId, condition, target: to, delaySeconds });
-  await show(ctx, setConfirmView(ctx.t, subscriberId, p, deps.settings.forwardDelays, ctx.services.nonce()), {
+  await show(ctx, setConfirmView(ctx.t, subscriberId, p, deps.settings.forwardDelays, issueNonce(ctx)), {
     newMessage,
   });
 }
@@ -124,7 +125,7 @@ export const askCancel = fwd.action('cx', {
   handler: async (ctx, [c]) => {
     const which = c === 'all' ? 'all' : await lineOf(ctx, conditionOf(c));
     if (which !== 'all' && !which.active) return overview(ctx);
-    await show(ctx, cancelConfirmView(ctx.t, ctx.subscriberId, which, ctx.services.nonce()));
+    await show(ctx, cancelConfirmView(ctx.t, ctx.subscriberId, which, issueNonce(ctx)));
   },
 });
 

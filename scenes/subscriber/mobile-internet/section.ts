@@ -13,6 +13,7 @@ import {
 } from '../../../src/domain/services/mobile-internet.js';
 import { outcome } from '../service-operations/views.js';
 import { mobileInternetView, packageConfirmView } from './views.js';
+import { issueNonce } from '../../../src/bot/nonces.js';
 
 async function overview(ctx: SubscriberContext, done?: string): Promise<void> {
   const data = await mobileInternetOverview(ctx.services.deps, ctx.actor, ctx.subscriberId);
@@ -22,7 +23,7 @@ async function overview(ctx: SubscriberContext, done?: string): Promise<void> {
 async function ask(ctx: SubscriberContext, serviceId: number, disconnect: boolean): Promise<void> {
   const input = { subscriberId: ctx.subscriberId, serviceId, disconnect };
   const preview = await packagePreview(ctx.services.deps, ctx.actor, input);
-  await show(ctx, packageConfirmView(ctx.t, ctx.subscriberId, preview, ctx.services.nonce()));
+  await show(ctx, packageConfirmView(ctx.t, ctx.subscriberId, preview, issueNonce(ctx)));
 }
 
 async function apply(ctx: SubscriberContext, serviceId: number, nonce: string, disconnect: boolean): Promise<void> {

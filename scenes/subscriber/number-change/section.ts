@@ -25,6 +25,7 @@ import {
   requestDoneView,
   termsView,
 } from './views.js';
+import { issueNonce } from '../../../src/bot/nonces.js';
 
 const AREA = 'num';
 /** «Все» in callback data. */
@@ -77,7 +78,7 @@ async function showConfirmation(ctx: SubscriberContext, reservation: Reservation
       currentMsisdn: screen.msisdn,
       reservation,
       quarantineDays: screen.quarantineDays,
-      nonce: ctx.services.nonce(),
+      nonce: issueNonce(ctx),
     }),
   );
 }

@@ -13,6 +13,7 @@ import { parsePauseEnd, pauseEndForDays } from '../../../src/domain/services/pau
 import type { IsoDate } from '../../../src/domain/time.js';
 import { outcome } from '../service-operations/views.js';
 import { pauseConfirmView, pauseEndConfirmView, pauseView } from './views.js';
+import { issueNonce } from '../../../src/bot/nonces.js';
 
 const AREA = 'pause';
 /** The typed end date. */
@@ -28,7 +29,7 @@ async function overview(ctx: SubscriberContext, done?: string): Promise<void> {
 
 async function quote(ctx: RoleContext, subscriberId: number, endsOn: IsoDate, newMessage = false): Promise<void> {
   const q = await pauseQuote(ctx.services.deps, ctx.actor, { subscriberId, endsOn });
-  await show(ctx, pauseConfirmView(ctx.t, q, ctx.services.nonce()), { newMessage });
+  await show(ctx, pauseConfirmView(ctx.t, q, issueNonce(ctx)), { newMessage });
 }
 
 const pause = actions(AREA, { scope: 'subscriber', roles: ['admin', 'subscriber'] });
@@ -61,10 +62,7 @@ export const askEnd = pause.action('end', {
     const deps = ctx.services.deps;
     const data = await pauseOverview(deps, ctx.actor, ctx.subscriberId);
     if (!data.current) return overview(ctx);
-    await show(
-      ctx,
-      pauseEndConfirmView(ctx.t, ctx.subscriberId, data.current, today(deps.clock), ctx.services.nonce()),
-    );
+    await show(ctx, pauseEndConfirmView(ctx.t, ctx.subscriberId, data.current, today(deps.clock), issueNonce(ctx)));
   },
 });
 

@@ -13,6 +13,7 @@ import {
 } from '../../../src/domain/services/services.js';
 import { outcome } from '../service-operations/views.js';
 import { serviceConfirmView, servicesView } from './views.js';
+import { issueNonce } from '../../../src/bot/nonces.js';
 
 type Change = 'connect' | 'disconnect';
 
@@ -27,7 +28,7 @@ async function ask(ctx: SubscriberContext, serviceId: number, action: Change): P
     serviceId,
     action,
   });
-  await show(ctx, serviceConfirmView(ctx.t, ctx.subscriberId, preview, ctx.services.nonce()));
+  await show(ctx, serviceConfirmView(ctx.t, ctx.subscriberId, preview, issueNonce(ctx)));
 }
 
 async function apply(ctx: SubscriberContext, serviceId: number, nonce: string, action: Change): Promise<void> {

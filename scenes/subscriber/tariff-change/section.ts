@@ -7,6 +7,7 @@ import { type Section, section } from '../../../src/bot/sections.js';
 import { DomainError } from '../../../src/domain/errors.js';
 import { changeTariff, tariffOptions } from '../../../src/domain/tariffs.js';
 import { confirmView, doneView, optionsView } from './views.js';
+import { issueNonce } from '../../../src/bot/nonces.js';
 
 const tp = actions('tp', { scope: 'subscriber', roles: ['admin', 'subscriber'] });
 
@@ -30,7 +31,7 @@ export const tariffPick = tp.action('pick', {
     if (options.changedToday) throw new DomainError('tariffs.oncePerDay');
     const option = options.options.find((o) => o.id === planId);
     if (!option) throw new DomainError('tariffs.notOffered');
-    await show(ctx, confirmView(ctx.t, ctx.subscriberId, options.current, option, ctx.services.nonce()));
+    await show(ctx, confirmView(ctx.t, ctx.subscriberId, options.current, option, issueNonce(ctx)));
   },
 });
 

@@ -17,6 +17,7 @@ import {
 } from '../../../src/domain/services/voicemail.js';
 import { outcome } from '../service-operations/views.js';
 import { askEmailView, cancelEmailConfirmView, emailConfirmView, packageConfirmView, voicemailView } from './views.js';
+import { issueNonce } from '../../../src/bot/nonces.js';
 
 const AREA = 'vm';
 /** The typed e-mail address. */
@@ -39,7 +40,7 @@ async function overview(ctx: SubscriberContext, done?: string): Promise<void> {
 
 async function askPackage(ctx: SubscriberContext, action: 'connect' | 'disconnect'): Promise<void> {
   const p = await voicemailPreview(ctx.services.deps, ctx.actor, { subscriberId: ctx.subscriberId, action });
-  await show(ctx, packageConfirmView(ctx.t, ctx.subscriberId, { ...p, action }, ctx.services.nonce()));
+  await show(ctx, packageConfirmView(ctx.t, ctx.subscriberId, { ...p, action }, issueNonce(ctx)));
 }
 
 const vm = actions(AREA, { scope: 'subscriber', roles: ['admin', 'subscriber'] });
@@ -95,7 +96,7 @@ export const askCancelEmail = vm.action('unmail', {
   handler: async (ctx) => {
     const data = await voicemailState(ctx.services.deps, ctx.actor, ctx.subscriberId);
     if (!data.email) return overview(ctx);
-    await show(ctx, cancelEmailConfirmView(ctx.t, ctx.subscriberId, data.email, ctx.services.nonce()));
+    await show(ctx, cancelEmailConfirmView(ctx.t, ctx.subscriberId, data.email, issueNonce(ctx)));
   },
 });
 export const confirmCancelEmail = vm.action('unmailok', {
@@ -111,7 +112,7 @@ const scene = formScene(AREA, {
     if (!st.sid || !st.typing) return void (await ctx.reply(ctx.t.core.start.useButtons));
     const email = normalizeEmail(input.read(EMAIL));
     form.set(ctx, { ...st, email });
-    await show(ctx, emailConfirmView(ctx.t, st.sid, email, ctx.services.nonce()), { newMessage: true });
+    await show(ctx, emailConfirmView(ctx.t, st.sid, email, issueNonce(ctx)), { newMessage: true });
   },
 });
 

@@ -25,8 +25,11 @@ export async function confirmServiceList(
 ): Promise<ServiceListConfirmed> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const { result } = await once(tx, `bulk:${input.nonce}`, now, async (): Promise<ServiceListConfirmed> => {
-      const list = await listInScope(tx, actor, input.listId, 'service', { forUpdate: true });
+    // Authorised before the key is looked up, and the key scoped by client and list: a nonce never
+    // answers with another client's stored result (finding 3 of issue 22).
+    const list = await listInScope(tx, actor, input.listId, 'service', { forUpdate: true });
+    const key = `bulk:${list.clientId}:${list.id}:${input.nonce}`;
+    const { result } = await once(tx, key, now, async (): Promise<ServiceListConfirmed> => {
       if (list.status !== 'draft') throw new DomainError('lists.alreadyConfirmed');
       const counts = await lineCounts(tx, list.id);
       if (counts.pending === 0) throw new DomainError('lists.nothingToApply');

@@ -1,7 +1,7 @@
 // R-INV-ORDER: an administrator orders the invoice of a closed month by e-mail or as a download.
 // The order row and its render job are written in one transaction; the PDF is made off the update's
 // path by the job handler (src/jobs/handlers/invoices.ts).
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.js';
 import { clients, invoiceOrders, invoices } from '../../db/schema/index.js';
 import { enqueueJob } from '../../jobs/queue.js';
@@ -70,6 +70,13 @@ export async function orderInvoice(
       email = typed ?? (isValidEmail(client?.address) ? client!.address!.trim() : null);
       if (!email) throw new DomainError('invoices.emailRequired');
     }
+    // Forged or frantic presses must not queue unbounded rendering work (finding 3 of issue 22).
+    const [waiting] = await tx
+      .select({ n: count() })
+      .from(invoiceOrders)
+      .where(and(eq(invoiceOrders.clientId, clientId), eq(invoiceOrders.status, 'pending')));
+    const pending = waiting?.n ?? 0;
+    if (pending >= deps.settings.pendingDocumentsMax) throw new DomainError('invoices.tooManyPending', { pending });
     const [row] = await tx
       .insert(invoiceOrders)
       .values({
@@ -100,7 +107,9 @@ export async function orderInvoice(
 
   return deps.db.transaction(async (tx) => {
     if (!input.nonce) return order(tx);
-    return (await once(tx, `invoices:${clientId}:${input.nonce}`, now, () => order(tx))).result;
+    // Scoped by client and object: a nonce answers only for this client's order of this invoice this way.
+    const key = `invoices:${clientId}:${input.invoiceId}:${input.delivery}:${input.nonce}`;
+    return (await once(tx, key, now, () => order(tx))).result;
   });
 }
 

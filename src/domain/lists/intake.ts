@@ -94,7 +94,8 @@ export async function createList(deps: DomainDeps, actor: Actor, input: CreateLi
       });
       return { listId: list!.id, total: lines.length };
     };
-    const made = input.nonce ? (await once(tx, `lists:${input.nonce}`, now, make)).result : await make();
+    // Scoped by client: a nonce never answers with another client's list (finding 3 of issue 22).
+    const made = input.nonce ? (await once(tx, `lists:${clientId}:${input.nonce}`, now, make)).result : await make();
     return listPreview(tx, { id: made.listId, kind: input.kind, total: made.total });
   });
 }

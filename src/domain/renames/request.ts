@@ -43,9 +43,11 @@ export async function requestRename(
   const newName = normalizeName(input.newName, deps.settings.nameMaxLength);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const { result } = await once(tx, `renames:${input.nonce}`, now, async (): Promise<RenameRequested> => {
+    // Authorised before the key is looked up; the key scoped by client and number (finding 3 of issue 22).
+    const subscriber = await subscriberInScope(tx, actor, input.subscriberId);
+    const key = `renames:${subscriber.clientId}:${subscriber.id}:${input.nonce}`;
+    const { result } = await once(tx, key, now, async (): Promise<RenameRequested> => {
       assertRenameAllowed(deps);
-      const subscriber = await subscriberInScope(tx, actor, input.subscriberId);
       const due = applyAfter(deps, now);
       const [row] = await tx
         .insert(renames)
@@ -115,8 +117,9 @@ export async function confirmRenameList(
   const clientId = adminClientId(actor);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const { result } = await once(tx, `renames:list:${input.nonce}`, now, async (): Promise<RenameListConfirmed> => {
-      const list = await listInScope(tx, actor, input.listId, 'rename', { forUpdate: true });
+    const list = await listInScope(tx, actor, input.listId, 'rename', { forUpdate: true });
+    const key = `renames:list:${clientId}:${list.id}:${input.nonce}`;
+    const { result } = await once(tx, key, now, async (): Promise<RenameListConfirmed> => {
       if (list.status !== 'draft') throw new DomainError('lists.alreadyConfirmed');
       assertRenameAllowed(deps);
       const due = applyAfter(deps, now);

@@ -73,7 +73,7 @@ describe('R-TARIFF: «Смена ТП» for the demo subscriber', () => {
     expectText(list, 'Номер заблокирован: смена ТП недоступна.');
     expect(admin.buttons().flat()).toEqual(['« Назад']);
     const forced = await admin.pressData(
-      `tp:ok:${blocked.id}:${(await row(DEMO_SUBSCRIBER_MSISDN)).tariffPlanId}:forged1`,
+      `tp:ok:${blocked.id}:${(await row(DEMO_SUBSCRIBER_MSISDN)).tariffPlanId}:${admin.issuedNonce()}`,
     );
     expectText(forced, 'Номер заблокирован');
     expect((await row(DEMO_BLOCKED_MSISDN)).tariffPlanId).toBe(blocked.tariffPlanId);

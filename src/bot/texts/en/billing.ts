@@ -113,6 +113,8 @@ export const invoices: typeof ru.invoices = {
     emailRequired: 'No e-mail address is set. Type one.',
     invalidDelivery: 'This delivery method is not available.',
     addressRequired: 'Type the postal address.',
+    tooManyPending: (p) =>
+      `${p.pending} invoice(s) are being prepared already: wait for them, then order the next one.`,
     invalidAddress: (p) => `A postal address has ${p.min} to ${count('en', p.max, CHARS)}. Type it again.`,
   },
 };

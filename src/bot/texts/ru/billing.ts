@@ -126,6 +126,8 @@ export const invoices = {
     emailRequired: 'Не указан адрес электронной почты. Введите его.',
     invalidDelivery: 'Такой способ доставки недоступен.',
     addressRequired: 'Введите почтовый адрес.',
+    tooManyPending: (p: Record<string, string | number>) =>
+      `Уже готовится ${p.pending} ${Number(p.pending) === 1 ? 'счет' : 'счета'}: дождитесь их и закажите следующий.`,
     invalidAddress: (p: Record<string, string | number>) =>
       `Почтовый адрес должен быть от ${p.min} до ${count('ru', p.max, CHARS_GEN)}. Введите его еще раз.`,
   } as Record<string, Message>,
